@@ -1,0 +1,72 @@
+import type { CaseRule, Entity, EntityKind } from '../pack/types';
+import { AutomatonBuilder, type FrozenAutomaton } from './automaton';
+import { foldText } from './fold';
+
+/** What the matcher and linker need to know of an entity; the rest stays in the knowledge base. */
+export interface IndexedEntity {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  prior: number;
+  /** Folded context words; a term is annotated only where one of them occurs in the article. */
+  context?: string[];
+}
+
+export interface AliasVariant {
+  entity: number;
+  text: string;
+  rule: CaseRule;
+}
+
+export interface MatchIndex {
+  automaton: FrozenAutomaton;
+  /** Output group → the aliases that fold to it, one per entity and spelling. */
+  groups: AliasVariant[][];
+  entities: IndexedEntity[];
+}
+
+const ACRONYM_RE = /^[\p{Lu}\p{N}.&-]{2,6}$/u;
+
+/** The case rule an alias gets when its author did not choose one. */
+export function defaultCaseRule(text: string, kind: EntityKind): CaseRule {
+  if (ACRONYM_RE.test(text) && /\p{Lu}/u.test(text)) return 'exact';
+  return kind === 'term' ? 'any' : 'capitalized';
+}
+
+/** Every alias of an entity, its name first. */
+export function aliasesOf(e: Pick<Entity, 'name' | 'alternateName' | 'kind'>): AliasVariantSource[] {
+  const out: AliasVariantSource[] = [{ text: e.name, rule: defaultCaseRule(e.name, e.kind) }];
+  for (const a of e.alternateName ?? []) out.push({ text: a.text, rule: a.case ?? defaultCaseRule(a.text, e.kind) });
+  return out;
+}
+export interface AliasVariantSource {
+  text: string;
+  rule: CaseRule;
+}
+
+export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
+  const builder = new AutomatonBuilder();
+  const groups: AliasVariant[][] = [];
+  const indexed: IndexedEntity[] = [];
+  entities.forEach((e, idx) => {
+    const item: IndexedEntity = { id: e.id, kind: e.kind, name: e.name, prior: e.prior ?? 0.5 };
+    if (e.context) item.context = e.context.anyOf.map(foldText);
+    indexed.push(item);
+    const seen = new Set<string>();
+    for (const alias of aliasesOf(e)) {
+      const folded = foldText(alias.text);
+      const key = `${folded}\u0000${alias.text}\u0000${alias.rule}`;
+      if (folded === '' || seen.has(key)) continue;
+      seen.add(key);
+      const node = builder.insert(folded);
+      let group = builder.getOutput(node);
+      if (group < 0) {
+        group = groups.length;
+        groups.push([]);
+        builder.setOutput(node, group);
+      }
+      groups[group]!.push({ entity: idx, text: alias.text, rule: alias.rule });
+    }
+  });
+  return { automaton: builder.freeze(), groups, entities: indexed };
+}
