@@ -1,0 +1,164 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
+import { readHighlights, type HighlightedRange } from './support/page-probes';
+import { hasSeed, RESULTS } from './support/paths';
+import { startServer, type TestServer } from './support/server';
+
+let session: ChromiumSession;
+let server: TestServer;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  server = await startServer();
+  session = await launchChromium();
+});
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+/** Opens a page, records its text before Gloss touches it, and waits for the highlights. */
+async function openAnnotated(url: string): Promise<{ page: Page; textBefore: string; highlights: HighlightedRange[]; errors: string[] }> {
+  const page = await session.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { __textBefore: string }).__textBefore = document.body.textContent ?? '';
+    });
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, { timeout: 20_000 });
+  const highlights = await page.evaluate(readHighlights);
+  const textBefore = await page.evaluate(() => (window as unknown as { __textBefore: string }).__textBefore);
+  return { page, textBefore, highlights, errors };
+}
+
+async function hoverText(page: Page, text: string): Promise<void> {
+  const target = (await page.evaluate(readHighlights)).find((h) => h.text === text);
+  expect(target, `a highlight reading "${text}"`).toBeDefined();
+  const { x, y, width, height } = target!.rect;
+  await page.mouse.move(x + width / 2, y + height / 2, { steps: 3 });
+}
+
+const pages = [
+  { name: 'demo article', path: '/demo/article.html', available: true },
+  { name: 'seed article', path: '/corpus/seed/article.html', available: hasSeed },
+];
+
+describe.each(pages)('Chromium on the $name', ({ name, path, available }) => {
+  it('marks the actors in the article body and nothing in page furniture, without touching the text', async (ctx) => {
+    if (!available) {
+      console.warn(`skipped: ${name} absent (../shared/corpus not found)`);
+      ctx.skip();
+    }
+    const { page, textBefore, highlights, errors } = await openAnnotated(server.url(path));
+    const texts = highlights.map((h) => h.text);
+    for (const actor of ['Netanyahu', 'Hamas', 'Trump']) expect(texts).toContain(actor);
+    expect(highlights.filter((h) => h.furniture !== null)).toEqual([]);
+    expect(await page.evaluate(() => document.body.textContent)).toBe(textBefore);
+    expect(await page.evaluate(() => (window as unknown as { __pageScriptRan?: boolean }).__pageScriptRan)).toBe(true);
+    expect(errors).toEqual([]);
+
+    await hoverText(page, 'Netanyahu');
+    const card = page.locator('gloss-card .gloss-card');
+    await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
+    const cardText = await card.innerText();
+    expect(cardText).toContain('Benjamin Netanyahu');
+    expect(cardText).toContain('Prime Minister of Israel');
+    expect(await card.locator('a').first().getAttribute('href')).toMatch(/^https:\/\//);
+    await page.screenshot({ path: join(RESULTS, `chromium-card-${name.replace(/ /g, '-')}.png`) });
+
+    await page.mouse.move(5, 5);
+    await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(false);
+    await page.close();
+  });
+});
+
+describe('Chromium extension pages', () => {
+  it('popup search for "netan" finds Benjamin Netanyahu', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await page.getByRole('searchbox').fill('netan');
+    await expect.poll(() => page.locator('.gloss-name').allInnerTexts(), { timeout: 10_000 }).toContain('Benjamin Netanyahu');
+    await page.screenshot({ path: join(RESULTS, 'chromium-popup.png') });
+    await page.close();
+  });
+
+  it('options page lists the built-in source with its count, version and date', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const row = page.locator('tr[data-source-id="builtin"]');
+    await expect.poll(() => row.count(), { timeout: 10_000 }).toBe(1);
+    const text = await row.innerText();
+    expect(text).toContain('World news');
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).toMatch(/Wikidata/);
+    await page.screenshot({ path: join(RESULTS, 'chromium-options.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('answers a malformed message with an error value and keeps serving', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    const replies = await page.evaluate(async () => {
+      const send = (type: string, data: unknown) => chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
+      return [await send('annotate', { blocks: 42 }), await send('getEntity', null), await send('search', { query: 7 })];
+    });
+    for (const reply of replies) {
+      expect(reply).toMatchObject({ res: { ok: false } });
+      expect((reply as { res: { error: string } }).res.error).toMatch(/malformed/);
+    }
+    const good = await page.evaluate(() => chrome.runtime.sendMessage({ id: 2, type: 'getEntity', data: { id: 'wd:Q43723' }, timestamp: Date.now() }));
+    expect(good).toMatchObject({ res: { ok: true, value: { name: 'Benjamin Netanyahu' } } });
+    await page.close();
+  });
+
+  it('refuses a privileged message sent from the content script, and serves its reads', async () => {
+    const page = await session.context.newPage();
+    const cdp = await session.context.newCDPSession(page);
+    const worlds: { id: number; name: string; origin: string }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    await cdp.send('Runtime.enable');
+    await page.goto(server.url('/demo/article.html'));
+    await page.waitForFunction(() => CSS.highlights.size > 0);
+    // The content script's isolated world, the very context a hostile page would try to abuse.
+    const world = worlds.find((w) => w.origin.startsWith(`chrome-extension://${session.extensionId}`) || w.name === 'Gloss');
+    expect(world, 'the content script world').toBeDefined();
+    const send = async (type: string, data: unknown) =>
+      (
+        await cdp.send('Runtime.evaluate', {
+          contextId: world!.id,
+          awaitPromise: true,
+          returnByValue: true,
+          expression: `chrome.runtime.sendMessage(${JSON.stringify({ id: 9, type, data, timestamp: 1 })})`,
+        })
+      ).result.value as { res: { ok: boolean; error?: string } };
+    const refused = await send('reimportBuiltin', {});
+    expect(refused.res.ok).toBe(false);
+    expect(refused.res.error).toMatch(/only be sent by Gloss's own pages/);
+    expect((await send('getEntity', { id: 'wd:Q43723' })).res.ok).toBe(true);
+    await page.close();
+  });
+
+  it('keeps the knowledge base when the service worker is stopped, and answers after it', async () => {
+    const page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    type Sources = { res: { ok: true; value: { id: string; lastSuccess: number }[] } };
+    const importedAt = async () =>
+      ((await page.evaluate(() => chrome.runtime.sendMessage({ id: 4, type: 'listSources', data: {}, timestamp: Date.now() }))) as Sources).res.value.find(
+        (s) => s.id === 'builtin',
+      )?.lastSuccess;
+    const before = await importedAt();
+    expect(before).toBeGreaterThan(0);
+    await stopServiceWorker(session, page);
+    // Same import time: the woken worker read the stored knowledge base rather than importing again.
+    expect(await importedAt()).toBe(before);
+    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ id: 3, type: 'getEntity', data: { id: 'wd:Q43723' }, timestamp: Date.now() }));
+    expect(reply).toMatchObject({ res: { ok: true, value: { name: 'Benjamin Netanyahu' } } });
+    await page.close();
+  });
+});

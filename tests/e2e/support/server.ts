@@ -1,0 +1,54 @@
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { CORPUS, ROOT } from './paths';
+
+export interface TestServer {
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', csv: 'text/csv', txt: 'text/plain; charset=utf-8' };
+
+/**
+ * Serves the project's demo page under /demo/ and the shared corpus under /corpus/ on 127.0.0.1,
+ * on a port the OS picks. Nothing else is reachable.
+ */
+export async function startServer(): Promise<TestServer> {
+  const mounts: [string, string][] = [
+    ['/demo/', join(ROOT, 'assets/demo')],
+    ['/fixtures/', join(ROOT, 'tests/fixtures')],
+    ['/corpus/', CORPUS],
+  ];
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const mount = mounts.find(([prefix]) => path.startsWith(prefix));
+    if (!mount) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const file = normalize(join(mount[1], path.slice(mount[0].length)));
+    if (!file.startsWith(mount[1])) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file).then(
+      (body) => {
+        res.writeHead(200, { 'content-type': TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream' });
+        res.end(body);
+      },
+      () => res.writeHead(404).end('not found'),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
