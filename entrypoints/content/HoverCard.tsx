@@ -20,7 +20,9 @@ export function HoverCard({ state }: { state: HoverCardState }) {
       <p class="gloss-description">
         {state.error ??
           (state.mention.candidates.length > 1
-            ? t('ambiguous', 'This name could mean $1 different entries in your knowledge base.', [String(state.mention.candidates.length)])
+            ? t('ambiguous', 'This name could mean $1 different entries in your knowledge base.', [
+                String(state.mention.candidates.length),
+              ])
             : t('notFound', 'No entry for this name.'))}
       </p>
     </article>

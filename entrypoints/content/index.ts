@@ -38,7 +38,8 @@ export default defineContentScript({
     if (!('highlights' in CSS)) return; // A fallback without the Highlight API comes with the page work.
     const blocks = collectBlocks(findArticleRoot(document), isVisible);
     if (blocks.length === 0) return;
-    const reply = await sendMessage('annotate', { blocks: blocks.map((b) => b.text) });
+    // The card is made while the background matches, so hovering works as soon as marks appear.
+    const [reply, card] = await Promise.all([sendMessage('annotate', { blocks: blocks.map((b) => b.text) }), createCardUi(ctx)]);
     if (!reply.ok) {
       console.debug('Gloss: annotation failed:', reply.error);
       return;
@@ -47,15 +48,22 @@ export default defineContentScript({
     reply.value.mentions.forEach((list, i) => {
       for (const m of list) {
         const range = toRange(blocks[i]!, m);
-        if (range) mentions.push({ range, entityId: m.entityId, kind: m.kind, name: m.name, surface: m.surface, candidates: m.candidates });
+        if (range)
+          mentions.push({
+            range,
+            entityId: m.entityId,
+            kind: m.kind,
+            name: m.name,
+            surface: m.surface,
+            candidates: m.candidates,
+          });
       }
     });
     if (mentions.length === 0 || ctx.isInvalid) return;
     injectStyle();
     const highlighter = new Highlighter(document);
+    trackHover(ctx, highlighter, card);
     highlighter.add(mentions);
     ctx.onInvalidated(() => highlighter.clear());
-    const card = await createCardUi(ctx);
-    trackHover(ctx, highlighter, card);
   },
 });

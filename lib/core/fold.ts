@@ -30,7 +30,8 @@ function computeFold(code: number): string {
   if (APOSTROPHES.has(code)) return "'";
   if (QUOTES.has(code)) return '"';
   if (DASH_RE.test(ch)) return '-';
-  return ch.normalize('NFKD').replace(MARK_RE, '').toLowerCase().normalize('NFC');
+  // toLowerCase keeps ß; full case folding (as in CSS and ICU) makes it ss.
+  return ch.normalize('NFKD').replace(MARK_RE, '').toLowerCase().replace(/ß/g, 'ss').normalize('NFC');
 }
 
 /** The folded form of one UTF-16 unit. */

@@ -35,7 +35,7 @@ export function scan(index: MatchIndex, text: string): RawMatch[] {
     let groups: number[] | null = null;
     while (j < n) {
       const c = text.charCodeAt(j);
-      let f = foldCode(c);
+      const f = foldCode(c);
       if (f === SKIP) {
         j++;
         continue;

@@ -9,11 +9,21 @@ export async function importBuiltinPack(db: GlossDb, json: unknown): Promise<num
   const result = validatePack(json);
   if (!result.ok) {
     const first = result.problems[0];
-    throw new Error(`The built-in pack is invalid (${result.problems.length} problems; first: ${first?.path}: ${first?.message})`);
+    throw new Error(
+      `The built-in pack is invalid (${result.problems.length} problems; first: ${first?.path}: ${first?.message})`,
+    );
   }
   await applyPack(
     db,
-    { id: BUILTIN_SOURCE_ID, kind: 'builtin', name: result.pack.name, enabled: true, priority: 0, lastAttempt: Date.now(), lastSuccess: Date.now() },
+    {
+      id: BUILTIN_SOURCE_ID,
+      kind: 'builtin',
+      name: result.pack.name,
+      enabled: true,
+      priority: 0,
+      lastAttempt: Date.now(),
+      lastSuccess: Date.now(),
+    },
     result.pack,
   );
   return result.pack.entities.length;

@@ -46,7 +46,10 @@ export class Highlighter {
 
   /** Whether the registry still holds our highlights. */
   isPainted(): boolean {
-    return this.mentions.length === 0 || [...new Set(this.mentions.map((m) => m.kind))].every((k) => this.registry.has(HIGHLIGHT_PREFIX + k));
+    return (
+      this.mentions.length === 0 ||
+      [...new Set(this.mentions.map((m) => m.kind))].every((k) => this.registry.has(HIGHLIGHT_PREFIX + k))
+    );
   }
 
   clear(): void {
@@ -59,7 +62,11 @@ export class Highlighter {
     const caret = caretAt(this.doc, x, y);
     if (!caret) return null;
     for (const m of this.mentions) {
-      if (!m.range.isPointInRange(caret.node, caret.offset) && !(m.range.endContainer === caret.node && m.range.endOffset === caret.offset)) continue;
+      if (
+        !m.range.isPointInRange(caret.node, caret.offset) &&
+        !(m.range.endContainer === caret.node && m.range.endOffset === caret.offset)
+      )
+        continue;
       for (const rect of m.range.getClientRects()) {
         if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
       }

@@ -8,8 +8,36 @@ export interface TextBlock {
 }
 
 const BLOCK_TAGS = new Set([
-  'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'SECTION',
-  'ARTICLE', 'MAIN', 'TABLE', 'TR', 'TD', 'TH', 'FIGURE', 'FIGCAPTION', 'BR', 'HR', 'CAPTION', 'ADDRESS', 'DETAILS', 'SUMMARY',
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'DL',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'TABLE',
+  'TR',
+  'TD',
+  'TH',
+  'FIGURE',
+  'FIGCAPTION',
+  'BR',
+  'HR',
+  'CAPTION',
+  'ADDRESS',
+  'DETAILS',
+  'SUMMARY',
 ]);
 
 /**

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
 import { readHighlights, type HighlightedRange } from './support/page-probes';
 import { hasSeed, RESULTS } from './support/paths';
-import { startServer, type TestServer } from './support/server';
+import { startServer, type TestServer } from '../../scripts/demo-server';
 
 let session: ChromiumSession;
 let server: TestServer;
@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 /** Opens a page, records its text before Gloss touches it, and waits for the highlights. */
-async function openAnnotated(url: string): Promise<{ page: Page; textBefore: string; highlights: HighlightedRange[]; errors: string[] }> {
+async function openAnnotated(
+  url: string,
+): Promise<{ page: Page; textBefore: string; highlights: HighlightedRange[]; errors: string[] }> {
   const page = await session.context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -31,14 +33,16 @@ async function openAnnotated(url: string): Promise<{ page: Page; textBefore: str
     });
   });
   await page.goto(url);
-  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, { timeout: 20_000 });
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
+    timeout: 20_000,
+  });
   const highlights = await page.evaluate(readHighlights);
   const textBefore = await page.evaluate(() => (window as unknown as { __textBefore: string }).__textBefore);
   return { page, textBefore, highlights, errors };
 }
 
 async function hoverText(page: Page, text: string): Promise<void> {
-  const target = (await page.evaluate(readHighlights)).find((h) => h.text === text);
+  const target = (await page.evaluate(readHighlights)).find((h) => h.text === text && h.block === 'p');
   expect(target, `a highlight reading "${text}"`).toBeDefined();
   const { x, y, width, height } = target!.rect;
   await page.mouse.move(x + width / 2, y + height / 2, { steps: 3 });
@@ -112,7 +116,9 @@ describe('Chromium extension pages', () => {
       expect(reply).toMatchObject({ res: { ok: false } });
       expect((reply as { res: { error: string } }).res.error).toMatch(/malformed/);
     }
-    const good = await page.evaluate(() => chrome.runtime.sendMessage({ id: 2, type: 'getEntity', data: { id: 'wd:Q43723' }, timestamp: Date.now() }));
+    const good = await page.evaluate(() =>
+      chrome.runtime.sendMessage({ id: 2, type: 'getEntity', data: { id: 'wd:Q43723' }, timestamp: Date.now() }),
+    );
     expect(good).toMatchObject({ res: { ok: true, value: { name: 'Benjamin Netanyahu' } } });
     await page.close();
   });
@@ -149,15 +155,19 @@ describe('Chromium extension pages', () => {
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     type Sources = { res: { ok: true; value: { id: string; lastSuccess: number }[] } };
     const importedAt = async () =>
-      ((await page.evaluate(() => chrome.runtime.sendMessage({ id: 4, type: 'listSources', data: {}, timestamp: Date.now() }))) as Sources).res.value.find(
-        (s) => s.id === 'builtin',
-      )?.lastSuccess;
+      (
+        (await page.evaluate(() =>
+          chrome.runtime.sendMessage({ id: 4, type: 'listSources', data: {}, timestamp: Date.now() }),
+        )) as Sources
+      ).res.value.find((s) => s.id === 'builtin')?.lastSuccess;
     const before = await importedAt();
     expect(before).toBeGreaterThan(0);
     await stopServiceWorker(session, page);
     // Same import time: the woken worker read the stored knowledge base rather than importing again.
     expect(await importedAt()).toBe(before);
-    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ id: 3, type: 'getEntity', data: { id: 'wd:Q43723' }, timestamp: Date.now() }));
+    const reply = await page.evaluate(() =>
+      chrome.runtime.sendMessage({ id: 3, type: 'getEntity', data: { id: 'wd:Q43723' }, timestamp: Date.now() }),
+    );
     expect(reply).toMatchObject({ res: { ok: true, value: { name: 'Benjamin Netanyahu' } } });
     await page.close();
   });

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../../scripts/chromium';
 import { CHROME_BUILD, requireBuild } from './paths';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -18,20 +18,10 @@ export async function launchChromium(): Promise<ChromiumSession> {
   requireBuild(CHROME_BUILD);
   const profile = await mkdtemp(join(tmpdir(), 'gloss-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: findChromium(),
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: chromiumArgs(CHROME_BUILD),
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
@@ -66,7 +56,9 @@ export async function stopServiceWorker(session: ChromiumSession, page: import('
   await cdp.send('ServiceWorker.stopAllWorkers');
   await Promise.race([
     stopped,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`worker not reported stopped; saw ${statuses.join(', ')}`)), 10_000)),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`worker not reported stopped; saw ${statuses.join(', ')}`)), 10_000),
+    ),
   ]);
   await cdp.detach();
 }

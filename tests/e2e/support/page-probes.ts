@@ -8,6 +8,8 @@ export interface HighlightedRange {
   text: string;
   /** Tag names of furniture ancestors (nav, aside, form, code…) that should never hold a mention. */
   furniture: string | null;
+  /** Tag name of the nearest paragraph-like ancestor. */
+  block: string | null;
   rect: { x: number; y: number; width: number; height: number };
 }
 
@@ -25,6 +27,7 @@ export function readHighlights(): HighlightedRange[] {
         kind: name.slice('gloss-'.length),
         text: range.toString(),
         furniture: furniture ? furniture.tagName.toLowerCase() : null,
+        block: el?.closest('p, h1, h2, h3, li, td')?.tagName.toLowerCase() ?? null,
         rect: { x: r.x, y: r.y, width: r.width, height: r.height },
       });
     }

@@ -12,6 +12,8 @@ export const hasSeed = existsSync(SEED_HTML);
 
 export function requireBuild(dir: string): void {
   if (!existsSync(join(dir, 'manifest.json'))) {
-    throw new Error(`No extension build in ${dir}: run "npm run build" and "npm run build:firefox" first (npm run test:e2e does both).`);
+    throw new Error(
+      `No extension build in ${dir}: run "npm run build" and "npm run build:firefox" first (npm run test:e2e does both).`,
+    );
   }
 }

@@ -2,24 +2,32 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { CORPUS, ROOT } from './paths';
+import { existsSync } from 'node:fs';
+
+const ROOT = join(import.meta.dirname, '..');
+const CORPUS = join(ROOT, '../shared/corpus');
 
 export interface TestServer {
   url(path: string): string;
   close(): Promise<void>;
 }
 
-const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', json: 'application/json', csv: 'text/csv', txt: 'text/plain; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  html: 'text/html; charset=utf-8',
+  json: 'application/json',
+  csv: 'text/csv',
+  txt: 'text/plain; charset=utf-8',
+};
 
 /**
  * Serves the project's demo page under /demo/ and the shared corpus under /corpus/ on 127.0.0.1,
  * on a port the OS picks. Nothing else is reachable.
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(port = 0): Promise<TestServer> {
   const mounts: [string, string][] = [
     ['/demo/', join(ROOT, 'assets/demo')],
     ['/fixtures/', join(ROOT, 'tests/fixtures')],
-    ['/corpus/', CORPUS],
+    ...(existsSync(CORPUS) ? ([['/corpus/', CORPUS]] as [string, string][]) : []),
   ];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -41,10 +49,10 @@ export async function startServer(): Promise<TestServer> {
       () => res.writeHead(404).end('not found'),
     );
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    url: (path) => `http://127.0.0.1:${bound}${path}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
