@@ -41,6 +41,11 @@ function url(field: string, schemes: readonly string[] = ['http:', 'https:']) {
     v.string(`${field} must be a URL written as text`),
     v.maxLength(LIMITS.url, `${field} is longer than ${LIMITS.url} characters`),
     v.check((s) => URL.canParse(s), `${field} is not a valid absolute URL`),
+    // The same rule as a pattern, so that the generated JSON Schema carries it too.
+    v.regex(
+      new RegExp(`^(${schemes.map((s) => s.replace(':', '')).join('|')})://`, 'i'),
+      `${field} must start with ${schemes.map((s) => s.replace(':', '')).join(' or ')}://`,
+    ),
     v.check(
       (s) => !URL.canParse(s) || schemes.includes(new URL(s).protocol),
       `${field} must start with ${schemes.map((s) => s.replace(':', '')).join(' or ')}://`,
@@ -66,7 +71,9 @@ const datedFact = v.object({
 
 const alias = v.object({
   text: text('alias', LIMITS.alias),
-  lang: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'lang must be a language code like "en" or "fr"'))),
+  lang: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'lang must be a language code like "en" or "fr"')),
+  ),
   case: v.optional(v.picklist(['exact', 'capitalized', 'any'], 'case must be "exact", "capitalized" or "any"')),
 });
 
@@ -92,14 +99,29 @@ const entity = v.object({
   ),
   sameAs: v.optional(list(url('sameAs'), 'sameAs')),
   image: v.optional(url('image', ['https:'])),
-  related: v.optional(list(v.pipe(v.string('related ids must be text'), v.regex(ID_RE, 'related id is not a valid id')), 'related')),
-  context: v.optional(v.object({ anyOf: v.pipe(list(text('context word', LIMITS.alias), 'context.anyOf'), v.minLength(1, 'context.anyOf needs at least one word')) })),
+  related: v.optional(
+    list(v.pipe(v.string('related ids must be text'), v.regex(ID_RE, 'related id is not a valid id')), 'related'),
+  ),
+  context: v.optional(
+    v.object({
+      anyOf: v.pipe(
+        list(text('context word', LIMITS.alias), 'context.anyOf'),
+        v.minLength(1, 'context.anyOf needs at least one word'),
+      ),
+    }),
+  ),
   story: v.optional(text('story', LIMITS.label)),
   sources: v.pipe(list(url('source'), 'sources'), v.minLength(1, 'every entity needs at least one source URL')),
-  prior: v.optional(v.pipe(v.number('prior must be a number'), v.minValue(0, 'prior must be between 0 and 1'), v.maxValue(1, 'prior must be between 0 and 1'))),
+  prior: v.optional(
+    v.pipe(
+      v.number('prior must be a number'),
+      v.minValue(0, 'prior must be between 0 and 1'),
+      v.maxValue(1, 'prior must be between 0 and 1'),
+    ),
+  ),
 });
 
-const pack = v.object({
+export const packSchema = v.object({
   format: v.literal(1, 'format must be 1 (this version of Gloss reads pack format 1)'),
   id: v.pipe(v.string('id must be text'), v.regex(ID_RE, 'id may hold only letters, digits and . _ : -'), v.maxLength(LIMITS.id)),
   name: text('name', LIMITS.name),
@@ -126,12 +148,15 @@ export function validatePack(input: unknown): ValidationResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, problems: [{ path: '(pack)', message: 'a pack must be a JSON object' }] };
   }
-  const parsed = v.safeParse(pack, input, { abortEarly: false });
+  const parsed = v.safeParse(packSchema, input, { abortEarly: false });
   const problems: Problem[] = parsed.success
     ? []
     : parsed.issues.map((issue) => ({
         path: pathOf(issue),
-        message: issue.kind === 'schema' && issue.expected && !issue.message.includes(' ') ? `expected ${issue.expected}` : issue.message,
+        message:
+          issue.kind === 'schema' && issue.expected && !issue.message.includes(' ')
+            ? `expected ${issue.expected}`
+            : issue.message,
       }));
   if (parsed.success) problems.push(...crossChecks(parsed.output as Pack));
   return problems.length === 0 && parsed.success ? { ok: true, pack: parsed.output as Pack } : { ok: false, problems };
@@ -148,10 +173,12 @@ function crossChecks(p: Pack): Problem[] {
   });
   p.entities.forEach((e, i) => {
     e.related?.forEach((r, j) => {
-      if (!seen.has(r) && !r.startsWith('wd:')) problems.push({ path: `entities[${i}].related[${j}]`, message: `related id "${r}" is not an entity in this pack` });
+      if (!seen.has(r) && !r.startsWith('wd:'))
+        problems.push({ path: `entities[${i}].related[${j}]`, message: `related id "${r}" is not an entity in this pack` });
     });
     e.roles?.forEach((r, j) => {
-      if (r.from && r.to && r.to < r.from) problems.push({ path: `entities[${i}].roles[${j}]`, message: `role ends (${r.to}) before it starts (${r.from})` });
+      if (r.from && r.to && r.to < r.from)
+        problems.push({ path: `entities[${i}].roles[${j}]`, message: `role ends (${r.to}) before it starts (${r.from})` });
     });
   });
   return problems;
