@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { annotate } from '@/lib/core/annotate';
+import { annotateBlocks } from '@/lib/core/annotate';
 import { searchEntities } from '@/lib/kb/search';
 import { onMessage, PRIVILEGED, type EntityView, type ProtocolMap } from '@/lib/messaging/protocol';
 import { err, ok, type Result } from '@/lib/messaging/result';
@@ -33,9 +33,7 @@ const toView = ({ searchKeys: _keys, ...rest }: StoredEntity): EntityView => res
 
 export function registerHandlers(): void {
   handle('annotate', async ({ blocks }) => {
-    const index = await getMatchIndex();
-    const articleText = blocks.join('\n');
-    return { mentions: blocks.map((text) => annotate(index, text, { articleText })) };
+    return { mentions: annotateBlocks(await getMatchIndex(), blocks) };
   });
   handle('getEntity', async ({ id }) => {
     await ensureBuiltin();

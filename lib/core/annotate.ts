@@ -1,8 +1,10 @@
 import type { EntityKind } from '../pack/types';
 import { fitsCaseRule } from './case-rule';
 import { foldText } from './fold';
+import { link, type Candidates } from './link';
 import type { IndexedEntity, MatchIndex } from './match-index';
 import { scan } from './scan';
+import { bindShortForms } from './short-forms';
 
 export interface Mention {
   start: number;
@@ -17,52 +19,81 @@ export interface Mention {
 }
 
 export interface AnnotateOptions {
-  /** The whole article's text, for context rules; defaults to the text being annotated. */
-  articleText?: string;
+  /** The article's date (YYYY-MM-DD), to prefer entities whose roles fit it. */
+  date?: string;
 }
 
-/** Candidates closer than this in score are reported as ambiguous rather than guessed. */
-const AMBIGUITY_MARGIN = 0.05;
-
-/** Finds and links every known mention in one block of text. */
-export function annotate(index: MatchIndex, text: string, options: AnnotateOptions = {}): Mention[] {
-  let foldedArticle: string | undefined;
-  const contextHolds = (e: IndexedEntity): boolean => {
-    if (!e.context) return true;
-    foldedArticle ??= foldText(options.articleText ?? text);
-    return e.context.some((w) => foldedArticle!.includes(w));
-  };
-
-  const mentions: Mention[] = [];
+/** Spans of one block whose aliases fit their case rules and context, longest first, no overlaps. */
+function findSpans(index: MatchIndex, text: string, block: number, contextHolds: (e: IndexedEntity) => boolean): Candidates[] {
+  const spans: Candidates[] = [];
   let covered = 0;
   for (const raw of scan(index, text)) {
     if (raw.start < covered) continue;
     for (let k = raw.ends.length - 1; k >= 0; k--) {
       const end = raw.ends[k]!;
       const surface = text.slice(raw.start, end);
-      const candidates = index.groups[raw.groups[k]!]!.filter(
+      const fitting = index.groups[raw.groups[k]!]!.filter(
         (v) => fitsCaseRule(surface, v.text, v.rule) && contextHolds(index.entities[v.entity]!),
       );
-      if (candidates.length === 0) continue;
-      const unique = [...new Set(candidates.map((c) => c.entity))].map((i) => index.entities[i]!);
-      unique.sort((x, y) => y.prior - x.prior);
-      const best = unique[0]!;
-      const runnerUp = unique[1];
-      const total = unique.reduce((s, e) => s + e.prior, 0) || 1;
-      const ambiguous = runnerUp !== undefined && best.prior - runnerUp.prior < AMBIGUITY_MARGIN;
-      mentions.push({
-        start: raw.start,
-        end,
-        surface,
-        entityId: ambiguous ? null : best.id,
-        kind: best.kind,
-        name: best.name,
-        candidates: unique.map((e) => e.id),
-        confidence: ambiguous ? best.prior / total : Math.min(1, best.prior / total + 0.5 * (runnerUp ? 0 : 1)),
-      });
+      if (fitting.length === 0) continue;
+      spans.push({ start: raw.start, end, block, entities: [...new Set(fitting.map((v) => v.entity))] });
       covered = end;
       break;
     }
   }
-  return mentions;
+  return spans;
+}
+
+/**
+ * Finds and links every known mention in an article given as blocks of text (paragraphs). Offsets
+ * are per block. Document-level evidence (context rules, related entities, short forms of names seen
+ * in full) is drawn from all blocks together.
+ */
+export function annotateBlocks(index: MatchIndex, blocks: readonly string[], options: AnnotateOptions = {}): Mention[][] {
+  let foldedArticle: string | undefined;
+  const contextHolds = (e: IndexedEntity): boolean => {
+    if (!e.context) return true;
+    foldedArticle ??= foldText(blocks.join('\n'));
+    return e.context.some((w) => foldedArticle!.includes(w));
+  };
+  const spans = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds));
+  const links = link(index.entities, spans, { blocks, ...(options.date ? { date: options.date } : {}) });
+
+  const out: Mention[][] = blocks.map(() => []);
+  const linkedSpans: { block: number; start: number; end: number; entity: number }[] = [];
+  spans.forEach((s, i) => {
+    const l = links[i]!;
+    const shown = index.entities[l.entity ?? s.entities[0]!]!;
+    if (l.entity !== null) linkedSpans.push({ block: s.block, start: s.start, end: s.end, entity: l.entity });
+    out[s.block]!.push({
+      start: s.start,
+      end: s.end,
+      surface: blocks[s.block]!.slice(s.start, s.end),
+      entityId: l.entity === null ? null : shown.id,
+      kind: shown.kind,
+      name: shown.name,
+      candidates: s.entities.map((e) => index.entities[e]!.id),
+      confidence: s.entities.length === 1 ? 1 : Math.min(1, Math.max(0, 0.5 + l.score - l.runnerUp)),
+    });
+  });
+  for (const s of bindShortForms(index.entities, blocks, linkedSpans)) {
+    const e = index.entities[s.entity]!;
+    out[s.block]!.push({
+      start: s.start,
+      end: s.end,
+      surface: blocks[s.block]!.slice(s.start, s.end),
+      entityId: e.id,
+      kind: e.kind,
+      name: e.name,
+      candidates: [e.id],
+      confidence: 0.8,
+    });
+  }
+  for (const list of out) list.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Finds and links every known mention in one text. */
+export function annotate(index: MatchIndex, text: string, options: AnnotateOptions = {}): Mention[] {
+  return annotateBlocks(index, [text], options)[0]!;
 }

@@ -1,4 +1,4 @@
-import type { CaseRule, Entity, EntityKind } from '../pack/types';
+import type { CaseRule, DatedFact, Entity, EntityKind } from '../pack/types';
 import { AutomatonBuilder, type FrozenAutomaton } from './automaton';
 import { foldText } from './fold';
 
@@ -10,6 +10,9 @@ export interface IndexedEntity {
   prior: number;
   /** Folded context words; a term is annotated only where one of them occurs in the article. */
   context?: string[];
+  related?: string[];
+  /** Role labels and dates, for cues ("President …") and for fitting the article's date. */
+  roles?: Pick<DatedFact, 'label' | 'from' | 'to'>[];
 }
 
 export interface AliasVariant {
@@ -51,6 +54,8 @@ export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
   entities.forEach((e, idx) => {
     const item: IndexedEntity = { id: e.id, kind: e.kind, name: e.name, prior: e.prior ?? 0.5 };
     if (e.context) item.context = e.context.anyOf.map(foldText);
+    if (e.related?.length) item.related = e.related;
+    if (e.roles?.length) item.roles = e.roles.map(({ label, from, to }) => ({ label, ...(from ? { from } : {}), ...(to ? { to } : {}) }));
     indexed.push(item);
     const seen = new Set<string>();
     for (const alias of aliasesOf(e)) {

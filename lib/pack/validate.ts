@@ -22,7 +22,8 @@ export interface Problem {
 
 export type ValidationResult = { ok: true; pack: Pack } | { ok: false; problems: Problem[] };
 
-const HTML_RE = /<\/?[a-z!][^>]*>/i;
+// [^<>] keeps the scan linear on hostile text full of "<".
+const HTML_RE = /<\/?[a-z!][^<>]*>/i;
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
@@ -148,7 +149,7 @@ export function validatePack(input: unknown): ValidationResult {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, problems: [{ path: '(pack)', message: 'a pack must be a JSON object' }] };
   }
-  const parsed = v.safeParse(packSchema, input, { abortEarly: false });
+  const parsed = v.safeParse(packSchema, input, { abortEarly: false, abortPipeEarly: true });
   const problems: Problem[] = parsed.success
     ? []
     : parsed.issues.map((issue) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annotate } from '../../lib/core/annotate';
+import { annotate, annotateBlocks } from '../../lib/core/annotate';
 import { buildMatchIndex } from '../../lib/core/match-index';
 import type { Entity } from '../../lib/pack/types';
 
@@ -87,7 +87,7 @@ describe('annotate', () => {
   });
 
   it('uses the whole article for context rules', () => {
-    const m = annotate(index, 'The second phase begins.', { articleText: 'The truce holds. The second phase begins.' });
-    expect(m.map((x) => x.entityId)).toEqual(['t:phase']);
+    const [, second] = annotateBlocks(index, ['The truce holds.', 'The second phase begins.']);
+    expect(second!.map((x) => x.entityId)).toEqual(['t:phase']);
   });
 });

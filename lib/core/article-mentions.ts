@@ -1,0 +1,69 @@
+import type { EntityKind } from '../pack/types';
+import { annotateBlocks } from './annotate';
+import type { MatchIndex } from './match-index';
+import type { Paragraph } from './paragraphs';
+import { findUnknownActors } from './unknown-actors';
+
+/** A mention as the CLI and evaluation report it: offsets into the whole article text. */
+export interface ArticleMention {
+  start: number;
+  end: number;
+  surface: string;
+  kind: EntityKind | 'unknown';
+  entityId: string | null;
+  name: string;
+  wikipedia: string | null;
+  known: boolean;
+  confidence: number;
+  descriptor?: string;
+}
+
+/**
+ * Known mentions from the knowledge base, then the named actors it lacks, over paragraphs of one
+ * article. `wikipediaOf` gives an entity's English Wikipedia URL.
+ */
+export function mentionsOfArticle(
+  index: MatchIndex,
+  paragraphs: readonly Paragraph[],
+  wikipediaOf: (id: string) => string | null,
+  options: { date?: string; unknown?: boolean } = {},
+): ArticleMention[] {
+  const known = annotateBlocks(
+    index,
+    paragraphs.map((p) => p.text),
+    options.date ? { date: options.date } : {},
+  );
+  const out: ArticleMention[] = [];
+  paragraphs.forEach((p, i) => {
+    const here = known[i]!;
+    for (const m of here) {
+      out.push({
+        start: p.offset + m.start,
+        end: p.offset + m.end,
+        surface: m.surface,
+        kind: m.kind,
+        entityId: m.entityId,
+        name: m.name,
+        wikipedia: m.entityId ? wikipediaOf(m.entityId) : null,
+        known: true,
+        confidence: Number(m.confidence.toFixed(3)),
+      });
+    }
+    if (options.unknown === false) return;
+    for (const u of findUnknownActors(p.text, here)) {
+      out.push({
+        start: p.offset + u.start,
+        end: p.offset + u.end,
+        surface: u.surface,
+        kind: u.kind,
+        entityId: null,
+        name: u.surface,
+        wikipedia: null,
+        known: false,
+        confidence: 0.5,
+        ...(u.descriptor ? { descriptor: u.descriptor } : {}),
+      });
+    }
+  });
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,103 @@
+import { foldText } from './fold';
+import type { IndexedEntity } from './match-index';
+import { heldOn } from './roles-as-of';
+
+/** A span whose candidates are still to be chosen. */
+export interface Candidates {
+  start: number;
+  end: number;
+  block: number;
+  entities: number[];
+}
+
+export interface Linked {
+  entity: number | null;
+  score: number;
+  runnerUp: number;
+}
+
+/** Candidates closer than this are reported as ambiguous rather than guessed. */
+export const AMBIGUITY_MARGIN = 0.1;
+
+/** Words that, just before a name, say what kind of actor it is. */
+const TITLE_CUES = [
+  'president',
+  'prime minister',
+  'premier',
+  'chancellor',
+  'king',
+  'queen',
+  'emir',
+  'sultan',
+  'crown prince',
+  'prince',
+  'minister',
+  'secretary',
+  'senator',
+  'governor',
+  'mayor',
+  'general',
+  'envoy',
+  'ambassador',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'leader',
+  'pope',
+  'ayatollah',
+  'sheikh',
+];
+const PLACE_CUES = ['in', 'from', 'to', 'into', 'across', 'near', 'visit', 'visited', 'visits'];
+
+function cueBefore(text: string, start: number): { title: string | null; place: boolean } {
+  const before = foldText(text.slice(Math.max(0, start - 40), start));
+  const title = TITLE_CUES.find((cue) => before.endsWith(` ${cue}`) || before === cue) ?? null;
+  const lastWord = before.split(/[^\p{L}]+/u).filter(Boolean).at(-1) ?? '';
+  return { title, place: PLACE_CUES.includes(lastWord) };
+}
+
+export interface LinkContext {
+  blocks: readonly string[];
+  /** YYYY-MM-DD of the article, when known. */
+  date?: string;
+}
+
+/**
+ * Chooses an entity for every span: prior, then evidence from the page (related entities that are
+ * named unambiguously elsewhere), the words just before the name, and whether the entity's roles fit
+ * the article's date.
+ */
+export function link(entities: readonly IndexedEntity[], spans: readonly Candidates[], ctx: LinkContext): Linked[] {
+  const anchors = new Set<string>();
+  for (const s of spans) if (s.entities.length === 1) anchors.add(entities[s.entities[0]!]!.id);
+  const relatedToAnchor = new Set<string>();
+  for (const e of entities) {
+    if (!anchors.has(e.id)) continue;
+    for (const r of e.related ?? []) relatedToAnchor.add(r);
+  }
+
+  return spans.map((s) => {
+    if (s.entities.length === 1) return { entity: s.entities[0]!, score: 1, runnerUp: 0 };
+    const text = ctx.blocks[s.block]!;
+    const cue = cueBefore(text, s.start);
+    const scored = s.entities
+      .map((i) => {
+        const e = entities[i]!;
+        let score = e.prior;
+        if (relatedToAnchor.has(e.id) || e.related?.some((r) => anchors.has(r))) score += 0.3;
+        if (cue.title) {
+          if (e.kind === 'person') score += e.roles?.some((r) => foldText(r.label).includes(cue.title!)) ? 0.4 : 0.2;
+          else score -= 0.2;
+        }
+        if (cue.place && (e.kind === 'country' || e.kind === 'territory' || e.kind === 'place')) score += 0.15;
+        if (ctx.date && e.roles?.some((r) => heldOn(r, ctx.date!))) score += 0.1;
+        return { i, score };
+      })
+      .sort((a, b) => b.score - a.score);
+    const best = scored[0]!;
+    const second = scored[1]!;
+    return best.score - second.score < AMBIGUITY_MARGIN
+      ? { entity: null, score: best.score, runnerUp: second.score }
+      : { entity: best.i, score: best.score, runnerUp: second.score };
+  });
+}

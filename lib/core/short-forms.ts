@@ -1,0 +1,50 @@
+import { isWordUnit } from './fold';
+import type { IndexedEntity } from './match-index';
+
+export interface Span {
+  block: number;
+  start: number;
+  end: number;
+  entity: number;
+}
+
+const CAPITAL = /^\p{Lu}/u;
+const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'di', 'du', 'la', 'le']);
+
+/**
+ * A person named in full earlier ("Steve Witkoff") is often named by surname later ("Witkoff"), even
+ * where the pack lists no such alias. Surnames shared by two people on the page bind to neither.
+ */
+export function bindShortForms(entities: readonly IndexedEntity[], blocks: readonly string[], linked: readonly Span[]): Span[] {
+  const bySurname = new Map<string, number | null>();
+  const firstSeen = new Map<string, { block: number; end: number }>();
+  for (const s of linked) {
+    if (entities[s.entity]!.kind !== 'person') continue;
+    const words = blocks[s.block]!.slice(s.start, s.end).split(/\s+/u);
+    if (words.length < 2) continue;
+    const surname = words.at(-1)!;
+    if (!CAPITAL.test(surname) || surname.length < 3 || PARTICLES.has(surname.toLowerCase())) continue;
+    const prior = bySurname.get(surname);
+    bySurname.set(surname, prior === undefined || prior === s.entity ? s.entity : null);
+    const seen = firstSeen.get(surname);
+    if (!seen || s.block < seen.block || (s.block === seen.block && s.end < seen.end)) firstSeen.set(surname, { block: s.block, end: s.end });
+  }
+  const added: Span[] = [];
+  const taken = (block: number, start: number, end: number) =>
+    linked.some((s) => s.block === block && s.start < end && start < s.end);
+  for (const [surname, entity] of bySurname) {
+    if (entity === null) continue;
+    const from = firstSeen.get(surname)!;
+    blocks.forEach((text, block) => {
+      if (block < from.block) return;
+      let at = text.indexOf(surname, block === from.block ? from.end : 0);
+      while (at >= 0) {
+        const end = at + surname.length;
+        const bounded = (at === 0 || !isWordUnit(text.charCodeAt(at - 1))) && (end === text.length || !isWordUnit(text.charCodeAt(end)));
+        if (bounded && !taken(block, at, end)) added.push({ block, start: at, end, entity });
+        at = text.indexOf(surname, end);
+      }
+    });
+  }
+  return added;
+}
