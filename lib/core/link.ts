@@ -90,7 +90,7 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
           else score -= 0.2;
         }
         if (cue.place && (e.kind === 'country' || e.kind === 'territory' || e.kind === 'place')) score += 0.15;
-        if (ctx.date && e.roles?.some((r) => heldOn(r, ctx.date!))) score += 0.1;
+        if (ctx.date && e.roles?.some((r) => heldOn(r, ctx.date!))) score += 0.15;
         return { i, score };
       })
       .sort((a, b) => b.score - a.score);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { annotate, annotateBlocks } from '../../lib/core/annotate';
+import { buildMatchIndex } from '../../lib/core/match-index';
+import type { Entity } from '../../lib/pack/types';
+
+const src = ['https://example.org/source'];
+const person = (id: string, name: string, aliases: string[], roles: Entity['roles'] = [], related: string[] = []): Entity => ({
+  id,
+  kind: 'person',
+  name,
+  alternateName: aliases.map((text) => ({ text })),
+  description: 'A test person.',
+  roles,
+  related,
+  sources: src,
+});
+const entities: Entity[] = [
+  person('p:ruth', 'Ruth Alder', ['Alder'], [{ label: 'Governor of Westland', from: '2024' }]),
+  person('p:tom', 'Tom Alder', ['Alder'], [{ label: 'Senator for Westland', from: '2010', to: '2015' }]),
+  person('p:ines', 'Ines Varga', [], [], ['c:eastmark']),
+  person('p:ivan', 'Ivan Varga', ['Varga'], [], ['c:northland']),
+  { id: 'c:eastmark', kind: 'country', name: 'Eastmark', description: 'A country.', sources: src },
+  { id: 'c:northland', kind: 'country', name: 'Northland', description: 'A country.', sources: src },
+  { id: 'pl:georgia-state', kind: 'place', name: 'Georgia', description: 'A US state.', sources: src, prior: 0.5 },
+  { id: 'p:georgia', kind: 'person', name: 'Georgia', description: 'A singer.', sources: src, prior: 0.5 },
+  person('p:mara', 'Mara Quill', []),
+];
+const index = buildMatchIndex(entities);
+const ids = (text: string, date?: string) => annotate(index, text, date ? { date } : {}).map((m) => [m.surface, m.entityId]);
+
+describe('linking', () => {
+  it.each<[string, string, string | undefined, (string | null)[][]]>([
+    ['a title before the name picks the holder of that role', 'Governor Alder said', undefined, [['Alder', 'p:ruth']]],
+    ['the article date picks whoever held a role then', 'Alder voted no.', '2012-05-01', [['Alder', 'p:tom']]],
+    ['no evidence: ambiguous, not guessed', 'Alder voted no.', undefined, [['Alder', null]]],
+    ['a related entity named on the page decides', 'In Northland, Varga spoke.', undefined, [['Northland', 'c:northland'], ['Varga', 'p:ivan']]],
+    ['a place cue prefers a place', 'She lives in Georgia.', undefined, [['Georgia', 'pl:georgia-state']]],
+  ])('%s', (_name, text, date, expected) => {
+    expect(ids(text, date)).toEqual(expected);
+  });
+});
+
+describe('short forms', () => {
+  it('binds a surname to the person named in full earlier, across paragraphs', () => {
+    const [first, second] = annotateBlocks(index, ['Mara Quill arrived.', 'Later, Quill said the talks were over. Quillfeather did not.']);
+    expect(first!.map((m) => m.entityId)).toEqual(['p:mara']);
+    expect(second!.map((m) => [m.surface, m.entityId])).toEqual([['Quill', 'p:mara']]);
+  });
+
+  it('does not bind a surname seen only before the full name', () => {
+    const [first] = annotateBlocks(index, ['Quill spoke first. Then Mara Quill left.']);
+    expect(first!.map((m) => m.surface)).toEqual(['Mara Quill']);
+  });
+});
