@@ -61,7 +61,9 @@ function run(): number {
         const mentions = mentionsOfArticle(loaded.index, article.paragraphs, loaded.wikipediaOf, date ? { date } : {});
         console.log(JSON.stringify({ date: date ?? null, text: article.text, mentions }, null, 1));
       } else {
-        console.log(JSON.stringify({ date: values.date ?? null, text: raw, mentions: annotateText(loaded, raw, values.date) }, null, 1));
+        console.log(
+          JSON.stringify({ date: values.date ?? null, text: raw, mentions: annotateText(loaded, raw, values.date) }, null, 1),
+        );
       }
       return 0;
     }
@@ -75,7 +77,9 @@ function run(): number {
         const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
         console.log(`${s.documents} documents, ${s.gold} gold mentions, ${s.predicted} predicted`);
         console.log(`precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${pct(s.f1)}`);
-        console.log(`links right ${s.linkedRight}/${s.linkable} (${pct(s.linkAccuracy)}); predictions on not-entities: ${s.notEntityHits}`);
+        console.log(
+          `links right ${s.linkedRight}/${s.linkable} (${pct(s.linkAccuracy)}); predictions on not-entities: ${s.notEntityHits}`,
+        );
       }
       return 0;
     }

@@ -34,7 +34,12 @@ function png(size: number, pixel: (x: number, y: number) => [number, number, num
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Colour at a point of the unit square. */
@@ -62,7 +67,14 @@ for (const size of [16, 32, 48, 128]) {
           for (let k = 0; k < 4; k++) acc[k]! += c[k]! * (k < 3 ? c[3]! / 255 : 1);
         }
       const a = acc[3]! / (ss * ss);
-      return a === 0 ? [0, 0, 0, 0] : [acc[0]! / (a * ss * ss / 255) | 0, acc[1]! / (a * ss * ss / 255) | 0, acc[2]! / (a * ss * ss / 255) | 0, a | 0];
+      return a === 0
+        ? [0, 0, 0, 0]
+        : [
+            (acc[0]! / ((a * ss * ss) / 255)) | 0,
+            (acc[1]! / ((a * ss * ss) / 255)) | 0,
+            (acc[2]! / ((a * ss * ss) / 255)) | 0,
+            a | 0,
+          ];
     }),
   );
 }

@@ -4,7 +4,11 @@ const MARKS = /\p{M}/gu;
 const SPACES = /\s+/gu;
 
 function plain(s: string): string {
-  return s.normalize('NFKD').replace(MARKS, '').replace(/\u00ad/g, '').replace(SPACES, ' ');
+  return s
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .replace(/\u00ad/g, '')
+    .replace(SPACES, ' ');
 }
 
 const isUpper = (ch: string) => ch !== ch.toLowerCase() && ch === ch.toUpperCase();

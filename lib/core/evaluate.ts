@@ -53,7 +53,16 @@ export function normaliseUri(uri: string): string {
 }
 
 export function score(docs: { gold: GoldDocument; predicted: PredictedMention[] }[]): Scores {
-  const s = { documents: docs.length, gold: 0, predicted: 0, truePredicted: 0, foundGold: 0, linkable: 0, linkedRight: 0, notEntityHits: 0 };
+  const s = {
+    documents: docs.length,
+    gold: 0,
+    predicted: 0,
+    truePredicted: 0,
+    foundGold: 0,
+    linkable: 0,
+    linkedRight: 0,
+    notEntityHits: 0,
+  };
   for (const { gold, predicted } of docs) {
     s.gold += gold.mentions.length;
     s.predicted += predicted.length;

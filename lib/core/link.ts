@@ -52,7 +52,11 @@ const PLACE_CUES = ['in', 'from', 'to', 'into', 'across', 'near', 'visit', 'visi
 function cueBefore(text: string, start: number): { title: string | null; place: boolean } {
   const before = foldText(text.slice(Math.max(0, start - 40), start));
   const title = TITLE_CUES.find((cue) => before.endsWith(` ${cue}`) || before === cue) ?? null;
-  const lastWord = before.split(/[^\p{L}]+/u).filter(Boolean).at(-1) ?? '';
+  const lastWord =
+    before
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean)
+      .at(-1) ?? '';
   return { title, place: PLACE_CUES.includes(lastWord) };
 }
 
@@ -68,11 +72,13 @@ export interface LinkContext {
  * the article's date.
  */
 export function link(entities: readonly IndexedEntity[], spans: readonly Candidates[], ctx: LinkContext): Linked[] {
+  // Entities named unambiguously somewhere on the page, and what they are related to.
   const anchors = new Set<string>();
-  for (const s of spans) if (s.entities.length === 1) anchors.add(entities[s.entities[0]!]!.id);
   const relatedToAnchor = new Set<string>();
-  for (const e of entities) {
-    if (!anchors.has(e.id)) continue;
+  for (const s of spans) {
+    if (s.entities.length !== 1) continue;
+    const e = entities[s.entities[0]!]!;
+    anchors.add(e.id);
     for (const r of e.related ?? []) relatedToAnchor.add(r);
   }
 

@@ -55,7 +55,8 @@ export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
     const item: IndexedEntity = { id: e.id, kind: e.kind, name: e.name, prior: e.prior ?? 0.5 };
     if (e.context) item.context = e.context.anyOf.map(foldText);
     if (e.related?.length) item.related = e.related;
-    if (e.roles?.length) item.roles = e.roles.map(({ label, from, to }) => ({ label, ...(from ? { from } : {}), ...(to ? { to } : {}) }));
+    if (e.roles?.length)
+      item.roles = e.roles.map(({ label, from, to }) => ({ label, ...(from ? { from } : {}), ...(to ? { to } : {}) }));
     indexed.push(item);
     const seen = new Set<string>();
     for (const alias of aliasesOf(e)) {

@@ -27,7 +27,8 @@ export function bindShortForms(entities: readonly IndexedEntity[], blocks: reado
     const prior = bySurname.get(surname);
     bySurname.set(surname, prior === undefined || prior === s.entity ? s.entity : null);
     const seen = firstSeen.get(surname);
-    if (!seen || s.block < seen.block || (s.block === seen.block && s.end < seen.end)) firstSeen.set(surname, { block: s.block, end: s.end });
+    if (!seen || s.block < seen.block || (s.block === seen.block && s.end < seen.end))
+      firstSeen.set(surname, { block: s.block, end: s.end });
   }
   const added: Span[] = [];
   const taken = (block: number, start: number, end: number) =>
@@ -40,7 +41,8 @@ export function bindShortForms(entities: readonly IndexedEntity[], blocks: reado
       let at = text.indexOf(surname, block === from.block ? from.end : 0);
       while (at >= 0) {
         const end = at + surname.length;
-        const bounded = (at === 0 || !isWordUnit(text.charCodeAt(at - 1))) && (end === text.length || !isWordUnit(text.charCodeAt(end)));
+        const bounded =
+          (at === 0 || !isWordUnit(text.charCodeAt(at - 1))) && (end === text.length || !isWordUnit(text.charCodeAt(end)));
         if (bounded && !taken(block, at, end)) added.push({ block, start: at, end, entity });
         at = text.indexOf(surname, end);
       }

@@ -55,7 +55,9 @@ describe('wikinews NER dev set', () => {
 describe('terms in context', () => {
   it('does not annotate "second phase" in an article about a building project', () => {
     const text = readFileSync(join(import.meta.dirname, '../fixtures/building-project.txt'), 'utf8');
-    const surfaces = annotateDoc({ text }).filter((m) => m.known).map((m) => m.surface.toLowerCase());
+    const surfaces = annotateDoc({ text })
+      .filter((m) => m.known)
+      .map((m) => m.surface.toLowerCase());
     expect(text).toContain('second phase');
     expect(surfaces).not.toContain('second phase');
   });

@@ -24,7 +24,15 @@ describe('score', () => {
         ],
       },
     ]);
-    expect(s).toMatchObject({ gold: 3, predicted: 3, truePredicted: 2, foundGold: 2, linkable: 2, linkedRight: 1, notEntityHits: 1 });
+    expect(s).toMatchObject({
+      gold: 3,
+      predicted: 3,
+      truePredicted: 2,
+      foundGold: 2,
+      linkable: 2,
+      linkedRight: 1,
+      notEntityHits: 1,
+    });
     expect(s.precision).toBeCloseTo(2 / 3);
     expect(s.recall).toBeCloseTo(2 / 3);
   });

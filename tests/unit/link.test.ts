@@ -33,7 +33,15 @@ describe('linking', () => {
     ['a title before the name picks the holder of that role', 'Governor Alder said', undefined, [['Alder', 'p:ruth']]],
     ['the article date picks whoever held a role then', 'Alder voted no.', '2012-05-01', [['Alder', 'p:tom']]],
     ['no evidence: ambiguous, not guessed', 'Alder voted no.', undefined, [['Alder', null]]],
-    ['a related entity named on the page decides', 'In Northland, Varga spoke.', undefined, [['Northland', 'c:northland'], ['Varga', 'p:ivan']]],
+    [
+      'a related entity named on the page decides',
+      'In Northland, Varga spoke.',
+      undefined,
+      [
+        ['Northland', 'c:northland'],
+        ['Varga', 'p:ivan'],
+      ],
+    ],
     ['a place cue prefers a place', 'She lives in Georgia.', undefined, [['Georgia', 'pl:georgia-state']]],
   ])('%s', (_name, text, date, expected) => {
     expect(ids(text, date)).toEqual(expected);
@@ -42,7 +50,10 @@ describe('linking', () => {
 
 describe('short forms', () => {
   it('binds a surname to the person named in full earlier, across paragraphs', () => {
-    const [first, second] = annotateBlocks(index, ['Mara Quill arrived.', 'Later, Quill said the talks were over. Quillfeather did not.']);
+    const [first, second] = annotateBlocks(index, [
+      'Mara Quill arrived.',
+      'Later, Quill said the talks were over. Quillfeather did not.',
+    ]);
     expect(first!.map((m) => m.entityId)).toEqual(['p:mara']);
     expect(second!.map((m) => [m.surface, m.entityId])).toEqual([['Quill', 'p:mara']]);
   });

@@ -5,7 +5,6 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../../scripts/chromium';
 import { CHROME_BUILD, requireBuild } from './paths';
 
-
 export interface ChromiumSession {
   context: BrowserContext;
   extensionId: string;

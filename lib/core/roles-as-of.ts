@@ -1,0 +1,109 @@
+/**
+ * Which roles an actor held on a given day (the article's date) and which they hold now, from the pack's
+ * dated facts. Dates carry their own precision: "2022", "2022-12" or "2022-12-29".
+ *
+ * Precision rule: a partial date covers its whole period. A role "from: 2022" counts as held on every day
+ * of 2022, and a role "to: 2021" as held on every day of 2021. Near a change of office this can report two
+ * holders at once (both the outgoing and the incoming president in January); we prefer showing both to
+ * silently picking the wrong one, and describeRole prints the dates so the reader sees why.
+ */
+import type { DatedFact } from '../pack/types';
+
+const PARTIAL_RE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
+
+/** The first day a partial date can mean ("2022" → "2022-01-01"). */
+function firstDay(date: string): string | null {
+  const m = PARTIAL_RE.exec(date);
+  if (!m) return null;
+  return `${m[1]}-${m[2] ?? '01'}-${m[3] ?? '01'}`;
+}
+
+/** The last day a partial date can mean ("2022" → "2022-12-31", "2024-02" → "2024-02-29"). */
+function lastDay(date: string): string | null {
+  const m = PARTIAL_RE.exec(date);
+  if (!m) return null;
+  if (m[3]) return `${m[1]}-${m[2]}-${m[3]}`;
+  const month = m[2] ? +m[2] : 12;
+  const days = new Date(Date.UTC(+m[1]!, month, 0)).getUTCDate();
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(days).padStart(2, '0')}`;
+}
+
+/**
+ * Whether the role covers `day` (YYYY-MM-DD). A missing `from` means the start is unknown, not that the
+ * role never started, so it does not rule the role out; likewise a missing `to` means "still held".
+ */
+export function heldOn(role: DatedFact, day: string): boolean {
+  const start = role.from ? firstDay(role.from) : null;
+  const end = role.to ? lastDay(role.to) : null;
+  if (role.from && start === null) return false;
+  if (role.to && end === null) return false;
+  return (start === null || start <= day) && (end === null || day <= end);
+}
+
+function isoToday(): string {
+  // The reader's local calendar day: "now" is about the reader's present, unlike article dates.
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * `then`: roles held on `date` (the article's day). `now`: roles held today, i.e. without `to` or with `to`
+ * not yet past, and already begun. `today` is a parameter so that tests do not depend on the clock.
+ */
+export function rolesAsOf(
+  roles: readonly DatedFact[],
+  date: string,
+  today: string = isoToday(),
+): { then: DatedFact[]; now: DatedFact[] } {
+  return {
+    then: roles.filter((r) => heldOn(r, date)),
+    now: roles.filter((r) => heldOn(r, today)),
+  };
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A date written at the precision it was recorded with: "2022", "December 2022", "29 December 2022". */
+export function formatPartialDate(date: string): string {
+  const m = PARTIAL_RE.exec(date);
+  if (!m) return date;
+  const month = m[2] ? MONTH_NAMES[+m[2] - 1] : undefined;
+  if (!month) return m[1]!;
+  return m[3] ? `${+m[3]} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/**
+ * One line for a role: "Prime Minister of Israel since 2022", "President of the United States 2017–2021".
+ * Dates keep their recorded precision (no invented month or day). With `date` (the article's day), a role
+ * that began after that day reads "from 2025" rather than "since", which would suggest it was already held.
+ */
+export function describeRole(role: DatedFact, date?: string): string {
+  const from = role.from ? formatPartialDate(role.from) : undefined;
+  const to = role.to ? formatPartialDate(role.to) : undefined;
+  if (from && to) {
+    if (from === to) return `${role.label} in ${from}`;
+    // Spaced en dash between dates that contain spaces, as style guides do ("May 2019 – June 2021").
+    const dash = from.includes(' ') || to.includes(' ') ? ' – ' : '–';
+    return `${role.label} ${from}${dash}${to}`;
+  }
+  if (from) {
+    const started = firstDay(role.from!);
+    const later = date !== undefined && started !== null && started > date;
+    return `${role.label} ${later ? 'from' : 'since'} ${from}`;
+  }
+  if (to) return `${role.label} until ${to}`;
+  return role.label;
+}

@@ -1,0 +1,190 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { annotate } from '../../lib/core/annotate';
+import { foldText } from '../../lib/core/fold';
+import { buildMatchIndex, type MatchIndex } from '../../lib/core/match-index';
+import type { Entity, Pack } from '../../lib/pack/types';
+import { validatePack } from '../../lib/pack/validate';
+import { buildDefaultPack, collisionsPath, packPath, root, serializePack, unlistedCollisions } from '../../scripts/build-pack';
+import { aliasCollisions } from '../../scripts/pack/merge';
+
+const committedText = readFileSync(packPath, 'utf8');
+const pack = JSON.parse(committedText) as Pack;
+const byId = new Map(pack.entities.map((e) => [e.id, e]));
+const countKinds = (...kinds: Entity['kind'][]) => pack.entities.filter((e) => kinds.includes(e.kind)).length;
+
+let index: MatchIndex;
+beforeAll(() => {
+  index = buildMatchIndex(pack.entities);
+});
+
+describe('default pack "World news"', () => {
+  it('validates', () => {
+    const result = validatePack(pack);
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
+  it('is what the builder makes from data/, byte for byte, every time (pack:build --check)', () => {
+    const first = serializePack(buildDefaultPack());
+    const second = serializePack(buildDefaultPack());
+    expect(second === first).toBe(true);
+    // A plain equality keeps the failure message short; the build script says how to fix it.
+    expect(first === committedText, 'assets/packs/world-news.json is out of date: run npm run pack:build').toBe(true);
+  });
+
+  it('has no duplicate ids and no two entities for one Wikipedia page', () => {
+    const ids = pack.entities.map((e) => e.id);
+    expect(ids.length - new Set(ids).size).toBe(0);
+    const pages = new Map<string, string[]>();
+    for (const e of pack.entities) {
+      const w = e.links?.wikipedia;
+      if (w) pages.set(w, [...(pages.get(w) ?? []), e.id]);
+    }
+    expect([...pages].filter(([, owners]) => owners.length > 1)).toEqual([]);
+  });
+
+  it('gives every entity a source, and every related id names an entity of the pack', () => {
+    expect(
+      pack.entities.filter((e) => e.sources.length === 0 || e.sources.some((s) => !s.startsWith('https://'))).map((e) => e.id),
+    ).toEqual([]);
+    const dangling = pack.entities.flatMap((e) => (e.related ?? []).filter((r) => !byId.has(r)).map((r) => `${e.id} → ${r}`));
+    expect(dangling).toEqual([]);
+  });
+
+  it('uses Wikidata ids only where a leaders CSV in data/ confirms them', () => {
+    const confirmed = new Set<string>();
+    for (const file of readdirSync(join(root, 'data/leaders')).filter((f) => f.endsWith('.csv'))) {
+      for (const q of readFileSync(join(root, 'data/leaders', file), 'utf8').match(/\bQ[1-9]\d*\b/g) ?? []) confirmed.add(q);
+    }
+    const unconfirmed = pack.entities.filter((e) => e.id.startsWith('wd:') && !confirmed.has(e.id.slice(3))).map((e) => e.id);
+    expect(unconfirmed).toEqual([]);
+  });
+
+  it('lists every alias that two entities share in data/alias-collisions.json, and nothing stale', () => {
+    expect(Object.fromEntries(unlistedCollisions(pack))).toEqual({});
+    const listed = JSON.parse(readFileSync(collisionsPath, 'utf8')) as Record<string, string[]>;
+    const actual = aliasCollisions(pack.entities);
+    const stale = Object.entries(listed).filter(
+      ([alias, ids]) => JSON.stringify(actual.get(alias)) !== JSON.stringify([...ids].sort()),
+    );
+    expect(stale).toEqual([]);
+  });
+
+  it('covers the world: countries and territories, organisations, terms', () => {
+    expect(countKinds('country', 'territory')).toBeGreaterThanOrEqual(240);
+    expect(countKinds('organization', 'armed-group', 'government-body')).toBeGreaterThanOrEqual(150);
+    expect(countKinds('term')).toBeGreaterThanOrEqual(100);
+    expect(countKinds('person')).toBeGreaterThanOrEqual(300);
+  });
+
+  it('has one entity per country, keeping the hand-written ones', () => {
+    const names = (e: Entity) => [e.name, ...(e.alternateName ?? []).map((a) => a.text)].map(foldText);
+    for (const [id, name] of [
+      ['wd:Q801', 'Israel'],
+      ['wd:Q794', 'Iran'],
+      ['wd:Q810', 'Jordan'],
+      ['wd:Q30', 'United States'],
+    ] as const) {
+      expect(byId.get(id)?.name).toBe(name);
+      expect(
+        pack.entities
+          .filter((e) => (e.kind === 'country' || e.kind === 'territory') && names(e).includes(foldText(name)))
+          .map((e) => e.id),
+      ).toEqual([id]);
+    }
+    expect(byId.get('wd:Q801')?.description).toBe('Country in the Middle East on the eastern shore of the Mediterranean Sea.');
+    expect(byId.get('gloss:country-dk')?.name).toBe('Denmark');
+    expect(byId.get('wd:Q43723')?.roles?.filter((r) => r.label === 'Prime Minister of Israel' && r.from === '2022')).toHaveLength(
+      1,
+    );
+  });
+});
+
+describe('default pack on the seed article', () => {
+  const goldPath = join(root, '..', 'shared', 'corpus', 'gold', 'seed-article.jsonl');
+
+  interface Gold {
+    text: string;
+    mentions: { start: number; end: number; surface: string; uri?: string; alsoAccept?: string[] }[];
+    notEntities: { start: number; end: number; surface: string }[];
+  }
+  const readGold = (): Gold | null => {
+    if (!existsSync(goldPath)) {
+      console.log('skipped: corpus absent');
+      return null;
+    }
+    return JSON.parse(
+      readFileSync(goldPath, 'utf8')
+        .split('\n')
+        .find((l) => l.trim() !== '')!,
+    ) as Gold;
+  };
+
+  it('has an entity for every gold mention with a Wikipedia page', () => {
+    const gold = readGold();
+    if (!gold) return;
+    const pages = new Set(pack.entities.map((e) => e.links?.wikipedia));
+    expect(gold.mentions.filter((m) => m.uri && !pages.has(m.uri)).map((m) => m.uri)).toEqual([]);
+  });
+
+  it('finds all gold mentions, linked to the right page, and nothing on the notEntities', () => {
+    const gold = readGold();
+    if (!gold) return;
+    expect(gold.mentions).toHaveLength(46);
+    const mentions = annotate(index, gold.text);
+    const at = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m]));
+    const wrong: string[] = [];
+    for (const g of gold.mentions) {
+      const m = at.get(`${g.start}:${g.end}`);
+      const page = m?.entityId ? byId.get(m.entityId)?.links?.wikipedia : undefined;
+      if (!m) wrong.push(`${g.surface}@${g.start}: not found`);
+      else if (g.uri && page !== g.uri && !(g.alsoAccept ?? []).includes(page ?? '')) {
+        wrong.push(`${g.surface}@${g.start}: linked to ${m.entityId ?? `one of ${m.candidates.join(', ')}`}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    const onNot = gold.notEntities.filter((n) => mentions.some((m) => m.start < n.end && n.start < m.end));
+    expect(onNot).toEqual([]);
+  });
+});
+
+describe('default pack on everyday English', () => {
+  // Written by the team: common words that are also country names, party names or news terms.
+  const everyday = [
+    'We roasted a turkey for the holidays and ate it off the good china plates my aunt left us.',
+    'My cousin chad wore his old football jersey to the party, and the guinea pig hid under the sofa.',
+    'It was a real coup for the bakery when the mayor ordered three cakes, a settlement of sorts after the argument.',
+    'The players were sanctions-free this season, the coach said, and the fans sat in the far left corner.',
+    'Nothing beats the will of the people who queue for hours for jordan almonds, niger seed for the birds and a chile pepper.',
+    'Pardon me, said the man from the island, as the reunion of old friends turned into a siege of the buffet.',
+  ].join(' ');
+
+  it('annotates nothing in a paragraph of ordinary words', () => {
+    const found = annotate(index, everyday).map((m) => `${m.surface} → ${m.entityId ?? m.candidates.join('|')}`);
+    expect(found).toEqual([]);
+  });
+
+  it('still finds the capitalised names, and longer places win over the countries inside them', () => {
+    const text = 'Chad and Niger met in Georgia; officials from New Jersey, Northern Ireland and Turkey came too.';
+    const found = annotate(index, text).map((m) => `${m.surface} → ${m.entityId ?? `?${m.candidates.join('|')}`}`);
+    expect(found).toEqual([
+      'Chad → wd:Q657',
+      'Niger → wd:Q1032',
+      'Georgia → wd:Q230',
+      'New Jersey → gloss:place-new-jersey',
+      'Northern Ireland → gloss:place-northern-ireland',
+      'Turkey → wd:Q43',
+    ]);
+  });
+
+  it('keeps common-word terms to the articles they belong to', () => {
+    const coup = (text: string) => annotate(index, text).filter((m) => m.entityId === 'gloss:term-coup').length;
+    expect(coup('Signing the striker was a coup for the club.')).toBe(0);
+    expect(coup('Soldiers seized the state broadcaster in a coup against the president.')).toBe(1);
+    const settlement = (text: string) =>
+      annotate(index, text).filter((m) => m.entityId === 'gloss:term-israeli-settlement').length;
+    expect(settlement('The two firms reached a settlement out of court.')).toBe(0);
+    expect(settlement('Israel approved a new settlement in the West Bank.')).toBe(1);
+  });
+});
