@@ -10,6 +10,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // storage: settings (display, sites, pause) in storage.local.
+    permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'

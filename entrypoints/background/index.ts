@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { registerHandlers } from './handlers';
+import { registerKbHandlers } from './kb-handlers';
 import { ensureBuiltin } from './knowledge';
 
 export default defineBackground({
   main() {
     // Listeners are registered synchronously so a worker woken by a message can answer it.
-    registerHandlers();
+    registerKbHandlers();
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install' || reason === 'update') {
         ensureBuiltin(true).catch((e: unknown) => console.error('Gloss: importing the built-in pack failed', e));

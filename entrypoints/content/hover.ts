@@ -51,27 +51,32 @@ export function trackHover(ctx: ContentScriptContext, highlighter: Highlighter, 
     }, SHOW_DELAY_MS);
   };
 
+  // One hit test per frame, on the latest pointer position: a pointer that stops on a word within a
+  // frame of its last move must still be seen there.
+  let latest: PointerEvent | null = null;
+  const onFrame = () => {
+    pending = false;
+    const event = latest;
+    if (!event) return;
+    if (card.contains(event.target, event.composedPath())) {
+      clearTimeout(hideTimer);
+      return;
+    }
+    const hit = highlighter.hitTest(event.clientX, event.clientY);
+    if (hit === current) {
+      if (hit) clearTimeout(hideTimer);
+      return;
+    }
+    cancelOpen();
+    if (hit) open(hit);
+    else if (card.isShown()) scheduleHide();
+    else current = null;
+  };
   const onMove = (event: PointerEvent) => {
+    latest = event;
     if (pending) return;
     pending = true;
-    const { clientX, clientY } = event;
-    const path = event.composedPath();
-    requestAnimationFrame(() => {
-      pending = false;
-      if (card.contains(event.target, path)) {
-        clearTimeout(hideTimer);
-        return;
-      }
-      const hit = highlighter.hitTest(clientX, clientY);
-      if (hit === current) {
-        if (hit) clearTimeout(hideTimer);
-        return;
-      }
-      cancelOpen();
-      if (hit) open(hit);
-      else if (card.isShown()) scheduleHide();
-      else current = null;
-    });
+    requestAnimationFrame(onFrame);
   };
 
   document.addEventListener('pointermove', onMove, { passive: true, signal: ctx.signal });

@@ -29,6 +29,13 @@ export interface SourceRecord {
   lastError?: string;
 }
 
+/** The user's own note on an entity; kept apart from packs so no sync ever touches it. */
+export interface NoteRecord {
+  entityId: string;
+  text: string;
+  updatedAt: number;
+}
+
 export interface MetaRecord {
   key: string;
   value: unknown;
@@ -38,6 +45,7 @@ export type GlossDb = Dexie & {
   entities: EntityTable<StoredEntity, 'id'>;
   sources: EntityTable<SourceRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  notes: EntityTable<NoteRecord, 'entityId'>;
 };
 
 /**
@@ -51,5 +59,7 @@ export function openDb(name = 'gloss'): GlossDb {
     sources: 'id',
     meta: 'key',
   });
+  // v2: the user's notes, in their own table.
+  db.version(2).stores({ notes: 'entityId, updatedAt' });
   return db;
 }

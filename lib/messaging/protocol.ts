@@ -1,33 +1,18 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Mention } from '../core/annotate';
-import type { SourceRecord, StoredEntity } from '../kb/db';
-import type { Result } from './result';
+import type * as v from 'valibot';
+import { KB_PRIVILEGED, KB_SCHEMAS, type KbProtocol } from './kb-protocol';
 
-/** An entity as a card shows it. */
-export type EntityView = Omit<StoredEntity, 'searchKeys'>;
-
-export interface AnnotateRequest {
-  /** Text blocks of the article, in reading order. */
-  blocks: string[];
-}
-export interface AnnotateReply {
-  /** Mentions per block, offsets into that block's text. */
-  mentions: Mention[][];
-}
+export type { AnnotateReply, AnnotateRequest, EntityView } from './kb-protocol';
 
 /**
- * Every message the background answers. Content scripts may only send the read-only ones; the rest
- * are refused unless the sender is one of the extension's own pages (see PRIVILEGED).
+ * Every message the background answers, one interface per domain. Content scripts may only send the
+ * read-only ones; the rest are refused unless the sender is one of the extension's own pages.
  */
-export interface ProtocolMap {
-  annotate(data: AnnotateRequest): Result<AnnotateReply>;
-  getEntity(data: { id: string }): Result<EntityView | null>;
-  search(data: { query: string }): Result<EntityView[]>;
-  listSources(data: Record<string, never>): Result<SourceRecord[]>;
-  reimportBuiltin(data: Record<string, never>): Result<{ entityCount: number }>;
-}
+export type ProtocolMap = KbProtocol;
 
-export const PRIVILEGED: ReadonlySet<keyof ProtocolMap> = new Set(['reimportBuiltin']);
+export const REQUEST_SCHEMAS: { [K in keyof ProtocolMap]: v.GenericSchema } = { ...KB_SCHEMAS };
+
+export const PRIVILEGED: ReadonlySet<keyof ProtocolMap> = new Set([...KB_PRIVILEGED]);
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>({
   // Messages that are not ours are ignored instead of thrown on in every listening context.

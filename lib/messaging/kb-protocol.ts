@@ -1,0 +1,45 @@
+import * as v from 'valibot';
+import type { Mention } from '../core/annotate';
+import type { SourceRecord, StoredEntity } from '../kb/db';
+import type { Result } from './result';
+
+/** An entity as a card shows it. */
+export type EntityView = Omit<StoredEntity, 'searchKeys'>;
+
+export interface AnnotateRequest {
+  /** Text blocks of the article, in reading order. */
+  blocks: string[];
+  /** The article's date (YYYY-MM-DD) when the page says it. */
+  date?: string;
+}
+export interface AnnotateReply {
+  /** Mentions per block, offsets into that block's text. */
+  mentions: Mention[][];
+}
+
+/** Reading the knowledge base: open to content scripts. */
+export interface KbProtocol {
+  annotate(data: AnnotateRequest): Result<AnnotateReply>;
+  getEntity(data: { id: string }): Result<EntityView | null>;
+  search(data: { query: string }): Result<EntityView[]>;
+  listSources(data: Record<string, never>): Result<SourceRecord[]>;
+  reimportBuiltin(data: Record<string, never>): Result<{ entityCount: number }>;
+}
+
+export const EMPTY_REQUEST = v.optional(v.union([v.object({}), v.null()]), {});
+
+export const KB_SCHEMAS: { [K in keyof KbProtocol]: v.GenericSchema } = {
+  annotate: v.object({
+    blocks: v.pipe(
+      v.array(v.pipe(v.string(), v.maxLength(2_000_000, 'a text block is longer than 2,000,000 characters'))),
+      v.maxLength(20_000, 'more than 20,000 text blocks in one request'),
+    ),
+    date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'))),
+  }),
+  getEntity: v.object({ id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)) }),
+  search: v.object({ query: v.pipe(v.string(), v.maxLength(200)) }),
+  listSources: EMPTY_REQUEST,
+  reimportBuiltin: EMPTY_REQUEST,
+};
+
+export const KB_PRIVILEGED: readonly (keyof KbProtocol)[] = ['reimportBuiltin'];

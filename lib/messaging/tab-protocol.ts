@@ -1,0 +1,24 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { EntityKind } from '../pack/types';
+import type { Result } from './result';
+
+/** An actor or term found on the current page, for the popup's "On this page". */
+export interface PageActor {
+  /** null for ambiguous mentions, keyed by their surface text instead. */
+  entityId: string | null;
+  name: string;
+  kind: EntityKind;
+  count: number;
+}
+
+/**
+ * What extension pages (the popup) ask a tab's content script. Content scripts only answer; only
+ * Gloss's own pages can send tab messages, web pages cannot.
+ */
+export interface TabProtocol {
+  pageActors(data: Record<string, never>): Result<PageActor[]>;
+  /** Scrolls to the first mention of an entity and flashes it. */
+  revealMention(data: { entityId: string }): Result<boolean>;
+}
+
+export const tabMessaging = defineExtensionMessaging<TabProtocol>({ breakError: true });

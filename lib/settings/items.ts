@@ -1,0 +1,34 @@
+import { storage } from 'wxt/utils/storage';
+import { ENTITY_KINDS, type EntityKind } from '../pack/types';
+
+/**
+ * The user's settings, in `storage.local` (never `sync`: nothing leaves the machine). Each item is
+ * versioned so a later release can migrate what an earlier one stored.
+ */
+export interface DisplaySettings {
+  /** Kinds that get marked on pages. */
+  kinds: EntityKind[];
+  /** Mark every mention, or only the first of each entity per paragraph. */
+  mode: 'every' | 'first-per-paragraph';
+  /** How long the pointer rests on a mention before the card opens. */
+  cardDelayMs: number;
+  underline: 'dotted' | 'solid' | 'wavy';
+}
+
+export const DEFAULT_DISPLAY: DisplaySettings = {
+  kinds: [...ENTITY_KINDS],
+  mode: 'every',
+  cardDelayMs: 500,
+  underline: 'dotted',
+};
+
+export const displaySettings = storage.defineItem<DisplaySettings>('local:display', {
+  fallback: DEFAULT_DISPLAY,
+  version: 1,
+});
+
+/** Host names where Gloss does not run (e.g. "www.example.com"). */
+export const disabledSites = storage.defineItem<string[]>('local:disabledSites', { fallback: [], version: 1 });
+
+/** Pause everywhere. */
+export const paused = storage.defineItem<boolean>('local:paused', { fallback: false, version: 1 });
