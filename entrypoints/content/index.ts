@@ -7,6 +7,7 @@ import { collectBlocks, locate, type TextBlock } from '@/lib/page/walker';
 import type { Mention } from '@/lib/core/annotate';
 import { createCardUi } from './card-ui';
 import { trackHover } from './hover';
+import { answerTabMessages } from './tab-handlers';
 
 function isVisible(el: Element): boolean {
   const style = getComputedStyle(el);
@@ -65,5 +66,6 @@ export default defineContentScript({
     trackHover(ctx, highlighter, card);
     highlighter.add(mentions);
     ctx.onInvalidated(() => highlighter.clear());
+    answerTabMessages(ctx, highlighter);
   },
 });

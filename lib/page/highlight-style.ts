@@ -19,6 +19,7 @@ export function highlightCss(): string {
     ([kind, colour]) =>
       `::highlight(${HIGHLIGHT_PREFIX}${kind}) { text-decoration: underline dotted ${colour}; text-decoration-thickness: 2px; text-underline-offset: 3px; }`,
   );
+  rules.push(`::highlight(gloss-flash) { background-color: rgba(255, 213, 79, 0.6); }`);
   rules.push(
     `@media (forced-colors: active) { ${Object.keys(KIND_COLOURS)
       .map((k) => `::highlight(${HIGHLIGHT_PREFIX}${k}) { text-decoration-color: LinkText; }`)
