@@ -1,7 +1,8 @@
 import packJson from '~/assets/packs/world-news.json';
-import { buildMatchIndex, type MatchIndex } from '@/lib/core/match-index';
+import type { MatchIndex } from '@/lib/core/match-index';
 import { builtinNeedsImport, importBuiltinPack } from '@/lib/kb/builtin';
 import { openDb } from '@/lib/kb/db';
+import { loadOrBuildMatchIndex } from '@/lib/kb/stored-index';
 
 export const db = openDb();
 const embeddedVersion = (packJson as { version: string }).version;
@@ -16,11 +17,11 @@ export async function ensureBuiltin(force = false): Promise<void> {
   }
 }
 
-/** The matcher over everything in the knowledge base, built once per worker life. */
+/** The matcher over everything in the knowledge base: loaded or built once per worker life. */
 export function getMatchIndex(): Promise<MatchIndex> {
   index ??= (async () => {
     await ensureBuiltin();
-    return buildMatchIndex(await db.entities.toArray());
+    return (await loadOrBuildMatchIndex(db)).index;
   })();
   // A failed build must not poison every later lookup.
   index.catch(() => (index = null));

@@ -4,6 +4,7 @@ import { foldText } from './fold';
 import { link, type Candidates } from './link';
 import type { IndexedEntity, MatchIndex } from './match-index';
 import { scan } from './scan';
+import { variantsOf } from './variant-table';
 import { bindShortForms } from './short-forms';
 
 export interface Mention {
@@ -32,7 +33,7 @@ function findSpans(index: MatchIndex, text: string, block: number, contextHolds:
     for (let k = raw.ends.length - 1; k >= 0; k--) {
       const end = raw.ends[k]!;
       const surface = text.slice(raw.start, end);
-      const fitting = index.groups[raw.groups[k]!]!.filter(
+      const fitting = variantsOf(index.variants, raw.groups[k]!).filter(
         (v) => fitsCaseRule(surface, v.text, v.rule) && contextHolds(index.entities[v.entity]!),
       );
       if (fitting.length === 0) continue;

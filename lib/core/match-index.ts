@@ -1,6 +1,7 @@
 import type { CaseRule, DatedFact, Entity, EntityKind } from '../pack/types';
 import { AutomatonBuilder, type FrozenAutomaton } from './automaton';
 import { foldText } from './fold';
+import { packVariants, type VariantTable } from './variant-table';
 
 /** What the matcher and linker need to know of an entity; the rest stays in the knowledge base. */
 export interface IndexedEntity {
@@ -23,8 +24,8 @@ export interface AliasVariant {
 
 export interface MatchIndex {
   automaton: FrozenAutomaton;
-  /** Output group → the aliases that fold to it, one per entity and spelling. */
-  groups: AliasVariant[][];
+  /** Output group → the aliases that fold to it, one per entity and spelling (see variantsOf). */
+  variants: VariantTable;
   entities: IndexedEntity[];
 }
 
@@ -74,5 +75,5 @@ export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
       groups[group]!.push({ entity: idx, text: alias.text, rule: alias.rule });
     }
   });
-  return { automaton: builder.freeze(), groups, entities: indexed };
+  return { automaton: builder.freeze(), variants: packVariants(groups), entities: indexed };
 }

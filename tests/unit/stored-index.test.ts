@@ -1,0 +1,75 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { annotate } from '../../lib/core/annotate';
+import { fromStored, toStored } from '../../lib/core/index-store';
+import { buildMatchIndex } from '../../lib/core/match-index';
+import { applyPack } from '../../lib/kb/apply-pack';
+import { openDb, type GlossDb } from '../../lib/kb/db';
+import { loadOrBuildMatchIndex } from '../../lib/kb/stored-index';
+import type { Entity } from '../../lib/pack/types';
+
+const entities: Entity[] = [
+  {
+    id: 'a',
+    kind: 'person',
+    name: 'Ana Lima',
+    alternateName: [{ text: 'Lima' }],
+    description: 'x',
+    sources: ['https://example.org/'],
+  },
+  { id: 'b', kind: 'place', name: 'Lima', description: 'x', sources: ['https://example.org/'], prior: 0.9 },
+  {
+    id: 'c',
+    kind: 'organization',
+    name: 'Union of Testers',
+    alternateName: [{ text: 'UOT' }],
+    description: 'x',
+    sources: ['https://example.org/'],
+  },
+];
+const text = 'Ana Lima of the UOT flew to Lima; the uot did not.';
+
+describe('stored match index', () => {
+  it('annotates exactly as the index it was stored from', () => {
+    const built = buildMatchIndex(entities);
+    const restored = fromStored(structuredClone(toStored(built, 's1')), 's1');
+    expect(restored).not.toBeNull();
+    expect(annotate(restored!, text)).toEqual(annotate(built, text));
+  });
+
+  it('is refused when the stamp or format differs', () => {
+    const stored = toStored(buildMatchIndex(entities), 's1');
+    expect(fromStored(stored, 's2')).toBeNull();
+    expect(fromStored({ ...stored, format: 2 }, 's1')).toBeNull();
+    expect(fromStored(undefined, 's1')).toBeNull();
+  });
+
+  describe('in the knowledge base', () => {
+    let db: GlossDb;
+    beforeEach(() => {
+      db = openDb(`idx-${Math.random()}`);
+    });
+    afterEach(() => db.delete());
+    const source = { id: 's', kind: 'pack-url' as const, name: 's', enabled: true, priority: 1 };
+    const pack = (list: Entity[], version: string) => ({
+      format: 1 as const,
+      id: 'p',
+      name: 'p',
+      version,
+      license: 'x',
+      attribution: 'x',
+      asOf: '2025',
+      entities: list,
+    });
+
+    it('is built once, then loaded, and rebuilt after the knowledge base changes', async () => {
+      await applyPack(db, source, pack(entities, '1'));
+      expect((await loadOrBuildMatchIndex(db)).loaded).toBe(false);
+      expect((await loadOrBuildMatchIndex(db)).loaded).toBe(true);
+      await applyPack(db, source, pack(entities.slice(0, 1), '2'));
+      const after = await loadOrBuildMatchIndex(db);
+      expect(after.loaded).toBe(false);
+      expect(after.index.entities.map((e) => e.id)).toEqual(['a']);
+    });
+  });
+});
