@@ -40,7 +40,7 @@ describe('stored match index', () => {
   it('is refused when the stamp or format differs', () => {
     const stored = toStored(buildMatchIndex(entities), 's1');
     expect(fromStored(stored, 's2')).toBeNull();
-    expect(fromStored({ ...stored, format: 2 }, 's1')).toBeNull();
+    expect(fromStored({ ...stored, format: 1 }, 's1')).toBeNull();
     expect(fromStored(undefined, 's1')).toBeNull();
   });
 
