@@ -11,7 +11,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings (display, sites, pause) in storage.local.
-    permissions: ['storage'],
+    // contextMenus: "Explain with Gloss" / "Add to Gloss" on selected text (no install warning).
+    // activeTab: the popup learns the current page's site (to switch Gloss off there) only when the
+    // user opens it; content-script matches do not reveal tab URLs (no install warning either).
+    permissions: ['storage', 'contextMenus', 'alarms', 'activeTab'],
+    // alarms: scheduled source syncs. A source's origin is asked for when the user adds it, not here.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'

@@ -1,5 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { KIND_LABELS } from '@/lib/core/kind-labels';
-import { sourceLabel } from '@/lib/core/safe-url';
+import { describeRole, formatPartialDate, rolesAsOf } from '@/lib/core/roles-as-of';
+import { safeHttpUrl, sourceLabel } from '@/lib/core/safe-url';
 import type { DatedFact } from '@/lib/pack/types';
 import type { EntityView } from '@/lib/messaging/protocol';
 import { t } from './i18n';
@@ -12,26 +14,101 @@ function period(role: DatedFact): string {
   return '';
 }
 
+/** A knowledge source an entity comes from, with the date its facts are as of. */
+export interface SourceNote {
+  name: string;
+  asOf?: string;
+}
+
+export interface EntityCardProps {
+  entity: EntityView;
+  headingLevel?: 2 | 3;
+  /** The article's date (YYYY-MM-DD): roles are then shown as of that day and as of today. */
+  articleDate?: string;
+  /** Today (YYYY-MM-DD), for tests; the reader's calendar day otherwise. */
+  today?: string;
+  /** Where the entity's facts come from, with dates. */
+  sourceNotes?: SourceNote[];
+  /** An id for the heading, so a dialog can be labelled by it. */
+  headingId?: string;
+  /** Sections shown after the facts and before the sources (the hover card's note, related actors). */
+  children?: ComponentChildren;
+}
+
+function RoleList({ roles, date }: { roles: DatedFact[]; date?: string }) {
+  return (
+    <ul class="gloss-roles">
+      {roles.map((r, i) => (
+        <li key={i} dir="auto">
+          {describeRole(r, date)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** "Then" (the article's day) and "now": who held which office when the story was written, and today. */
+function RolesThenNow({ roles, date, today }: { roles: DatedFact[]; date: string; today?: string }) {
+  const { then, now } = rolesAsOf(roles, date, today);
+  if (then.length === 0 && now.length === 0) return null;
+  const same = then.length === now.length && then.every((r) => now.includes(r));
+  const when = formatPartialDate(date);
+  if (same) {
+    return (
+      <section class="gloss-then-now" aria-label={t('card_rolesThenNow', 'Roles then and now')}>
+        <p class="gloss-label">{t('card_thenAndNow', 'Then ($1) and now', [when])}</p>
+        <RoleList roles={then} date={date} />
+      </section>
+    );
+  }
+  return (
+    <section class="gloss-then-now" aria-label={t('card_rolesThenNow', 'Roles then and now')}>
+      <p class="gloss-label">{t('card_thenOn', 'Then ($1)', [when])}</p>
+      {then.length > 0 ? (
+        <RoleList roles={then} date={date} />
+      ) : (
+        <p class="gloss-muted">{t('card_noRoleThen', 'No role recorded on that day.')}</p>
+      )}
+      <p class="gloss-label">{t('card_now', 'Now')}</p>
+      {now.length > 0 ? <RoleList roles={now} /> : <p class="gloss-muted">{t('card_noRoleNow', 'No current role recorded.')}</p>}
+    </section>
+  );
+}
+
 /** Who or what an entity is: the same card in the hover card, the popup and the options page. */
-export function EntityCard({ entity, headingLevel = 2 }: { entity: EntityView; headingLevel?: 2 | 3 }) {
+export function EntityCard({ entity, headingLevel = 2, articleDate, today, sourceNotes, headingId, children }: EntityCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const kind = t(`kind_${entity.kind.replace('-', '_')}`, KIND_LABELS[entity.kind]);
+  // Images are shown from https only: pack content is untrusted, and a page must not see mixed content.
+  const image = safeHttpUrl(entity.image)?.startsWith('https:') ? entity.image : undefined;
+  const roles = entity.roles ?? [];
   return (
     <article class="gloss-entity" data-entity-id={entity.id}>
       <header>
-        <Heading class="gloss-name">{entity.name}</Heading>
+        {image && (
+          <img class="gloss-image" src={image} alt="" width={64} height={64} loading="lazy" referrerpolicy="no-referrer" />
+        )}
+        <Heading class="gloss-name" id={headingId} dir="auto">
+          {entity.name}
+        </Heading>
         <span class={`gloss-kind gloss-kind-${entity.kind}`}>{kind}</span>
       </header>
-      <p class="gloss-description">{entity.description}</p>
-      {entity.roles && entity.roles.length > 0 && (
-        <ul class="gloss-roles">
-          {entity.roles.map((r, i) => (
-            <li key={i}>
-              {r.label} {period(r) && <span class="gloss-period">{period(r)}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
+      <p class="gloss-description" dir="auto">
+        {entity.description}
+      </p>
+      {roles.length > 0 &&
+        (articleDate ? (
+          <RolesThenNow roles={roles} date={articleDate} today={today} />
+        ) : (
+          <ul class="gloss-roles">
+            {roles.map((r, i) => (
+              <li key={i} dir="auto">
+                {r.label} {period(r) && <span class="gloss-period">{period(r)}</span>}
+              </li>
+            ))}
+          </ul>
+        ))}
+      {children}
       <footer class="gloss-sources">
         <span>{t('sources', 'Sources')}: </span>
         {entity.sources.map((s, i) => (
@@ -40,6 +117,14 @@ export function EntityCard({ entity, headingLevel = 2 }: { entity: EntityView; h
             <SafeLink href={s}>{sourceLabel(s)}</SafeLink>
           </span>
         ))}
+        {sourceNotes && sourceNotes.length > 0 && (
+          <span class="gloss-source-dates">
+            {' — '}
+            {sourceNotes
+              .map((n) => (n.asOf ? t('card_sourceAsOf', '$1, as of $2', [n.name, formatPartialDate(n.asOf)]) : n.name))
+              .join('; ')}
+          </span>
+        )}
       </footer>
     </article>
   );

@@ -1,49 +1,58 @@
-import { useEffect, useState } from 'preact/hooks';
-import { sendMessage, type EntityView } from '@/lib/messaging/protocol';
+import type { ComponentChildren } from 'preact';
+import type { StoredEntity } from '@/lib/kb/db';
 import { EntityCard } from './EntityCard';
 import { t } from './i18n';
+import { useSearch } from './use-search';
 
-/** Search as you type over the knowledge base; results are entity cards. */
-export function SearchBox() {
-  const [query, setQuery] = useState('');
-  const [results, setResults] = useState<EntityView[]>([]);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let stale = false;
-    if (query.trim() === '') {
-      setResults([]);
-      return;
-    }
-    void sendMessage('search', { query }).then((r) => {
-      if (stale) return;
-      if (r.ok) {
-        setResults(r.value);
-        setError(null);
-      } else setError(r.error);
-    });
-    return () => {
-      stale = true;
-    };
-  }, [query]);
-
+/**
+ * Search as you type over the knowledge base; results are the same entity cards the hover card
+ * shows. `actions` adds controls under each card (the popup's "Write a note").
+ */
+export function SearchBox({
+  query,
+  onQuery,
+  autoFocus = false,
+  actions,
+}: {
+  query: string;
+  onQuery: (query: string) => void;
+  autoFocus?: boolean;
+  actions?: (entity: StoredEntity) => ComponentChildren;
+}) {
+  const { results, answered, error, ms } = useSearch(query);
+  const searching = query.trim() !== '';
+  const settled = answered === query;
   return (
-    <section aria-label={t('searchLabel', 'Search the knowledge base')}>
+    <section class="search" aria-label={t('searchLabel', 'Search the knowledge base')}>
       <input
         type="search"
-        autofocus
+        autoFocus={autoFocus}
         placeholder={t('searchPlaceholder', 'Search people, groups, places, terms…')}
         aria-label={t('searchLabel', 'Search the knowledge base')}
+        aria-describedby="search-status"
         value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => onQuery(e.currentTarget.value)}
       />
+      {/* One short status line is announced, not every card. */}
+      {/* data-ms: how long the last search took, read by the end-to-end tests. */}
+      <p id="search-status" class="muted search-status" role="status" data-ms={ms ?? undefined}>
+        {searching && settled && !error
+          ? results.length === 0
+            ? t('noResults', 'Nothing found.')
+            : t('resultCount', '$1 found', [String(results.length)])
+          : ''}
+      </p>
       {error && <p role="alert">{error}</p>}
-      <div class="results" aria-live="polite">
-        {results.map((e) => (
-          <EntityCard key={e.id} entity={e} headingLevel={3} />
-        ))}
-        {query.trim() !== '' && results.length === 0 && !error && <p class="muted">{t('noResults', 'Nothing found.')}</p>}
-      </div>
+      {searching && (
+        <div class="results">
+          {results.map((e) => (
+            <div class="result" key={e.id}>
+              <EntityCard entity={e} headingLevel={3} />
+              {actions?.(e)}
+            </div>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { annotateBlocks } from '@/lib/core/annotate';
+import { findUnknownActors } from '@/lib/core/unknown-actors';
 import type { StoredEntity } from '@/lib/kb/db';
 import { searchEntities } from '@/lib/kb/search';
 import type { EntityView } from '@/lib/messaging/protocol';
@@ -8,9 +9,11 @@ import { db, ensureBuiltin, getMatchIndex } from './knowledge';
 const toView = ({ searchKeys: _keys, ...rest }: StoredEntity): EntityView => rest;
 
 export function registerKbHandlers(): void {
-  handle('annotate', async ({ blocks, date }) => ({
-    mentions: annotateBlocks(await getMatchIndex(), blocks, date ? { date } : {}),
-  }));
+  handle('annotate', async ({ blocks, date, unknown }) => {
+    const mentions = annotateBlocks(await getMatchIndex(), blocks, date ? { date } : {});
+    if (!unknown) return { mentions };
+    return { mentions, unknown: blocks.map((text, i) => findUnknownActors(text, mentions[i]!)) };
+  });
   handle('getEntity', async ({ id }) => {
     await ensureBuiltin();
     const e = await db.entities.get(id);

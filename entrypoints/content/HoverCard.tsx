@@ -1,30 +1,153 @@
+import { useState } from 'preact/hooks';
 import { EntityCard } from '@/components/EntityCard';
 import { t } from '@/components/i18n';
-import type { EntityView } from '@/lib/messaging/protocol';
-import type { PageMention } from '@/lib/page/highlighter';
+import { SafeLink } from '@/components/SafeLink';
+import { KIND_LABELS } from '@/lib/core/kind-labels';
+import { wikipediaSearchUrl } from '@/lib/page/wikipedia-search';
+import type { CandidateView, CardData } from './card-data';
 
-export interface HoverCardState {
-  mention: PageMention;
-  entity: EntityView | null;
-  error?: string;
+export interface CardActions {
+  /** Shows the card of a related actor's first mention on this page. */
+  showRelated(entityId: string): void;
+  /** Stops marking these words on this page. */
+  hideHere(): void;
+  /** Links these words to another entry, on this page. */
+  choose(entityId: string): void;
+  loadCandidates(): Promise<CandidateView[]>;
 }
 
-/** The card's content: the entity when linked, or what Gloss knows of an ambiguous mention. */
-export function HoverCard({ state }: { state: HoverCardState }) {
-  if (state.entity) return <EntityCard entity={state.entity} />;
+export const HEADING_ID = 'gloss-card-heading';
+
+function WrongMatch({ data, actions }: { data: CardData; actions: CardActions }) {
+  const [open, setOpen] = useState(false);
+  const [candidates, setCandidates] = useState<CandidateView[] | null>(null);
+  const toggle = () => {
+    setOpen(!open);
+    if (!open && candidates === null) void actions.loadCandidates().then(setCandidates, () => setCandidates([]));
+  };
+  return (
+    <section class="gloss-wrong">
+      <button type="button" class="gloss-link-button" aria-expanded={open} onClick={toggle}>
+        {t('card_wrongMatch', 'Wrong match?')}
+      </button>
+      {open && (
+        <div class="gloss-wrong-panel">
+          {candidates === null && <p class="gloss-muted">{t('card_loading', 'Loading…')}</p>}
+          {candidates && candidates.length > 0 && (
+            <>
+              <p class="gloss-label">{t('card_otherEntries', '“$1” could also mean:', [data.mention.surface])}</p>
+              <ul class="gloss-candidates">
+                {candidates.map((c) => (
+                  <li key={c.id}>
+                    <button type="button" class="gloss-link-button" onClick={() => actions.choose(c.id)}>
+                      <span dir="auto">{c.name}</span>
+                    </button>
+                    <span class="gloss-muted" dir="auto">
+                      {' '}
+                      — {c.description}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {candidates && candidates.length === 0 && (
+            <p class="gloss-muted">{t('card_noOtherEntries', 'No other entry in your knowledge base has these words.')}</p>
+          )}
+          <button type="button" class="gloss-button" onClick={actions.hideHere}>
+            {t('card_hideHere', 'Don’t mark “$1” on this page', [data.mention.surface])}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Extras({ data, actions }: { data: CardData; actions: CardActions }) {
+  return (
+    <>
+      {data.note && (
+        <section class="gloss-note">
+          <p class="gloss-label">{t('card_yourNote', 'Your note')}</p>
+          <p dir="auto">{data.note}</p>
+        </section>
+      )}
+      {data.related.length > 0 && (
+        <section class="gloss-related">
+          <p class="gloss-label">{t('card_alsoOnPage', 'Also on this page')}</p>
+          <ul>
+            {data.related.map((r) => (
+              <li key={r.id}>
+                <button type="button" class="gloss-link-button" onClick={() => actions.showRelated(r.id)}>
+                  <span dir="auto">{r.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <WrongMatch data={data} actions={actions} />
+    </>
+  );
+}
+
+/** An actor the knowledge base lacks: what the article says of them, and where to look them up. */
+function UnknownActorCard({ data, actions }: { data: CardData; actions: CardActions }) {
+  const m = data.mention;
+  return (
+    <article class="gloss-entity gloss-unknown">
+      <header>
+        <h2 class="gloss-name" id={HEADING_ID} dir="auto">
+          {m.surface}
+        </h2>
+        <span class="gloss-kind">{t(`kind_${m.kind.replace('-', '_')}`, KIND_LABELS[m.kind])}</span>
+      </header>
+      <p class="gloss-description">{t('card_notInKb', 'Not in your knowledge base.')}</p>
+      {m.unknown?.descriptor && (
+        <p>
+          <span class="gloss-label-inline">{t('card_articleSays', 'The article says:')} </span>
+          <q dir="auto">{m.unknown.descriptor}</q>
+        </p>
+      )}
+      <p class="gloss-actions">
+        <SafeLink href={wikipediaSearchUrl(m.surface, data.pageLang)}>{t('card_searchWikipedia', 'Search Wikipedia')}</SafeLink>
+        {' · '}
+        <button type="button" class="gloss-link-button" onClick={actions.hideHere}>
+          {t('card_hideHereShort', 'Don’t mark it here')}
+        </button>
+      </p>
+      <p class="gloss-muted">{t('card_addNoteHint', 'To keep a note on it, add it in Gloss’s options (your own entries).')}</p>
+    </article>
+  );
+}
+
+/** The card's content: the entity when linked, else what Gloss knows of the words. */
+export function HoverCard({ data, actions }: { data: CardData; actions: CardActions }) {
+  if (data.mention.unknown) return <UnknownActorCard data={data} actions={actions} />;
+  if (data.entity) {
+    return (
+      <EntityCard entity={data.entity} articleDate={data.articleDate} sourceNotes={data.sourceNotes} headingId={HEADING_ID}>
+        <Extras data={data} actions={actions} />
+      </EntityCard>
+    );
+  }
+  const ambiguous = data.mention.candidates.length > 1;
   return (
     <article class="gloss-entity">
       <header>
-        <h2 class="gloss-name">{state.mention.surface}</h2>
+        <h2 class="gloss-name" id={HEADING_ID} dir="auto">
+          {data.mention.surface}
+        </h2>
       </header>
       <p class="gloss-description">
-        {state.error ??
-          (state.mention.candidates.length > 1
+        {data.error ??
+          (ambiguous
             ? t('ambiguous', 'This name could mean $1 different entries in your knowledge base.', [
-                String(state.mention.candidates.length),
+                String(data.mention.candidates.length),
               ])
             : t('notFound', 'No entry for this name.'))}
       </p>
+      <WrongMatch data={data} actions={actions} />
     </article>
   );
 }

@@ -1,21 +1,29 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { sendMessage, type EntityView } from '@/lib/messaging/protocol';
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
-import type { CardUi } from './card-ui';
+import type { CardController } from './card-controller';
 
 /** Timing of Wikipedia's page previews: fetch early, show after a rest, forgive a brief exit. */
 export const FETCH_DELAY_MS = 150;
 export const SHOW_DELAY_MS = 500;
 export const HIDE_DELAY_MS = 300;
 
-/** Opens the card when the pointer rests on a mention and closes it when the pointer leaves both. */
-export function trackHover(ctx: ContentScriptContext, highlighter: Highlighter, card: CardUi): void {
+/**
+ * Opens the card when a mouse or pen rests on a mention and closes it when the pointer has left both
+ * the mention and the card for a moment. A tap (touch) opens it at once; a tap or click elsewhere
+ * closes it. Every pointer frame also checks the highlights are still painted: a page script may have
+ * cleared the registry.
+ */
+export function trackPointer(
+  signal: AbortSignal,
+  highlighter: Highlighter,
+  cards: CardController,
+  showDelayMs: () => number,
+  onFrame: () => void,
+): void {
   let current: PageMention | null = null;
-  let fetchTimer = 0;
-  let showTimer = 0;
-  let hideTimer = 0;
-  let lookup: Promise<{ entity: EntityView | null; error?: string }> | null = null;
-  let pending = false;
+  let fetchTimer: ReturnType<typeof setTimeout> | undefined;
+  let showTimer: ReturnType<typeof setTimeout> | undefined;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => [fetchTimer, showTimer, hideTimer].forEach(clearTimeout));
 
   const cancelOpen = () => {
     clearTimeout(fetchTimer);
@@ -23,43 +31,43 @@ export function trackHover(ctx: ContentScriptContext, highlighter: Highlighter, 
   };
   const scheduleHide = () => {
     clearTimeout(hideTimer);
-    hideTimer = ctx.setTimeout(() => {
-      card.hide();
+    hideTimer = setTimeout(() => {
       current = null;
+      void cards.close();
     }, HIDE_DELAY_MS);
-  };
-  const fetchEntity = (m: PageMention) => {
-    lookup ??= m.entityId
-      ? sendMessage('getEntity', { id: m.entityId }).then(
-          (r) => (r.ok ? { entity: r.value } : { entity: null, error: r.error }),
-          (e: unknown) => ({ entity: null, error: String(e) }),
-        )
-      : Promise.resolve({ entity: null });
-    return lookup;
   };
   const open = (m: PageMention) => {
     cancelOpen();
     clearTimeout(hideTimer);
     current = m;
-    lookup = null;
-    fetchTimer = ctx.setTimeout(() => void fetchEntity(m), FETCH_DELAY_MS);
-    showTimer = ctx.setTimeout(async () => {
-      const result = await fetchEntity(m);
-      if (current !== m) return;
-      const rect = m.range.getClientRects()[0] ?? m.range.getBoundingClientRect();
-      card.show({ mention: m, ...result }, rect);
-    }, SHOW_DELAY_MS);
+    fetchTimer = setTimeout(() => void cards.prefetch(m), FETCH_DELAY_MS);
+    showTimer = setTimeout(() => {
+      if (current === m) void cards.open(m, { focus: false });
+    }, showDelayMs());
   };
+  // On the card, the card's mention is the current one again: a mention crossed on the way there must not
+  // open its own card a moment later.
+  const onCard = () => {
+    cancelOpen();
+    clearTimeout(hideTimer);
+    current = cards.mention;
+  };
+  cards.onEnterCard = onCard;
+  cards.onLeaveCard = scheduleHide;
 
   // One hit test per frame, on the latest pointer position: a pointer that stops on a word within a
   // frame of its last move must still be seen there.
   let latest: PointerEvent | null = null;
-  const onFrame = () => {
+  // An event's path is empty once its dispatch is over, so it is kept from the moment it fires.
+  let latestPath: EventTarget[] = [];
+  let pending = false;
+  const frame = async () => {
     pending = false;
+    onFrame();
     const event = latest;
     if (!event) return;
-    if (card.contains(event.target, event.composedPath())) {
-      clearTimeout(hideTimer);
+    if (await cards.contains(latestPath)) {
+      onCard();
       return;
     }
     const hit = highlighter.hitTest(event.clientX, event.clientY);
@@ -69,27 +77,38 @@ export function trackHover(ctx: ContentScriptContext, highlighter: Highlighter, 
     }
     cancelOpen();
     if (hit) open(hit);
-    else if (card.isShown()) scheduleHide();
+    else if (await cards.isShown()) scheduleHide();
     else current = null;
   };
   const onMove = (event: PointerEvent) => {
+    // A finger's moves are scrolls, not hovers.
+    if (event.pointerType === 'touch') return;
     latest = event;
+    latestPath = event.composedPath();
     if (pending) return;
     pending = true;
-    requestAnimationFrame(onFrame);
+    requestAnimationFrame(() => void frame());
   };
 
-  document.addEventListener('pointermove', onMove, { passive: true, signal: ctx.signal });
-  document.addEventListener(
-    'keydown',
-    (e) => {
-      if (e.key === 'Escape' && card.isShown()) {
-        card.hide();
-        current = null;
-      }
-    },
-    { signal: ctx.signal },
-  );
-  card.onPointerEnter(() => clearTimeout(hideTimer));
-  card.onPointerLeave(scheduleHide);
+  const onTap = async (event: PointerEvent) => {
+    if (!event.isPrimary) return;
+    if (await cards.contains(event.composedPath())) return;
+    const hit = highlighter.hitTest(event.clientX, event.clientY);
+    if (event.pointerType !== 'mouse' && hit) {
+      cancelOpen();
+      clearTimeout(hideTimer);
+      current = hit;
+      await cards.open(hit, { focus: false });
+      return;
+    }
+    if (hit && hit === cards.mention) return;
+    if (await cards.isShown()) {
+      cancelOpen();
+      current = null;
+      await cards.close();
+    }
+  };
+
+  document.addEventListener('pointermove', onMove, { passive: true, signal });
+  document.addEventListener('pointerup', (e) => void onTap(e), { passive: true, signal });
 }

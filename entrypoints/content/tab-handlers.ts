@@ -1,24 +1,32 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { ok, err } from '@/lib/messaging/result';
 import { tabMessaging } from '@/lib/messaging/tab-protocol';
 import type { Highlighter } from '@/lib/page/highlighter';
+import { FLASH_HIGHLIGHT } from '@/lib/page/highlight-style';
+import type { Painter } from '@/lib/page/painter';
 import { summariseActors } from '@/lib/page/page-actors';
 
-const FLASH = 'gloss-flash';
+const FLASH_MS = 1_500;
 
 /** Answers the popup: which actors are on this page, and show me the first mention of one. */
-export function answerTabMessages(ctx: ContentScriptContext, highlighter: Highlighter): void {
+export function answerTabMessages(signal: AbortSignal, highlighter: Highlighter, makePainter: () => Painter): void {
+  let flash: Painter | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const removers = [
-    tabMessaging.onMessage('pageActors', () => ok(summariseActors(highlighter.all))),
+    tabMessaging.onMessage('pageActors', () => ok(summariseActors(highlighter.shown))),
     tabMessaging.onMessage('revealMention', ({ data }) => {
-      const first = highlighter.all.find((m) => m.entityId === data.entityId);
+      const first = highlighter.shown.find((m) => m.entityId === data.entityId);
       if (!first) return err(`no mention of ${data.entityId} on this page`);
-      const el = first.range.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
-      CSS.highlights.set(FLASH, new Highlight(first.range));
-      ctx.setTimeout(() => CSS.highlights.delete(FLASH), 1_500);
+      first.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      flash ??= makePainter();
+      flash.paint(new Map([[FLASH_HIGHLIGHT, [first.range]]]));
+      clearTimeout(timer);
+      timer = setTimeout(() => flash?.clear(), FLASH_MS);
       return ok(true);
     }),
   ];
-  ctx.onInvalidated(() => removers.forEach((remove) => remove()));
+  signal.addEventListener('abort', () => {
+    removers.forEach((remove) => remove());
+    clearTimeout(timer);
+    flash?.clear();
+  });
 }

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '@/components/ui.css';
+import '@/components/controls.css';
 import './popup.css';
 import { App } from './App';
 

@@ -1,6 +1,6 @@
 import type { Pack } from '../pack/types';
-import type { GlossDb, SourceRecord, StoredEntity } from './db';
-import { searchKeysOf } from './search-keys';
+import type { GlossDb, SourceRecord, StoredEntity, VariantRecord } from './db';
+import { mergeVariants, sameEntity, type RankedVariant } from './merge-variants';
 
 export interface ApplyReport {
   added: number;
@@ -8,44 +8,238 @@ export interface ApplyReport {
   removed: number;
 }
 
-/**
- * Replaces what one source gives with a validated pack, in a single transaction: either the whole
- * pack lands or nothing changes. Entities other sources also give are kept, minus this source.
- */
+/** Which stored entities a write changed, so the matcher can follow without rereading everything. */
+export interface KbChange {
+  /** Entities written (new or different). */
+  changed: string[];
+  /** Entities no enabled source gives any more. */
+  deleted: string[];
+  /** Whether the order of sources changed what is shown without changing any source's content. */
+  reranked?: boolean;
+}
+
+export interface ApplyResult extends ApplyReport, KbChange {
+  unchanged: number;
+}
+
+export interface ApplyOptions {
+  /** Keep the stored record's settings (enabled, priority, interval, address) if the user changed them during the sync. */
+  keepSettings?: boolean;
+  /** Refuse with SourceGoneError when the source was removed while its sync ran. */
+  mustExist?: boolean;
+  /** Fields of the source's record that depend on what the apply did (its status line), written in the same transaction. */
+  finish?: (result: ApplyResult) => Partial<SourceRecord>;
+}
+
+export class SourceGoneError extends Error {
+  constructor(id: string) {
+    super(`The source "${id}" was removed while it synced; nothing was written.`);
+  }
+}
+
+/** Sources that only refresh what other sources give: on their own they keep no entity in the knowledge base. */
+const DERIVED_KINDS = new Set<SourceRecord['kind']>(['wikidata']);
+const SETTINGS = ['enabled', 'priority', 'intervalHours', 'url'] as const;
+const REVISION = 'kbRevision';
+
+/** Replaces what one source gives with a validated pack (the original API: settings come from `source`). */
 export async function applyPack(db: GlossDb, source: Omit<SourceRecord, 'entityCount'>, pack: Pack): Promise<ApplyReport> {
-  return db.transaction('rw', db.entities, db.sources, async () => {
-    const report: ApplyReport = { added: 0, updated: 0, removed: 0 };
-    const incoming = new Map(pack.entities.map((e) => [e.id, e]));
-    const previous = await db.entities.where('sourceIds').equals(source.id).toArray();
-    const toDelete: string[] = [];
-    const toPut: StoredEntity[] = [];
-    for (const old of previous) {
-      if (incoming.has(old.id)) continue;
-      const rest = old.sourceIds.filter((s) => s !== source.id);
-      if (rest.length === 0) toDelete.push(old.id);
-      else toPut.push({ ...old, sourceIds: rest });
-      report.removed++;
-    }
-    const existing = await db.entities.bulkGet([...incoming.keys()]);
-    let i = 0;
-    for (const e of incoming.values()) {
-      const before = existing[i++];
-      const sourceIds = before ? [...new Set([...before.sourceIds, source.id])] : [source.id];
-      if (before?.sourceIds.includes(source.id)) report.updated++;
-      else report.added++;
-      toPut.push({ ...e, searchKeys: searchKeysOf(e), sourceIds });
-    }
-    await db.entities.bulkDelete(toDelete);
-    await db.entities.bulkPut(toPut);
-    await db.sources.put({
+  const { added, updated, removed } = await applySourcePack(db, source, pack);
+  return { added, updated, removed };
+}
+
+/**
+ * Replaces what one source gives with a validated pack, in a single transaction with the source's
+ * record: either the whole pack lands with its status, or nothing changes. Only the difference is
+ * written: entities the source gives as before are left alone, and an entity another source also
+ * gives is merged again from what remains (see mergeVariants).
+ */
+export async function applySourcePack(
+  db: GlossDb,
+  source: Omit<SourceRecord, 'entityCount'>,
+  pack: Pack,
+  opts: ApplyOptions = {},
+): Promise<ApplyResult> {
+  return db.transaction('rw', [db.entities, db.variants, db.sources, db.meta, db.downloads, db.downloadChunks], async () => {
+    const current = await db.sources.get(source.id);
+    if (!current && opts.mustExist) throw new SourceGoneError(source.id);
+    const record: SourceRecord = {
       ...source,
+      ...(opts.keepSettings && current ? pick(current) : {}),
       version: pack.version,
       asOf: pack.asOf,
       license: pack.license,
       attribution: pack.attribution,
-      ...(pack.homepage ? { homepage: pack.homepage } : {}),
       entityCount: pack.entities.length,
-    });
-    return report;
+    };
+    setOptional(record, 'homepage', pack.homepage);
+    setOptional(record, 'description', pack.description);
+    await db.sources.put(record);
+
+    const result: ApplyResult = { added: 0, updated: 0, removed: 0, unchanged: 0, changed: [], deleted: [] };
+    const previous = new Map((await db.variants.where('sourceId').equals(source.id).toArray()).map((v) => [v.entityId, v]));
+    const touched: string[] = [];
+    const put: VariantRecord[] = [];
+    for (const entity of pack.entities) {
+      const before = previous.get(entity.id);
+      previous.delete(entity.id);
+      if (before && sameEntity(before.entity, entity)) {
+        result.unchanged++;
+        continue;
+      }
+      if (before) result.updated++;
+      else result.added++;
+      put.push({ sourceId: source.id, entityId: entity.id, entity });
+      touched.push(entity.id);
+    }
+    const gone = [...previous.keys()];
+    result.removed = gone.length;
+    await db.variants.bulkDelete(gone.map((id) => [source.id, id] as [string, string]));
+    await db.variants.bulkPut(put);
+    touched.push(...gone);
+    // A change of enabled (keepSettings aside, the caller may flip it) makes every entity of the source count.
+    const all = current && current.enabled !== record.enabled ? pack.entities.map((e) => e.id).concat(gone) : touched;
+    Object.assign(result, await resolveEntities(db, all));
+    if (opts.finish) await db.sources.update(source.id, opts.finish(result));
+    await db.downloads.delete(source.id);
+    await db.downloadChunks.where('sourceId').equals(source.id).delete();
+    return result;
+  });
+}
+
+const pick = (s: SourceRecord) => Object.fromEntries(SETTINGS.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
+
+function setOptional<K extends 'homepage' | 'description'>(record: SourceRecord, key: K, value: string | undefined): void {
+  if (value === undefined) delete record[key];
+  else record[key] = value;
+}
+
+/**
+ * Stores each entity as its enabled sources now give it, best-ranked first; deletes those no enabled
+ * source gives. Runs inside the caller's transaction.
+ */
+async function resolveEntities(db: GlossDb, ids: readonly string[]): Promise<KbChange> {
+  const change: KbChange = { changed: [], deleted: [] };
+  if (ids.length === 0) return change;
+  await bumpRevision(db);
+  const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
+  const byEntity = new Map<string, VariantRecord[]>(ids.map((id) => [id, []]));
+  for (const v of await db.variants
+    .where('entityId')
+    .anyOf([...byEntity.keys()])
+    .toArray())
+    byEntity.get(v.entityId)?.push(v);
+  const put: StoredEntity[] = [];
+  for (const [id, variants] of byEntity) {
+    const enabled = variants
+      .map((v) => ({ v, s: sources.get(v.sourceId) }))
+      .filter((x): x is { v: VariantRecord; s: SourceRecord } => x.s?.enabled === true)
+      .sort((a, b) => a.s.priority - b.s.priority || (a.s.id < b.s.id ? -1 : 1));
+    if (enabled.every(({ s }) => DERIVED_KINDS.has(s.kind))) change.deleted.push(id);
+    else {
+      put.push(
+        mergeVariants(enabled.map(({ v, s }): RankedVariant => ({ sourceId: s.id, sourceName: s.name, entity: v.entity }))),
+      );
+      change.changed.push(id);
+    }
+  }
+  await db.entities.bulkDelete(change.deleted);
+  await db.entities.bulkPut(put);
+  return change;
+}
+
+async function bumpRevision(db: GlossDb): Promise<void> {
+  const current = await db.meta.get(REVISION);
+  await db.meta.put({ key: REVISION, value: (typeof current?.value === 'number' ? current.value : 0) + 1 });
+}
+
+/** A number that grows with every change to the stored entities. */
+export async function kbRevision(db: GlossDb): Promise<number> {
+  const value = (await db.meta.get(REVISION))?.value;
+  return typeof value === 'number' ? value : 0;
+}
+
+const entityIdsOf = async (db: GlossDb, sourceId: string) =>
+  (await db.variants.where('sourceId').equals(sourceId).primaryKeys()).map(([, id]) => id);
+
+export interface RemovalPreview {
+  /** Entities the source gives. */
+  given: number;
+  /** Entities that would leave the knowledge base: no other enabled source gives them. */
+  removed: number;
+  /** Names of the removed ones, alphabetical, at most `limit`. */
+  removedNames: string[];
+  /** Entities that stay because another source gives them too. */
+  kept: number;
+}
+
+/** What removing a source would take out of the knowledge base, without changing anything. */
+export async function previewRemoval(db: GlossDb, sourceId: string, limit = 50): Promise<RemovalPreview> {
+  return db.transaction('r', [db.variants, db.sources, db.entities], async () => {
+    const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
+    const ids = await entityIdsOf(db, sourceId);
+    const others = new Set(
+      (await db.variants.where('entityId').anyOf(ids).toArray())
+        .filter((v) => {
+          const s = sources.get(v.sourceId);
+          return v.sourceId !== sourceId && s?.enabled && !DERIVED_KINDS.has(s.kind);
+        })
+        .map((v) => v.entityId),
+    );
+    const removedIds = ids.filter((id) => !others.has(id));
+    const source = sources.get(sourceId);
+    // A derived source never keeps an entity on its own, so removing it removes none.
+    const removing = source && DERIVED_KINDS.has(source.kind) ? [] : removedIds;
+    const names = (await db.entities.bulkGet(removing)).flatMap((e) => (e ? [e.name] : [])).sort((a, b) => a.localeCompare(b));
+    return {
+      given: ids.length,
+      removed: removing.length,
+      removedNames: names.slice(0, limit),
+      kept: ids.length - removing.length,
+    };
+  });
+}
+
+/** Removes a source and everything only it gave; entities other sources give stay, merged from what remains. */
+export async function removeSourceData(db: GlossDb, sourceId: string): Promise<KbChange> {
+  return db.transaction('rw', [db.entities, db.variants, db.sources, db.meta, db.downloads, db.downloadChunks], async () => {
+    const ids = await entityIdsOf(db, sourceId);
+    await db.variants.where('sourceId').equals(sourceId).delete();
+    await db.sources.delete(sourceId);
+    await db.downloads.delete(sourceId);
+    await db.downloadChunks.where('sourceId').equals(sourceId).delete();
+    return resolveEntities(db, ids);
+  });
+}
+
+/** Turns a source on or off. Its entities stay stored, so turning it back on needs no download. */
+export async function setSourceEnabled(db: GlossDb, sourceId: string, enabled: boolean): Promise<KbChange> {
+  return db.transaction('rw', [db.entities, db.variants, db.sources, db.meta], async () => {
+    const source = await db.sources.get(sourceId);
+    if (!source) throw new Error(`There is no source "${sourceId}".`);
+    if (source.enabled === enabled) return { changed: [], deleted: [] };
+    await db.sources.put({ ...source, enabled });
+    return resolveEntities(db, await entityIdsOf(db, sourceId));
+  });
+}
+
+/**
+ * Moves a source to a rank (0 = first) and renumbers all sources 0..n-1. Only the moved source's
+ * entities can change: the order among the others stays the same.
+ */
+export async function moveSource(db: GlossDb, sourceId: string, rank: number): Promise<KbChange> {
+  return db.transaction('rw', [db.entities, db.variants, db.sources, db.meta], async () => {
+    const all = (await db.sources.toArray()).sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : 1));
+    const from = all.findIndex((s) => s.id === sourceId);
+    if (from < 0) throw new Error(`There is no source "${sourceId}".`);
+    const [moved] = all.splice(from, 1);
+    all.splice(Math.max(0, Math.min(rank, all.length)), 0, moved!);
+    const renumbered = all.map((s, i) => ({ ...s, priority: i }));
+    await db.sources.bulkPut(renumbered.filter((s, i) => s.priority !== all[i]!.priority || s.id === sourceId));
+    const ids = await entityIdsOf(db, sourceId);
+    const shared = new Set(
+      (await db.variants.where('entityId').anyOf(ids).toArray()).filter((v) => v.sourceId !== sourceId).map((v) => v.entityId),
+    );
+    return { ...(await resolveEntities(db, [...shared])), reranked: true };
   });
 }

@@ -1,15 +1,49 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Entity } from '../pack/types';
+import type { DatedFact, Entity, EntityKind } from '../pack/types';
 
-/** An entity as stored: the pack's entity plus what the knowledge base needs to find and own it. */
+/** What another source says of an entity than the one shown, so a card can show both. */
+export interface EntityAlternative {
+  sourceId: string;
+  sourceName: string;
+  name: string;
+  kind: EntityKind;
+  description: string;
+  roles?: DatedFact[];
+}
+
+/**
+ * An entity as stored: the merge of what every enabled source gives (see lib/kb/merge-variants.ts),
+ * plus what the knowledge base needs to find and own it.
+ */
 export interface StoredEntity extends Entity {
   /** Folded aliases and their words, for prefix search. */
   searchKeys: string[];
-  /** Ids of the sources that give this entity. */
+  /** Ids of the enabled sources that give this entity, by the user's priority: the first one's fields are shown. */
   sourceIds: string[];
+  /** What the other sources say, when more than one gives this entity. */
+  alternatives?: EntityAlternative[];
+}
+
+/** One source's own version of an entity, kept so that priorities, removals and diffs never lose it. */
+export interface VariantRecord {
+  sourceId: string;
+  entityId: string;
+  entity: Entity;
 }
 
 export type SourceKind = 'builtin' | 'pack-url' | 'csv-url' | 'wikidata' | 'personal';
+
+/** A sync under way; left behind in the record when the worker was stopped in the middle of one. */
+export interface SyncProgress {
+  startedAt: number;
+  phase: 'download' | 'apply';
+  /** Bytes received so far, including bytes kept from an interrupted download. */
+  received: number;
+  /** Bytes expected, when the server said. */
+  total?: number;
+  /** Bytes taken over from an interrupted download instead of fetched again. */
+  resumedFrom?: number;
+}
 
 export interface SourceRecord {
   id: string;
@@ -17,16 +51,58 @@ export interface SourceRecord {
   name: string;
   url?: string;
   enabled: boolean;
+  /** Rank: 0 is shown first. Where two sources give the same entity, the lower rank's fields are shown. */
   priority: number;
   version?: string;
   asOf?: string;
   license?: string;
   attribution?: string;
   homepage?: string;
+  description?: string;
   entityCount: number;
+  /** How often to check, in hours, as the user chose (never less than 1). */
+  intervalHours?: number;
+  /** When the last sync started, whatever came of it. */
   lastAttempt?: number;
+  /** When the source's content was last applied to the knowledge base. */
   lastSuccess?: number;
+  /** When the server last confirmed the content unchanged (304), without a new apply. */
+  lastChecked?: number;
+  /** When the next automatic sync is due. */
+  nextDue?: number;
+  /** Failures in a row; the back-off doubles with each. */
+  failures?: number;
+  /** Validators of the content held, for conditional requests. */
+  etag?: string;
+  lastModified?: string;
+  /** What the latest sync did, in words (success or not). */
+  lastResult?: string;
+  /** Why the latest sync failed, in words; absent after a success. */
   lastError?: string;
+  /** The first problems of a refused pack, "path: message". */
+  problems?: string[];
+  /** Set while a sync runs. */
+  syncing?: SyncProgress;
+}
+
+/** A download in progress, so a worker stopped mid-transfer can continue where it was. */
+export interface DownloadRecord {
+  sourceId: string;
+  url: string;
+  etag?: string;
+  lastModified?: string;
+  contentType?: string;
+  /** Bytes stored in downloadChunks so far. */
+  received: number;
+  chunks: number;
+  total?: number;
+  startedAt: number;
+}
+
+export interface DownloadChunk {
+  sourceId: string;
+  seq: number;
+  data: Uint8Array;
 }
 
 /** The user's own note on an entity; kept apart from packs so no sync ever touches it. */
@@ -46,6 +122,9 @@ export type GlossDb = Dexie & {
   sources: EntityTable<SourceRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
   notes: EntityTable<NoteRecord, 'entityId'>;
+  variants: Dexie.Table<VariantRecord, [string, string]>;
+  downloads: EntityTable<DownloadRecord, 'sourceId'>;
+  downloadChunks: Dexie.Table<DownloadChunk, [string, number]>;
 };
 
 /**
@@ -61,5 +140,25 @@ export function openDb(name = 'gloss'): GlossDb {
   });
   // v2: the user's notes, in their own table.
   db.version(2).stores({ notes: 'entityId, updatedAt' });
+  // v3: each source's own version of an entity (so two sources can give the same one and removing
+  // either loses nothing of the other), and downloads staged in chunks so a stopped worker resumes.
+  db.version(3)
+    .stores({
+      variants: '[sourceId+entityId], sourceId, entityId',
+      downloads: 'sourceId',
+      downloadChunks: '[sourceId+seq], sourceId',
+    })
+    .upgrade(async (tx) => {
+      // Before v3 an entity given by several sources was stored once, as the last one gave it: that
+      // copy is the best guess at each source's version until the source next syncs.
+      const entities = await tx.table<StoredEntity, string>('entities').toArray();
+      await tx
+        .table<VariantRecord, [string, string]>('variants')
+        .bulkPut(
+          entities.flatMap(({ searchKeys: _k, sourceIds, alternatives: _a, ...entity }) =>
+            sourceIds.map((sourceId) => ({ sourceId, entityId: entity.id, entity })),
+          ),
+        );
+    });
   return db;
 }

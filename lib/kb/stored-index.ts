@@ -1,17 +1,13 @@
 import { fromStored, toStored } from '../core/index-store';
 import { buildMatchIndex, type MatchIndex } from '../core/match-index';
+import { kbRevision } from './apply-pack';
 import type { GlossDb } from './db';
 
 const KEY = 'matchIndex';
 
-/** Identifies the knowledge base's content: it changes whenever any source is applied or removed. */
+/** Identifies the knowledge base's content: every write to the entities raises the revision. */
 export async function knowledgeStamp(db: GlossDb): Promise<string> {
-  const sources = await db.sources.toArray();
-  return JSON.stringify(
-    sources
-      .map((s) => [s.id, s.version ?? '', s.entityCount, s.lastSuccess ?? 0, s.enabled])
-      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
-  );
+  return db.transaction('r', [db.entities, db.meta], async () => `${await kbRevision(db)}:${await db.entities.count()}`);
 }
 
 /**

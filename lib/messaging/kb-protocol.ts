@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { Mention } from '../core/annotate';
+import type { UnknownActor } from '../core/unknown-actors';
 import type { SourceRecord, StoredEntity } from '../kb/db';
 import type { Result } from './result';
 
@@ -11,10 +12,14 @@ export interface AnnotateRequest {
   blocks: string[];
   /** The article's date (YYYY-MM-DD) when the page says it. */
   date?: string;
+  /** Also find named actors the knowledge base does not know (slower: a page asks after painting). */
+  unknown?: boolean;
 }
 export interface AnnotateReply {
   /** Mentions per block, offsets into that block's text. */
   mentions: Mention[][];
+  /** With `unknown`: actors per block that no mention covers, with what the article says of them. */
+  unknown?: UnknownActor[][];
 }
 
 /** Reading the knowledge base: open to content scripts. */
@@ -35,6 +40,7 @@ export const KB_SCHEMAS: { [K in keyof KbProtocol]: v.GenericSchema } = {
       v.maxLength(20_000, 'more than 20,000 text blocks in one request'),
     ),
     date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'))),
+    unknown: v.optional(v.boolean()),
   }),
   getEntity: v.object({ id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)) }),
   search: v.object({ query: v.pipe(v.string(), v.maxLength(200)) }),

@@ -1,7 +1,27 @@
 import * as v from 'valibot';
 import type { NoteRecord } from '../kb/db';
+import { ENTITY_KINDS, type EntityKind } from '../pack/types';
 import type { Result } from './result';
 import { EMPTY_REQUEST } from './kb-protocol';
+
+/** An entity the user writes in the options page; stored in the 'personal' source like any pack's. */
+export interface PersonalEntityInput {
+  /** Absent for a new entity. */
+  id?: string;
+  kind: EntityKind;
+  name: string;
+  /** Other names it goes by; each is matched on pages like the name. */
+  aliases: string[];
+  description: string;
+  /** Links to check it, if the user has any. */
+  sources: string[];
+}
+
+export interface ImportReport {
+  sources: number;
+  entities: number;
+  notes: number;
+}
 
 /** The user's own data. Reading a note is open to the card; writing is for Gloss's own pages. */
 export interface UserProtocol {
@@ -9,15 +29,63 @@ export interface UserProtocol {
   listNotes(data: Record<string, never>): Result<NoteRecord[]>;
   setNote(data: { entityId: string; text: string }): Result<NoteRecord>;
   deleteNote(data: { entityId: string }): Result<boolean>;
+  /** Adds or replaces one of the user's own entities; answers its id. */
+  savePersonalEntity(data: { entity: PersonalEntityInput }): Result<string>;
+  /** Removes one of the user's own entities and the note on it. */
+  deletePersonalEntity(data: { id: string }): Result<boolean>;
+  /** Replaces the knowledge base, notes and settings with a backup (the JSON text of an export). */
+  importBackup(data: { text: string }): Result<ImportReport>;
 }
 
 const entityId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(200));
+
+const plain = (field: string, max: number) =>
+  v.pipe(
+    v.string(`${field} must be text`),
+    v.trim(),
+    v.maxLength(max, `${field} is longer than ${max} characters`),
+    // Cards render text, never HTML, but a pack exported from here should pass any pack validator.
+    v.check((s) => !/<\/?[a-z!][^<>]*>/i.test(s), `${field} contains HTML tags; write plain text`),
+  );
+
+export const personalEntitySchema = v.object({
+  id: v.optional(v.pipe(v.string(), v.regex(/^personal:[A-Za-z0-9._:-]{1,100}$/, 'not an id of your own entities'))),
+  kind: v.picklist(ENTITY_KINDS, 'choose what kind of thing it is'),
+  name: v.pipe(plain('The name', 200), v.nonEmpty('The name is empty')),
+  aliases: v.pipe(
+    v.array(v.pipe(plain('An other name', 200), v.nonEmpty('An other name is empty'))),
+    v.maxLength(50, 'more than 50 other names'),
+  ),
+  description: v.pipe(plain('The description', 2_000), v.nonEmpty('Say in a few words what it is: the card shows it')),
+  sources: v.pipe(
+    v.array(
+      v.pipe(
+        v.string(),
+        v.trim(),
+        v.check((s) => /^https?:\/\//i.test(s) && URL.canParse(s), 'A source must be a link starting with http:// or https://'),
+      ),
+    ),
+    v.maxLength(10, 'more than 10 sources'),
+  ),
+});
 
 export const USER_SCHEMAS: { [K in keyof UserProtocol]: v.GenericSchema } = {
   getNote: v.object({ entityId }),
   listNotes: EMPTY_REQUEST,
   setNote: v.object({ entityId, text: v.pipe(v.string(), v.maxLength(10_000, 'a note is longer than 10,000 characters')) }),
   deleteNote: v.object({ entityId }),
+  savePersonalEntity: v.object({ entity: personalEntitySchema }),
+  deletePersonalEntity: v.object({ id: entityId }),
+  // Chrome caps a message at 64 MiB; the cap here says so in words before the browser refuses it.
+  importBackup: v.object({ text: v.pipe(v.string(), v.maxLength(60_000_000, 'the backup is larger than 60 MB')) }),
 };
 
-export const USER_PRIVILEGED: readonly (keyof UserProtocol)[] = ['setNote', 'deleteNote'];
+// listNotes hands out every note at once: a page that drives the content script has no business with it.
+export const USER_PRIVILEGED: readonly (keyof UserProtocol)[] = [
+  'listNotes',
+  'setNote',
+  'deleteNote',
+  'savePersonalEntity',
+  'deletePersonalEntity',
+  'importBackup',
+];

@@ -1,28 +1,248 @@
-import { isExcludedElement } from './skip-rules';
+import { hasFurnitureClass, isExcludedElement, isHardExcluded, isInHardExcludedArea } from './skip-rules';
+import { jsonLdBodyStart } from './json-ld-body';
 
-const CANDIDATES = ['[itemprop="articleBody"]', 'article', '[role="main"]', 'main', '#content', '.article-body', '.story-body'];
+/**
+ * Finds the article in a page by text density, the way Readability does (paragraphs vote for their
+ * parents, weighted by length and commas, discounted by link text), with two signals Readability lacks:
+ * semantic landmarks (`itemprop=articleBody`, `<article>`) and the start of JSON-LD's `articleBody`.
+ * Landmarks alone fail on real pages: teaser lists are `<article>`s too (aclu, nytimes, kxan), and a
+ * `<main>` holds related links and sidebars. Measured on the 16 saved pages in ../shared/corpus/pages
+ * (tests/e2e/pages.e2e.test.ts checks every page against a hand-checked body selector).
+ */
 
-function textLength(el: Element): number {
-  return (el.textContent ?? '').length;
+export interface ArticleArea {
+  /** Elements to annotate, in document order: the text body and the siblings that continue it. */
+  roots: Element[];
+  /** The headline, when it sits outside the body (usually in the article's header). */
+  headline: Element | null;
+  /** Which signal decided: "density", "landmark" or "body" (nothing better found). */
+  how: 'density' | 'landmark' | 'body';
+}
+
+const POSITIVE_RE = /article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text/i;
+const NEGATIVE_RE =
+  /hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|stream|summary|card|feed|river|recirc|trending|list/i;
+const MIN_PARAGRAPH = 25;
+
+interface Candidate {
+  el: Element;
+  score: number;
+}
+
+/** Characters of scored paragraph text under each element (every ancestor, not only the nearest five). */
+type ProseChars = Map<Element, number>;
+
+/** The text of a small element (a paragraph, a heading), whitespace folded. */
+function textOf(el: Element): string {
+  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
+
+/**
+ * Length of the text a reader could see under `el`, and how much of it is link text. Not textContent:
+ * news pages keep megabytes of inline script inside their containers, and copying it all is slow.
+ */
+function textStats(el: Element): { text: number; links: number } {
+  let text = 0;
+  let links = 0;
+  const walk = (node: Element, inLink: boolean): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) {
+        const n = (c as Text).data.trim().length;
+        text += n;
+        if (inLink) links += n;
+      } else if (c.nodeType === 1 && !NOT_TEXT.has((c as Element).tagName)) {
+        walk(c as Element, inLink || (c as Element).tagName === 'A');
+      }
+    }
+  };
+  walk(el, false);
+  return { text, links };
+}
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += (a.textContent ?? '').trim().length;
+  return n;
+}
+
+function classWeight(el: Element): number {
+  const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  let w = 0;
+  if (NEGATIVE_RE.test(cls)) w -= 25;
+  if (POSITIVE_RE.test(cls)) w += 25;
+  return w;
+}
+
+function initialScore(el: Element): number {
+  const tag = el.tagName.toUpperCase();
+  let s = classWeight(el);
+  if (tag === 'DIV' || tag === 'ARTICLE' || tag === 'SECTION' || tag === 'MAIN') s += 5;
+  else if (tag === 'PRE' || tag === 'TD' || tag === 'BLOCKQUOTE') s += 3;
+  else if (tag === 'OL' || tag === 'UL' || tag === 'DL' || tag === 'LI' || tag === 'FORM') s -= 3;
+  const itemprop = el.getAttribute('itemprop') ?? '';
+  if (/\barticleBody\b/i.test(itemprop)) s += 30;
+  if (tag === 'ARTICLE' && el.querySelector('article') === null) s += 10;
+  return s;
+}
+
+/** Elements that hold prose: paragraphs, and divs that carry their own text instead of wrapping it in <p>. */
+function paragraphs(doc: Document): { el: Element; text: string }[] {
+  const out: { el: Element; text: string }[] = [...doc.querySelectorAll('p')].map((el) => ({ el, text: textOf(el) }));
+  for (const div of doc.querySelectorAll('div, td')) {
+    let own = '';
+    for (let c = div.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += (c as Text).data;
+    own = own.replace(/\s+/g, ' ').trim();
+    // Only the div's own text: its subtree may hold whole page sections.
+    if (own.length >= 100) out.push({ el: div, text: own });
+  }
+  return out;
+}
+
+/** Memoised "is this element, or an ancestor, furniture", so each ancestor chain is checked once. */
+function furnitureCheck(): (el: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  const check = (el: Element | null): boolean => {
+    if (!el) return false;
+    const known = memo.get(el);
+    if (known !== undefined) return known;
+    // Class-based furniture only counts on small elements: a body classed "js-social-anchor" is still the body.
+    const own = isHardExcluded(el) || (isExcludedElement(el) && !(hasFurnitureClass(el) && el.querySelectorAll('p').length > 5));
+    const result = own || check(el.parentElement);
+    memo.set(el, result);
+    return result;
+  };
+  return check;
+}
+
+function score(doc: Document, prose: ProseChars): Map<Element, Candidate> {
+  const candidates = new Map<Element, Candidate>();
+  const excluded = furnitureCheck();
+  const ldStart = jsonLdBodyStart(doc);
+  for (const { el: p, text } of paragraphs(doc)) {
+    if (text.length < MIN_PARAGRAPH || excluded(p)) continue;
+    const linkDensity = Math.min(1, linkTextLength(p) / text.length);
+    let points = (1 + text.split(/[,،、，]/).length - 1 + Math.min(Math.floor(text.length / 100), 3)) * (1 - linkDensity);
+    // The paragraph that opens the article body JSON-LD describes: a strong vote for its container.
+    if (ldStart && text.replace(/\s+/g, ' ').startsWith(ldStart)) points += 50;
+    if (linkDensity < 0.3) for (let a = p.parentElement; a; a = a.parentElement) prose.set(a, (prose.get(a) ?? 0) + text.length);
+    let el = p.parentElement;
+    for (let level = 0; el && level < 5; level++, el = el.parentElement) {
+      if (el === doc.body || el === doc.documentElement) break;
+      let c = candidates.get(el);
+      if (!c) {
+        c = { el, score: initialScore(el) };
+        candidates.set(el, c);
+      }
+      c.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    }
+  }
+  return candidates;
 }
 
 /**
- * The element that holds the article: the largest article-like landmark, or the body. Later work
- * (text density scoring) refines this; landmarks are right on most news sites.
+ * A body split over several containers inside one article landmark (the Telegraph's components, one per
+ * few paragraphs) is the whole landmark: lift to the nearest `itemprop=articleBody` or lone `<article>`
+ * around the best container when that holds clearly more prose.
  */
-export function findArticleRoot(doc: Document): Element {
-  let best: Element | null = null;
-  let bestLength = 0;
-  for (const selector of CANDIDATES) {
-    for (const el of doc.querySelectorAll(selector)) {
-      if (isExcludedElement(el)) continue;
-      const len = textLength(el);
-      if (len > bestLength * 1.2) {
-        best = el;
-        bestLength = len;
-      }
-    }
-    if (best && bestLength > 500) break;
+function liftToLandmark(top: Element, prose: ProseChars): Element {
+  const own = prose.get(top) ?? 0;
+  for (let a = top.parentElement; a; a = a.parentElement) {
+    const isLandmark =
+      /\barticleBody\b/i.test(a.getAttribute('itemprop') ?? '') || (a.tagName === 'ARTICLE' && !a.querySelector('article'));
+    if (!isLandmark) continue;
+    if (isHardExcluded(a) || (prose.get(a) ?? 0) < own * 1.3) return top;
+    const { text, links } = textStats(a);
+    return links / Math.max(1, text) < 0.3 ? a : top;
   }
-  return best ?? doc.body ?? doc.documentElement;
+  return top;
+}
+
+/** Siblings of the body that continue it: text split around an inline ad or video, as Readability keeps them. */
+function continuingSiblings(top: Candidate, candidates: Map<Element, Candidate>): Element[] {
+  const parent = top.el.parentElement;
+  if (!parent) return [top.el];
+  const threshold = Math.max(10, top.score * 0.2);
+  const roots: Element[] = [];
+  for (const sib of parent.children) {
+    if (sib === top.el) {
+      roots.push(sib);
+      continue;
+    }
+    const c = candidates.get(sib);
+    if (!c || c.score < threshold || isExcludedElement(sib)) continue;
+    const { text, links } = textStats(sib);
+    if (text > 0 && links / text < 0.25) roots.push(sib);
+  }
+  return roots;
+}
+
+/** The headline: a visible h1 not inside navigation or forms, the one whose words best match the page title. */
+function findHeadline(doc: Document, roots: readonly Element[]): Element | null {
+  const title = (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title).toLowerCase();
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const h of doc.querySelectorAll('h1')) {
+    if (roots.some((r) => r.contains(h)) || isInHardExcludedArea(h) || h.closest('nav, form, aside, footer, [role="navigation"]'))
+      continue;
+    const text = textOf(h).toLowerCase();
+    if (text.length < 8) continue;
+    const words = text.split(/\s+/);
+    const shared = words.filter((w) => title.includes(w)).length / words.length;
+    if (shared > bestScore) {
+      best = h;
+      bestScore = shared;
+    }
+  }
+  return bestScore >= 0.5 ? best : null;
+}
+
+/** Paragraph votes, the first half of finding the article (the content script runs each half in its own task). */
+export interface ArticleScores {
+  candidates: Map<Element, Candidate>;
+  prose: ProseChars;
+}
+
+export function scoreArticle(doc: Document): ArticleScores {
+  const prose: ProseChars = new Map();
+  return { candidates: score(doc, prose), prose };
+}
+
+/** The second half: the best candidate after link density, lifted to its landmark, with its headline. */
+export function pickArticle(
+  doc: Document,
+  { candidates, prose }: ArticleScores,
+  isVisible: (el: Element) => boolean = () => true,
+): ArticleArea {
+  let top: Candidate | null = null;
+  // Link density is only worth measuring on the few candidates that could still win.
+  const ranked = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, 8);
+  const best = ranked[0]?.score ?? 0;
+  for (const c of ranked) {
+    if (c.score < best / 2 || !isVisible(c.el)) continue;
+    const { text, links } = textStats(c.el);
+    const adjusted = c.score * (1 - Math.min(1, links / Math.max(1, text)));
+    if (!top || adjusted > top.score) top = { el: c.el, score: adjusted };
+  }
+  if (top && top.score >= 5) {
+    const lifted = liftToLandmark(top.el, prose);
+    const roots = lifted === top.el ? continuingSiblings(top, candidates) : [lifted];
+    return { roots, headline: findHeadline(doc, roots), how: 'density' };
+  }
+  const landmark = doc.querySelector('[itemprop~="articleBody"], article, main, [role="main"]');
+  if (landmark && !isInHardExcludedArea(landmark))
+    return { roots: [landmark], headline: findHeadline(doc, [landmark]), how: 'landmark' };
+  const body = doc.body ?? doc.documentElement;
+  return { roots: [body], headline: null, how: 'body' };
+}
+
+/** The article's text body, its continuation and its headline. */
+export function findArticleArea(doc: Document, isVisible: (el: Element) => boolean = () => true): ArticleArea {
+  return pickArticle(doc, scoreArticle(doc), isVisible);
+}
+
+/** The element that holds the article's text (for callers that want one element, like the CLI). */
+export function findArticleRoot(doc: Document, isVisible?: (el: Element) => boolean): Element {
+  return findArticleArea(doc, isVisible).roots[0]!;
 }

@@ -5,6 +5,8 @@ export interface TextBlock {
   text: string;
   /** Text nodes in order, each with the offset of its first character in `text`. */
   pieces: { node: Text; start: number }[];
+  /** The innermost block-level element the text sits in: what a reader calls the paragraph. */
+  element: Element;
 }
 
 const BLOCK_TAGS = new Set([
@@ -40,47 +42,79 @@ const BLOCK_TAGS = new Set([
   'SUMMARY',
 ]);
 
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+export type VisibilityCheck = (el: Element) => boolean;
+
 /**
- * Walks the text under `root`, skipping furniture, and groups text nodes into blocks at block-level
- * boundaries, so that "<b>Benjamin</b> Netanyahu" is one string the matcher sees whole.
+ * Walks the text under `root`, skipping furniture, and yields one block at each block-level boundary, so
+ * that "<b>Benjamin</b> Netanyahu" is one string the matcher sees whole. A generator, so the content
+ * script can walk a long page in slices between which the page gets the main thread back.
  */
-export function collectBlocks(root: Element, isVisible: (el: Element) => boolean = () => true): TextBlock[] {
-  const blocks: TextBlock[] = [];
-  let current: TextBlock = { text: '', pieces: [] };
-  const flush = () => {
-    if (current.pieces.length > 0 && /\S/.test(current.text)) blocks.push(current);
-    current = { text: '', pieces: [] };
+export function* walkBlocks(root: Element, isVisible: VisibilityCheck = () => true): Generator<TextBlock> {
+  let current: TextBlock = { text: '', pieces: [], element: root };
+  const blockStack: Element[] = [root];
+  const take = (): TextBlock | null => {
+    const done = current.pieces.length > 0 && /\S/.test(current.text) ? current : null;
+    current = { text: '', pieces: [], element: blockStack[blockStack.length - 1]! };
+    return done;
   };
-  const visit = (node: Node): void => {
+  // Explicit stack instead of recursion: [node, whether its children are done].
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [node, closing] = stack.pop()!;
     if (node.nodeType === 3) {
       const text = (node as Text).data;
-      if (text.length === 0) return;
+      if (text.length === 0) continue;
       current.pieces.push({ node: node as Text, start: current.text.length });
       current.text += text;
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const el = node as Element;
-    if (el !== root && (isExcludedElement(el) || !isVisible(el))) return;
     const block = BLOCK_TAGS.has(el.tagName.toUpperCase());
-    if (block) flush();
-    for (let child = el.firstChild; child; child = child.nextSibling) visit(child);
-    if (block) flush();
-  };
-  visit(root);
-  flush();
-  return blocks;
+    if (closing) {
+      if (block) {
+        blockStack.pop();
+        const done = take();
+        if (done) yield done;
+      }
+      continue;
+    }
+    if (el !== root && (isExcludedElement(el) || !isVisible(el))) continue;
+    if (block) {
+      const done = take();
+      if (done) yield done;
+      if (el !== root) blockStack.push(el);
+      current.element = el;
+    }
+    if (block && el !== root) stack.push([el, true]);
+    for (let child = el.lastChild; child; child = child.previousSibling) stack.push([child, false]);
+  }
+  const last = take();
+  if (last) yield last;
+}
+
+/** Every block under `root` at once (the CLI and tests; the content script walks in slices). */
+export function collectBlocks(root: Element, isVisible: VisibilityCheck = () => true): TextBlock[] {
+  return [...walkBlocks(root, isVisible)];
 }
 
 /** The text node and offset of a block offset; an end offset prefers the node it closes. */
 export function locate(block: TextBlock, offset: number, isEnd: boolean): { node: Text; offset: number } | null {
   const pieces = block.pieces;
-  for (let i = 0; i < pieces.length; i++) {
-    const p = pieces[i]!;
-    const len = p.node.data.length;
-    if (offset < p.start + len || (isEnd && offset === p.start + len) || i === pieces.length - 1) {
-      return { node: p.node, offset: Math.min(Math.max(offset - p.start, 0), len) };
-    }
+  let lo = 0;
+  let hi = pieces.length - 1;
+  // Binary search: blocks of long articles can hold hundreds of text nodes.
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pieces[mid]!.start < offset || (!isEnd && pieces[mid]!.start === offset)) lo = mid;
+    else hi = mid - 1;
   }
-  return null;
+  const p = pieces[lo];
+  if (!p) return null;
+  // An end offset that falls exactly between two nodes belongs to the earlier one.
+  return { node: p.node, offset: Math.min(Math.max(offset - p.start, 0), p.node.data.length) };
 }

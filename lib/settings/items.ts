@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import { ENTITY_KINDS, type EntityKind } from '../pack/types';
+import type { SettingsSnapshot } from './schemas';
 
 /**
  * The user's settings, in `storage.local` (never `sync`: nothing leaves the machine). Each item is
@@ -32,3 +33,13 @@ export const disabledSites = storage.defineItem<string[]>('local:disabledSites',
 
 /** Pause everywhere. */
 export const paused = storage.defineItem<boolean>('local:paused', { fallback: false, version: 1 });
+
+/** The settings a backup carries. */
+export async function readSettings(): Promise<SettingsSnapshot> {
+  const [display, sites, isPaused] = await Promise.all([displaySettings.getValue(), disabledSites.getValue(), paused.getValue()]);
+  return { display, disabledSites: sites, paused: isPaused };
+}
+
+export async function writeSettings(s: SettingsSnapshot): Promise<void> {
+  await Promise.all([displaySettings.setValue(s.display), disabledSites.setValue(s.disabledSites), paused.setValue(s.paused)]);
+}

@@ -34,3 +34,57 @@ export function readHighlights(): HighlightedRange[] {
   }
   return out;
 }
+
+export interface PlacedHighlight {
+  name: string;
+  text: string;
+  /** Whether the range lies inside an element matching the expected-body selector. */
+  inBody: boolean;
+  /** Furniture around it: navigation, forms, code, hidden or editable text; a page's banner header. */
+  furniture: string | null;
+}
+
+/**
+ * Every Gloss highlight with where it sits, judged against `bodySelector` (the article as a person reads
+ * it, checked by hand per page). A <header> counts as furniture unless the range is in a heading: an
+ * article's own header carries its headline.
+ */
+export function placeHighlights(bodySelector: string): PlacedHighlight[] {
+  const out: PlacedHighlight[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('gloss-') || name === 'gloss-focus' || name === 'gloss-flash') continue;
+    for (const range of highlight as Highlight) {
+      if (!(range instanceof Range)) continue;
+      const node = range.commonAncestorContainer;
+      const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+      if (!el) continue;
+      const hard = el.closest(
+        'nav, aside, form, code, pre, textarea, input, select, button, label, footer, [role="navigation"], [role="search"], [aria-hidden="true"], [contenteditable="true"]',
+      );
+      const header = el.closest('header');
+      const banner = header && !el.closest('h1, h2') ? header : null;
+      const furniture = hard ?? banner;
+      out.push({
+        name,
+        text: range.toString(),
+        inBody: el.closest(bodySelector) !== null,
+        furniture: furniture ? furniture.tagName.toLowerCase() : null,
+      });
+    }
+  }
+  return out;
+}
+
+/** The page's text as a reader could see it: textContent without script, style and template text. */
+export function readableText(): string {
+  const skip = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+  let out = '';
+  const walk = (node: Node): void => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) out += (c as Text).data;
+      else if (c.nodeType === 1 && !skip.has((c as Element).tagName)) walk(c);
+    }
+  };
+  if (document.body) walk(document.body);
+  return out;
+}

@@ -1,0 +1,60 @@
+import { useState } from 'preact/hooks';
+import type { SourceRecord } from '@/lib/kb/db';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { t } from './i18n';
+import { requestOrigin } from './source-permissions';
+import { Switch } from './Switch';
+
+const WIKIDATA_API = 'https://www.wikidata.org/w/api.php';
+
+/** The Wikidata source: off until the user turns it on, with exactly what it sends and where. */
+export function WikidataSourceToggle({ source }: { source: SourceRecord | undefined }) {
+  const [error, setError] = useState<string | null>(null);
+  const on = source?.enabled === true;
+  const toggle = (next: boolean) => {
+    setError(null);
+    if (!next) {
+      void sendMessage('updateSource', { id: 'wikidata', enabled: false }).then((r) => !r.ok && setError(r.error));
+      return;
+    }
+    // Synchronously in the click: the browser asks the user about www.wikidata.org only now.
+    const allowed = requestOrigin(WIKIDATA_API);
+    void (async () => {
+      if (!(await allowed)) {
+        setError(t('wikidataPermissionRefused', 'Gloss needs your permission to read www.wikidata.org; nothing was sent.'));
+        return;
+      }
+      const reply = await sendMessage('addSource', { kind: 'wikidata' });
+      if (!reply.ok) setError(reply.error);
+    })();
+  };
+  return (
+    <div class="wikidata-source">
+      <h3 id="wikidata-heading">{t('wikidataHeading', 'Wikidata')}</h3>
+      <Switch
+        id="wikidata-switch"
+        checked={on}
+        onChange={toggle}
+        label={t('wikidataSwitch', 'Refresh entities from Wikidata')}
+        description={t(
+          'wikidataSwitchDescription',
+          'Keeps names, aliases, descriptions and positions held up to date for the entities your sources link to Wikidata. Off by default.',
+        )}
+      />
+      <div class="wikidata-privacy">
+        <p>
+          <strong>{t('wikidataWhatIsSent', 'What is sent where.')}</strong>{' '}
+          {t(
+            'wikidataPrivacy',
+            'When this is on, about once a week Gloss sends to www.wikidata.org (the Wikimedia Foundation) the Wikidata ids of the entities in your sources, for example Q43723, in batches of 50, with your language. Nothing about the pages you read, your notes or your other sources is sent. Wikidata sees your IP address, as any website does. Its data is CC0.',
+          )}
+        </p>
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

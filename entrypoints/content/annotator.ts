@@ -1,0 +1,197 @@
+import { findArticleDate } from '@/lib/core/article-date';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { collectDateSignals } from '@/lib/page/date-signals';
+import type { Highlighter, PageMention } from '@/lib/page/highlighter';
+import { pickArticle, scoreArticle } from '@/lib/page/main-content';
+import { isIntact, knownMentions, unknownMentions } from '@/lib/page/mention-ranges';
+import type { ChangeBatch } from '@/lib/page/mutation-batcher';
+import { looksLikeArticle } from '@/lib/page/new-content';
+import { isInExcludedArea } from '@/lib/page/skip-rules';
+import { afterFrame, nextTask, runSliced, SLICE_BUDGET_MS, timed, whenIdle } from '@/lib/page/slices';
+import { isRendered } from '@/lib/page/visibility';
+import { isBlockElement, walkBlocks, type TextBlock } from '@/lib/page/walker';
+import { describeElement, stats } from './stats';
+
+/** Blocks per annotate request: well under the protocol's cap, and a reply the page can take in slices. */
+const BLOCKS_PER_REQUEST = 2_000;
+/** Fewer blocks than this are made into ranges in one slice, whatever their order. */
+const ORDER_FROM_BLOCKS = 150;
+/** Past this much changed text, re-scanning the article is cheaper than patching it. */
+const MAX_PATCH_BLOCKS = 400;
+
+/** The unknown-actor finder's cues are English words; on other pages it would mark sentence openers. */
+function findsUnknownActors(doc: Document): boolean {
+  const lang = (doc.documentElement.lang || 'en').toLowerCase();
+  return lang.startsWith('en');
+}
+
+/** Distance of a block from the viewport, in pixels (0 when on screen). */
+function distanceFromViewport(block: TextBlock, viewportHeight: number): number {
+  const rect = (block.pieces[0]?.node.parentElement ?? block.element).getBoundingClientRect();
+  if (rect.bottom < 0) return -rect.bottom;
+  if (rect.top > viewportHeight) return rect.top - viewportHeight;
+  return 0;
+}
+
+/**
+ * Finds the article, asks the background for its mentions and hands them to the highlighter: the
+ * blocks on screen first, the rest in slices; then keeps up with the page as it changes.
+ */
+export class Annotator {
+  private roots: Element[] = [];
+  private date: string | undefined;
+  /** What each paragraph read when it was last annotated and how many marks it got, to skip unchanged text. */
+  private annotated = new WeakMap<Element, { text: string; marks: number }>();
+  private generation = 0;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly highlighter: Highlighter,
+    private readonly signal: AbortSignal,
+    private readonly onPainted: () => void,
+  ) {}
+
+  get articleDate(): string | undefined {
+    return this.date;
+  }
+
+  /** Finds the article and annotates it, from scratch (first run, or a single-page app's new page). */
+  async scanPage(): Promise<void> {
+    const generation = ++this.generation;
+    stats.scans++;
+    this.highlighter.clear();
+    this.annotated = new WeakMap();
+    await afterFrame(this.signal);
+    const scores = timed('score-article', () => scoreArticle(this.doc));
+    await nextTask(this.signal);
+    const area = timed('pick-article', () => pickArticle(this.doc, scores, isRendered));
+    this.roots = area.headline ? [area.headline, ...area.roots] : [...area.roots];
+    stats.how = area.how;
+    stats.roots = this.roots.map(describeElement);
+    await nextTask(this.signal);
+    this.date = timed('article-date', () => findArticleDate(collectDateSignals(this.doc, area.roots[0]))?.date);
+    stats.date = this.date ?? null;
+    await nextTask(this.signal);
+    const blocks = await this.walk(this.roots, true);
+    if (generation === this.generation) await this.annotate(blocks, generation, true);
+    if (generation === this.generation) stats.settledAt = performance.now();
+  }
+
+  /** Brings the mentions up to date with what the page changed. */
+  async update(batch: ChangeBatch): Promise<void> {
+    const generation = this.generation;
+    if (batch.removed) timed('prune', () => this.highlighter.removeWhere((m) => !isIntact(m)));
+    if (this.roots.length === 0 || this.roots.some((r) => !r.isConnected)) return this.scanPage();
+    const dirty = new Set<Element>();
+    const added: Element[] = [];
+    timed('sort-changes', () => {
+      for (const el of batch.touched) {
+        const root = this.roots.find((r) => r.contains(el));
+        if (root) {
+          if (!isInExcludedArea(el, root)) dirty.add(this.paragraphOf(el, root));
+        } else if (!this.roots.some((r) => el.contains(r)) && !added.some((a) => a.contains(el)) && looksLikeArticle(el)) {
+          added.push(el);
+        }
+      }
+    });
+    this.roots.push(...added);
+    const targets = [...dirty].filter((el) => ![...dirty].some((other) => other !== el && other.contains(el)));
+    const marks = this.marksByParagraph();
+    // Unchanged text that kept its marks is left alone: a live clock in a paragraph costs no request.
+    const blocks = (await this.walk([...targets, ...added], false)).filter((b) => {
+      const before = this.annotated.get(b.element);
+      return before?.text !== b.text || (marks.get(b.element) ?? 0) < before.marks;
+    });
+    if (blocks.length === 0 || generation !== this.generation) return;
+    if (blocks.length > MAX_PATCH_BLOCKS) return this.scanPage();
+    const redo = new Set(blocks.map((b) => b.element));
+    this.highlighter.removeWhere((m) => redo.has(m.paragraph));
+    await this.annotate(blocks, generation, false);
+  }
+
+  private marksByParagraph(): Map<Element, number> {
+    const counts = new Map<Element, number>();
+    for (const m of this.highlighter.all) if (!m.unknown) counts.set(m.paragraph, (counts.get(m.paragraph) ?? 0) + 1);
+    return counts;
+  }
+
+  /** The paragraph-level element around a change: re-annotating it keeps names that span inline tags whole. */
+  private paragraphOf(el: Element, root: Element): Element {
+    for (let e: Element | null = el; e && e !== root; e = e.parentElement) if (isBlockElement(e)) return e;
+    return root;
+  }
+
+  private async walk(roots: readonly Element[], urgent: boolean): Promise<TextBlock[]> {
+    const blocks: TextBlock[] = [];
+    const all = (function* () {
+      for (const r of roots) yield* walkBlocks(r, isRendered);
+    })();
+    await runSliced('walk', all, (b) => blocks.push(b), { signal: this.signal, urgent });
+    return blocks;
+  }
+
+  private async annotate(blocks: TextBlock[], generation: number, urgent: boolean): Promise<void> {
+    for (let from = 0; from < blocks.length; from += BLOCKS_PER_REQUEST) {
+      const batch = blocks.slice(from, from + BLOCKS_PER_REQUEST);
+      const reply = await sendMessage('annotate', {
+        blocks: batch.map((b) => b.text),
+        ...(this.date ? { date: this.date } : {}),
+      });
+      if (!reply.ok) {
+        console.debug('Gloss: annotation failed:', reply.error);
+        return;
+      }
+      if (generation !== this.generation) return;
+      await nextTask(this.signal);
+      await this.place(batch, (b, i) => knownMentions(this.doc, b, reply.value.mentions[i] ?? []), urgent);
+    }
+    const marks = this.marksByParagraph();
+    for (const b of blocks) this.annotated.set(b.element, { text: b.text, marks: marks.get(b.element) ?? 0 });
+    if (findsUnknownActors(this.doc)) await this.annotateUnknown(blocks, generation);
+  }
+
+  /** Actors the knowledge base lacks: found after painting, in idle time, as they matter less. */
+  private async annotateUnknown(blocks: TextBlock[], generation: number): Promise<void> {
+    await whenIdle(this.signal);
+    for (let from = 0; from < blocks.length; from += BLOCKS_PER_REQUEST) {
+      const batch = blocks.slice(from, from + BLOCKS_PER_REQUEST);
+      const reply = await sendMessage('annotate', {
+        blocks: batch.map((b) => b.text),
+        unknown: true,
+        ...(this.date ? { date: this.date } : {}),
+      });
+      if (!reply.ok || generation !== this.generation) return;
+      await this.place(batch, (b, i) => unknownMentions(this.doc, b, reply.value.unknown?.[i] ?? []), false);
+    }
+  }
+
+  /** Makes ranges for the blocks nearest the viewport first and paints after each slice. */
+  private async place(blocks: TextBlock[], make: (b: TextBlock, i: number) => PageMention[], urgent: boolean): Promise<void> {
+    const order = timed('viewport-order', () => {
+      const indices = blocks.map((_, i) => i);
+      // Ordering asks for layout; only worth it when the blocks will not all fit in one slice anyway.
+      if (blocks.length > ORDER_FROM_BLOCKS && blocks.length < 2_000) {
+        const vh = this.doc.defaultView?.innerHeight ?? 800;
+        const distance = blocks.map((b) => distanceFromViewport(b, vh));
+        indices.sort((a, b) => distance[a]! - distance[b]!);
+      }
+      return indices;
+    });
+    let next = 0;
+    while (next < order.length) {
+      timed('ranges', () => {
+        const started = performance.now();
+        const made: PageMention[] = [];
+        while (next < order.length && performance.now() - started < SLICE_BUDGET_MS) {
+          const i = order[next++]!;
+          made.push(...make(blocks[i]!, i));
+        }
+        // Paint after every slice, so the first screenful shows before the rest is done.
+        this.highlighter.add(made);
+        stats.mentions = this.highlighter.all.length;
+        if (made.length > 0 && stats.paintedAt === null) this.onPainted();
+      });
+      if (next < order.length) await (urgent ? nextTask(this.signal) : whenIdle(this.signal));
+    }
+  }
+}

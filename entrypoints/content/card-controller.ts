@@ -1,0 +1,130 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageMention } from '@/lib/page/highlighter';
+import type { PageTheme } from '@/lib/page/highlight-style';
+import { loadCandidates, loadCardData, type CardData } from './card-data';
+import { createCardUi, type CardUi } from './card-ui';
+import type { CardActions } from './HoverCard';
+
+/** What the card needs to know about the page it is on. */
+export interface CardPage {
+  articleDate(): string | undefined;
+  theme(): PageTheme;
+  /** Entity ids on the page with their names, for "also on this page". */
+  actors(): ReadonlyMap<string, string>;
+  /** The first shown mention of an entity. */
+  firstMentionOf(entityId: string): PageMention | null;
+  hideHere(m: PageMention): void;
+  relink(m: PageMention, entityId: string): void;
+}
+
+/**
+ * Opens and closes the one card, loads what it shows (once per mention) and remembers where keyboard
+ * focus was, to give it back on Escape. The shadow root is made on first use: a page nobody hovers
+ * never gets one.
+ */
+export class CardController {
+  private ui: Promise<CardUi> | null = null;
+  private shown: PageMention | null = null;
+  private loading: { mention: PageMention; data: Promise<CardData> } | null = null;
+  private returnFocus: HTMLElement | null = null;
+
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    private readonly page: CardPage,
+  ) {}
+
+  getUi(): Promise<CardUi> {
+    this.ui ??= createCardUi(this.ctx).then((ui) => {
+      ui.onPointerLeave(() => this.onLeaveCard?.());
+      ui.onPointerEnter(() => this.onEnterCard?.());
+      return ui;
+    });
+    return this.ui;
+  }
+
+  /** Set by the hover tracker: leaving the card starts the hide delay, entering it cancels it. */
+  onLeaveCard: (() => void) | null = null;
+  onEnterCard: (() => void) | null = null;
+
+  get mention(): PageMention | null {
+    return this.shown;
+  }
+
+  /** Starts loading a mention's card before it is shown (Wikipedia's previews fetch at 150 ms). */
+  prefetch(m: PageMention): Promise<CardData> {
+    if (this.loading?.mention !== m) {
+      this.loading = {
+        mention: m,
+        data: loadCardData(m, {
+          articleDate: this.page.articleDate(),
+          lang: (document.documentElement.lang || 'en').slice(0, 2).toLowerCase(),
+          actors: this.page.actors(),
+        }),
+      };
+      void this.getUi();
+    }
+    return this.loading.data;
+  }
+
+  async open(m: PageMention, opts: { focus: boolean }): Promise<void> {
+    const [data, ui] = await Promise.all([this.prefetch(m), this.getUi()]);
+    if (this.ctx.isInvalid) return;
+    if (opts.focus && !this.returnFocus) {
+      const active = document.activeElement;
+      this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
+    }
+    this.shown = m;
+    ui.show(data, this.actionsFor(m), m.range, { focus: opts.focus, theme: this.page.theme() });
+    ui.announce(`${data.entity?.name ?? m.surface}. ${data.entity?.description ?? ''}`.trim());
+  }
+
+  async close(): Promise<void> {
+    this.shown = null;
+    const ui = await this.ui;
+    ui?.hide();
+    const back = this.returnFocus;
+    this.returnFocus = null;
+    if (back?.isConnected) back.focus({ preventScroll: true });
+  }
+
+  async isShown(): Promise<boolean> {
+    return (await this.ui)?.isShown() ?? false;
+  }
+
+  async contains(path: EventTarget[]): Promise<boolean> {
+    return (await this.ui)?.contains(path) ?? false;
+  }
+
+  async announce(text: string): Promise<void> {
+    (await this.getUi()).announce(text);
+  }
+
+  async remove(): Promise<void> {
+    const ui = await this.ui;
+    this.ui = null;
+    this.shown = null;
+    this.loading = null;
+    ui?.remove();
+  }
+
+  private actionsFor(m: PageMention): CardActions {
+    return {
+      showRelated: (id) => {
+        const target = this.page.firstMentionOf(id);
+        if (!target) return;
+        target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        void this.open(target, { focus: true });
+      },
+      hideHere: () => {
+        this.page.hideHere(m);
+        void this.close();
+      },
+      choose: (id) => {
+        this.page.relink(m, id);
+        this.loading = null;
+        void this.open(m, { focus: true });
+      },
+      loadCandidates: () => loadCandidates(m),
+    };
+  }
+}

@@ -1,0 +1,44 @@
+import { sliceStats } from '@/lib/page/slices';
+
+/**
+ * What Gloss did on this page and how fast, kept in the content script's own world (the page cannot see
+ * it). End-to-end tests read it through the DevTools protocol to write docs/pages.md.
+ */
+export interface GlossStats {
+  /** performance.now() when the content script started (document idle). */
+  startedAt: number;
+  /** performance.now() after the frame that first painted highlights. */
+  paintedAt: number | null;
+  /** performance.now() when the last full scan was done, unknown actors included. */
+  settledAt: number | null;
+  /** Mentions found so far (shown or not). */
+  mentions: number;
+  /** How the article was found: density, landmark or body. */
+  how: string;
+  roots: string[];
+  date: string | null;
+  slices: typeof sliceStats;
+  scans: number;
+  repaints: number;
+}
+
+export const stats: GlossStats = {
+  startedAt: performance.now(),
+  paintedAt: null,
+  settledAt: null,
+  mentions: 0,
+  how: '',
+  roots: [],
+  date: null,
+  slices: sliceStats,
+  scans: 0,
+  repaints: 0,
+};
+
+(globalThis as { __glossStats?: GlossStats }).__glossStats = stats;
+
+/** A short CSS-like name of an element, for stats and logs. */
+export function describeElement(el: Element): string {
+  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 2);
+  return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls.map((c) => `.${c}`).join('')}`;
+}

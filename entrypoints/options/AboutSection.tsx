@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { t } from '@/components/i18n';
+import { pageDb } from '@/components/page-db';
+import { sectionId } from '@/components/routes';
+import { SafeLink } from '@/components/SafeLink';
+import { useLiveQuery } from '@/components/use-live-query';
+
+/** Every source's licence and attribution: packs are others' work, and their terms travel with them. */
+export function AboutSection() {
+  const { value: sources } = useLiveQuery(
+    async () => (await pageDb().sources.toArray()).sort((a, b) => a.priority - b.priority),
+    [],
+  );
+  const version = browser.runtime.getManifest().version;
+  return (
+    <section id={sectionId('about')} tabIndex={-1} aria-labelledby="about-heading">
+      <h2 id="about-heading">{t('aboutHeading', 'About')}</h2>
+      <p>
+        {t('aboutVersion', 'Gloss $1.', [version])}{' '}
+        {t(
+          'aboutPrivacy',
+          'Everything Gloss knows and everything you write stays in this browser; reading a page sends nothing anywhere.',
+        )}
+      </p>
+      <h3>{t('aboutPacks', 'What the knowledge comes from')}</h3>
+      {sources?.map((s) => (
+        <article class="licence" key={s.id} data-about-source={s.id} aria-labelledby={`about-${s.id}`}>
+          <h4 id={`about-${s.id}`}>
+            {s.homepage ? <SafeLink href={s.homepage}>{s.name}</SafeLink> : s.name}
+            {s.version && <span class="muted"> · {t('versionOf', 'version $1', [s.version])}</span>}
+          </h4>
+          <dl>
+            <dt>{t('licence', 'Licence')}</dt>
+            <dd>{s.license || t('notStated', 'Not stated')}</dd>
+            <dt>{t('attribution', 'Attribution')}</dt>
+            <dd>{s.attribution || t('notStated', 'Not stated')}</dd>
+            {s.asOf && (
+              <>
+                <dt>{t('sourceAsOf', 'Facts as of')}</dt>
+                <dd>{s.asOf}</dd>
+              </>
+            )}
+          </dl>
+        </article>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/components/i18n';
+import { kindLabel } from '@/components/kind-label';
+import { pageDb } from '@/components/page-db';
+import { sectionId } from '@/components/routes';
+import { useLiveQuery } from '@/components/use-live-query';
+import { exportBackup } from '@/lib/kb/backup';
+import { parseBackup, summariseBackup } from '@/lib/kb/backup-format';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { ENTITY_KINDS } from '@/lib/pack/types';
+import { readSettings } from '@/lib/settings/items';
+import { formatBytes } from './format';
+
+type Pending = { text: string; name: string; summary: ReturnType<typeof summariseBackup> };
+
+/** What the knowledge base holds, the storage it takes, and export / import of everything as JSON. */
+export function DataSection() {
+  const { value: counts } = useLiveQuery(async () => {
+    const db = pageDb();
+    const [byKind, total, notes, sources] = await Promise.all([
+      Promise.all(ENTITY_KINDS.map((k) => db.entities.where('kind').equals(k).count())),
+      db.entities.count(),
+      db.notes.count(),
+      db.sources.count(),
+    ]);
+    return { byKind, total, notes, sources };
+  }, []);
+  const [storage, setStorage] = useState<StorageEstimate | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Storage follows the data: estimated again whenever the counts change.
+  useEffect(() => {
+    void navigator.storage?.estimate().then(setStorage);
+  }, [counts]);
+
+  const doExport = async () => {
+    setBusy(true);
+    try {
+      const backup = await exportBackup(pageDb(), await readSettings());
+      const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `gloss-backup-${backup.exportedAt.slice(0, 10)}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const entities = backup.sources.reduce((n, s) => n + s.entities.length, 0);
+      setMessage({
+        error: false,
+        text: t('exported', 'Exported $1 entries from $2 sources and $3 notes.', [
+          String(entities),
+          String(backup.sources.length),
+          String(backup.notes.length),
+        ]),
+      });
+    } catch (e) {
+      setMessage({ error: true, text: e instanceof Error ? e.message : String(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = async (file: File | undefined) => {
+    setPending(null);
+    if (!file) return;
+    const text = await file.text();
+    // Checked here so the user sees what is wrong before anything is replaced; the worker checks again.
+    const checked = parseBackup(text);
+    if (!checked.ok) {
+      setMessage({ error: true, text: t('importInvalid', 'This file cannot be imported: $1', [checked.problems.join('; ')]) });
+      return;
+    }
+    setMessage(null);
+    setPending({ text, name: file.name, summary: summariseBackup(checked.backup) });
+  };
+
+  const doImport = async () => {
+    if (!pending) return;
+    setBusy(true);
+    const reply = await sendMessage('importBackup', { text: pending.text }).catch((e: unknown) => ({
+      ok: false as const,
+      error: String(e),
+    }));
+    setBusy(false);
+    setPending(null);
+    setMessage(
+      reply.ok
+        ? {
+            error: false,
+            text: t('imported', 'Imported $1 entities from $2 sources and $3 notes.', [
+              String(reply.value.entities),
+              String(reply.value.sources),
+              String(reply.value.notes),
+            ]),
+          }
+        : { error: true, text: reply.error },
+    );
+  };
+
+  return (
+    <section id={sectionId('data')} tabIndex={-1} aria-labelledby="data-heading">
+      <h2 id="data-heading">{t('dataHeading', 'Data')}</h2>
+      <h3>{t('whatGlossKnows', 'What Gloss knows')}</h3>
+      {counts && (
+        <table class="counts">
+          <caption class="visually-hidden">{t('countsCaption', 'Entries in the knowledge base by kind')}</caption>
+          <tbody>
+            {ENTITY_KINDS.map((k, i) => (
+              <tr key={k}>
+                <th scope="row">{kindLabel(k)}</th>
+                <td>{counts.byKind[i]!.toLocaleString()}</td>
+              </tr>
+            ))}
+            <tr class="total">
+              <th scope="row">{t('totalEntries', 'All entries')}</th>
+              <td data-total-entities>{counts.total.toLocaleString()}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('notesCount', 'Your notes')}</th>
+              <td>{counts.notes.toLocaleString()}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('sourcesCount', 'Sources')}</th>
+              <td>{counts.sources.toLocaleString()}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      <p class="muted" data-storage>
+        {storage?.usage !== undefined
+          ? t('storageUsed', 'Gloss takes $1 of this browser’s storage (of $2 it may use).', [
+              formatBytes(storage.usage),
+              formatBytes(storage.quota ?? 0),
+            ])
+          : t('storageUnknown', 'This browser does not say how much storage Gloss takes.')}
+      </p>
+      <h3>{t('exportHeading', 'Export')}</h3>
+      <p class="muted">{t('exportIntro', 'One JSON file with every source and its entries, your notes and your settings.')}</p>
+      <button type="button" class="button" disabled={busy} onClick={() => void doExport()}>
+        {t('exportButton', 'Export everything')}
+      </button>
+      <h3>{t('importHeading', 'Import')}</h3>
+      <p class="muted">
+        {t(
+          'importIntro',
+          'Importing a Gloss backup replaces the knowledge base, your notes and your settings with what it holds.',
+        )}
+      </p>
+      <label for="import-file">{t('importLabel', 'Choose a Gloss backup file')}</label>{' '}
+      <input
+        id="import-file"
+        type="file"
+        accept=".json,application/json"
+        onChange={(e) => void choose(e.currentTarget.files?.[0])}
+      />
+      {pending && (
+        <div class="confirm-box" role="group" aria-labelledby="import-question">
+          <p id="import-question">
+            {t('importQuestion', '$1 holds $2 entities from $3 sources and $4 notes$5. Replace what Gloss has now with it?', [
+              pending.name,
+              pending.summary.entities.toLocaleString(),
+              String(pending.summary.sources),
+              String(pending.summary.notes),
+              pending.summary.settings ? t('andSettings', ', and settings') : '',
+            ])}
+          </p>
+          <div class="row">
+            <button type="button" class="button primary" disabled={busy} onClick={() => void doImport()}>
+              {t('replaceEverything', 'Replace everything')}
+            </button>
+            <button type="button" class="button" onClick={() => setPending(null)}>
+              {t('cancel', 'Cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      <p role="status" class={message?.error ? 'error' : 'ok'}>
+        {message?.text ?? ''}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser, type Browser } from 'wxt/browser';
+
+export interface TargetTab {
+  id: number;
+  url: string | undefined;
+  /** Bumped when the tab finishes loading a page, so "On this page" asks again. */
+  loads: number;
+}
+
+/**
+ * The tab the popup is about: the active tab of its window, or the one named by `?tab=` when the
+ * popup page is opened in a tab of its own (by the tests, or by "Explain with Gloss" where the popup
+ * cannot open). Null when there is none.
+ */
+export function useTargetTab(tabId: number | null): TargetTab | null | undefined {
+  const [tab, setTab] = useState<TargetTab | null | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    const found: Promise<Browser.tabs.Tab | undefined> =
+      tabId !== null
+        ? browser.tabs.get(tabId).catch(() => undefined)
+        : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]);
+    void found.then((t) => live && setTab(t?.id !== undefined ? { id: t.id, url: t.url, loads: 0 } : null));
+    const onUpdated = (id: number, change: { status?: string; url?: string }) => {
+      setTab((current) =>
+        current && current.id === id && (change.status === 'complete' || change.url)
+          ? { id, url: change.url ?? current.url, loads: current.loads + (change.status === 'complete' ? 1 : 0) }
+          : current,
+      );
+    };
+    browser.tabs.onUpdated.addListener(onUpdated);
+    return () => {
+      live = false;
+      browser.tabs.onUpdated.removeListener(onUpdated);
+    };
+  }, [tabId]);
+  return tab;
+}

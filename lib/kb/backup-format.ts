@@ -1,0 +1,189 @@
+import * as v from 'valibot';
+import { validatePack } from '../pack/validate';
+import type { Entity } from '../pack/types';
+import { settingsSchema, type SettingsSnapshot } from '../settings/schemas';
+import type { NoteRecord, SourceRecord } from './db';
+
+/**
+ * The export file: every source with the entities it gives (as the source gave them, so priorities
+ * and removals still work after an import), the user's notes and settings. Pure, so the options page
+ * can check a file before offering to import it and the worker can check it again before writing.
+ */
+export const BACKUP_FORMAT = 'gloss-backup';
+
+export type BackupSource = Omit<SourceRecord, 'syncing'> & { entities: Entity[] };
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: 1;
+  exportedAt: string;
+  sources: BackupSource[];
+  notes: NoteRecord[];
+  /** Absent in a file written by hand: the current settings then stay. */
+  settings?: SettingsSnapshot;
+}
+
+export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problems: string[] };
+
+const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
+const MAX_PROBLEMS = 10;
+
+const sourceSchema = v.looseObject({
+  // Loose: a newer Gloss may store more about a source (validators, schedules); keep what we don't know.
+  id: v.pipe(v.string('id must be text'), v.regex(ID_RE, 'id may hold only letters, digits and . _ : -'), v.maxLength(120)),
+  kind: v.picklist(['builtin', 'pack-url', 'csv-url', 'wikidata', 'personal'], 'kind is not a kind of source Gloss knows'),
+  name: v.pipe(v.string('name must be text'), v.nonEmpty('name is empty'), v.maxLength(200)),
+  url: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => /^https?:\/\//i.test(s) && URL.canParse(s), 'url must be an http(s) address'),
+    ),
+  ),
+  enabled: v.boolean('enabled must be true or false'),
+  priority: v.pipe(v.number('priority must be a number'), v.finite()),
+  ...Object.fromEntries(
+    [
+      'version',
+      'asOf',
+      'license',
+      'attribution',
+      'homepage',
+      'description',
+      'lastError',
+      'lastResult',
+      'etag',
+      'lastModified',
+    ].map((k) => [k, v.optional(v.pipe(v.string(`${k} must be text`), v.maxLength(10_000)))]),
+  ),
+  ...Object.fromEntries(
+    ['lastAttempt', 'lastSuccess', 'lastChecked', 'nextDue', 'failures', 'intervalHours'].map((k) => [
+      k,
+      v.optional(v.pipe(v.number(`${k} must be a number`), v.finite())),
+    ]),
+  ),
+  problems: v.optional(v.array(v.string())),
+  entities: v.array(v.unknown(), 'entities must be a list'),
+});
+
+const noteSchema = v.object({
+  entityId: v.pipe(v.string('entityId must be text'), v.nonEmpty(), v.maxLength(200)),
+  text: v.pipe(v.string('text must be text'), v.maxLength(10_000, 'a note is longer than 10,000 characters')),
+  updatedAt: v.pipe(v.number('updatedAt must be a time'), v.finite()),
+});
+
+const envelope = v.object({
+  format: v.literal(BACKUP_FORMAT, `this is not a Gloss backup (format must be "${BACKUP_FORMAT}")`),
+  version: v.literal(1, 'this backup is from a newer Gloss (version must be 1)'),
+  exportedAt: v.string(),
+  sources: v.array(v.unknown(), 'sources must be a list'),
+  notes: v.array(v.unknown(), 'notes must be a list'),
+  settings: v.optional(v.unknown()),
+});
+
+function issues(prefix: string, list: readonly v.BaseIssue<unknown>[]): string[] {
+  return list.map((i) => {
+    const path = (i.path ?? []).map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`)).join('');
+    return `${prefix}${path}: ${i.message}`;
+  });
+}
+
+/**
+ * Entities are checked with the pack validator, the same rules as any pack. The user's own entities
+ * may have no source link (the options page does not ask for one), so they borrow a placeholder for
+ * the check only.
+ */
+function checkEntities(kind: string, entities: unknown[], at: string): { entities: Entity[]; problems: string[] } {
+  const personal = kind === 'personal';
+  const input = personal
+    ? entities.map((e) =>
+        e && typeof e === 'object' && Array.isArray((e as Entity).sources) && (e as Entity).sources.length === 0
+          ? { ...e, sources: ['https://personal.invalid/'] }
+          : e,
+      )
+    : entities;
+  const result = validatePack({
+    format: 1,
+    id: 'backup',
+    name: 'backup',
+    version: '1',
+    license: '-',
+    attribution: '-',
+    asOf: '2000-01-01',
+    entities: input,
+  });
+  if (!result.ok) return { entities: [], problems: result.problems.map((p) => `${at}.${p.path}: ${p.message}`) };
+  // The validator's output (trimmed text), with the user's empty source lists given back.
+  const checked = result.pack.entities.map((e, i) =>
+    personal && ((entities[i] as Entity).sources ?? []).length === 0 ? { ...e, sources: [] } : e,
+  );
+  return { entities: checked, problems: [] };
+}
+
+/** Checks an export file whole: either everything in it is good, or the first problems are listed. */
+export function checkBackup(json: unknown): BackupCheck {
+  const top = v.safeParse(envelope, json);
+  if (!top.success) return { ok: false, problems: issues('backup', top.issues).slice(0, MAX_PROBLEMS) };
+  const problems: string[] = [];
+  const sources: BackupSource[] = [];
+  const seen = new Set<string>();
+  top.output.sources.forEach((raw, i) => {
+    const s = v.safeParse(sourceSchema, raw);
+    if (!s.success) {
+      problems.push(...issues(`sources[${i}]`, s.issues));
+      return;
+    }
+    if (seen.has(s.output.id)) problems.push(`sources[${i}].id: "${s.output.id}" appears twice`);
+    seen.add(s.output.id);
+    const { entities, problems: found } = checkEntities(s.output.kind, s.output.entities, `sources[${i}]`);
+    problems.push(...found);
+    // `syncing` describes a sync in the exporting browser; it means nothing here.
+    const { syncing: _syncing, entities: _raw, ...record } = s.output as typeof s.output & { syncing?: unknown };
+    // Every field a SourceRecord has was checked above; unknown ones pass as they are.
+    sources.push({
+      ...(record as unknown as Omit<SourceRecord, 'syncing' | 'entityCount'>),
+      entities,
+      entityCount: entities.length,
+    });
+  });
+  const notes: NoteRecord[] = [];
+  top.output.notes.forEach((raw, i) => {
+    const n = v.safeParse(noteSchema, raw);
+    if (n.success) notes.push(n.output);
+    else problems.push(...issues(`notes[${i}]`, n.issues));
+  });
+  let settings: SettingsSnapshot | undefined;
+  if (top.output.settings !== undefined) {
+    const s = v.safeParse(settingsSchema, top.output.settings);
+    if (s.success) settings = s.output;
+    else problems.push(...issues('settings', s.issues));
+  }
+  if (problems.length > 0) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
+  return {
+    ok: true,
+    backup: {
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: top.output.exportedAt,
+      sources,
+      notes,
+      ...(settings ? { settings } : {}),
+    },
+  };
+}
+
+/** Parses and checks the text of an export file. */
+export function parseBackup(text: string): BackupCheck {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, problems: [`the file is not JSON (${e instanceof Error ? e.message : String(e)})`] };
+  }
+  return checkBackup(json);
+}
+
+/** What a backup holds, for the confirmation before importing it. */
+export function summariseBackup(backup: Backup): { sources: number; entities: number; notes: number; settings: boolean } {
+  const ids = new Set(backup.sources.flatMap((s) => s.entities.map((e) => e.id)));
+  return { sources: backup.sources.length, entities: ids.size, notes: backup.notes.length, settings: !!backup.settings };
+}

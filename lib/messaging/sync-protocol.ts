@@ -1,0 +1,72 @@
+import * as v from 'valibot';
+import type { RemovalPreview } from '../kb/apply-pack';
+import type { SourceRecord } from '../kb/db';
+import type { SourcePreview } from '../sync/registry';
+import type { Result } from './result';
+
+export type { RemovalPreview, SourcePreview };
+
+export type UrlSourceKind = 'pack-url' | 'csv-url';
+
+/**
+ * Managing sources. Every message here is privileged: only Gloss's own pages may subscribe, remove,
+ * reorder or fetch (a web page must never make Gloss download something or drop a source). Reading
+ * the list is `listSources` in the KB protocol, which also carries each source's sync progress.
+ */
+export interface SyncProtocol {
+  /** Downloads and checks a file at an address without subscribing: what it holds, or why it would be refused. */
+  previewSource(data: { url: string; kind: UrlSourceKind; name?: string }): Result<SourcePreview>;
+  /** Subscribes to a pack or CSV at an address, or turns on the Wikidata source; the first sync starts at once. */
+  addSource(
+    data: { kind: UrlSourceKind; url: string; name?: string; intervalHours?: number } | { kind: 'wikidata' },
+  ): Result<SourceRecord>;
+  /** Turns a source on or off, moves it to a rank (0 = first), or sets how often it is checked. */
+  updateSource(data: { id: string; enabled?: boolean; priority?: number; intervalHours?: number }): Result<SourceRecord>;
+  /** What removing a source would take out of the knowledge base. */
+  previewRemoval(data: { id: string }): Result<RemovalPreview>;
+  /** Removes a source and what only it gave; answers what was removed. */
+  removeSource(data: { id: string }): Result<RemovalPreview>;
+  /** Syncs one source, or every enabled network source, now; answers their status when done. */
+  syncNow(data: { id?: string }): Result<SourceRecord[]>;
+}
+
+const id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(200));
+const url = v.pipe(
+  v.string(),
+  v.nonEmpty('the address is empty'),
+  v.maxLength(2_048, 'the address is longer than 2,048 characters'),
+);
+const kind = v.picklist(['pack-url', 'csv-url'], 'kind must be "pack-url" or "csv-url"');
+const name = v.optional(v.pipe(v.string(), v.maxLength(200, 'the name is longer than 200 characters')));
+const intervalHours = v.pipe(
+  v.number(),
+  v.minValue(1, 'sources are checked at most once an hour'),
+  v.maxValue(720, 'at least once every 30 days'),
+);
+
+export const SYNC_SCHEMAS: { [K in keyof SyncProtocol]: v.GenericSchema } = {
+  previewSource: v.object({ url, kind, name }),
+  addSource: v.variant('kind', [
+    v.object({ kind: v.literal('pack-url'), url, name, intervalHours: v.optional(intervalHours) }),
+    v.object({ kind: v.literal('csv-url'), url, name, intervalHours: v.optional(intervalHours) }),
+    v.object({ kind: v.literal('wikidata') }),
+  ]),
+  updateSource: v.object({
+    id,
+    enabled: v.optional(v.boolean()),
+    priority: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000))),
+    intervalHours: v.optional(intervalHours),
+  }),
+  previewRemoval: v.object({ id }),
+  removeSource: v.object({ id }),
+  syncNow: v.object({ id: v.optional(id) }),
+};
+
+export const SYNC_PRIVILEGED: readonly (keyof SyncProtocol)[] = [
+  'previewSource',
+  'addSource',
+  'updateSource',
+  'previewRemoval',
+  'removeSource',
+  'syncNow',
+];

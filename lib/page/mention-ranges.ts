@@ -1,0 +1,75 @@
+import type { Mention } from '../core/annotate';
+import type { UnknownActor } from '../core/unknown-actors';
+import type { PageMention } from './highlighter';
+import { locate, type TextBlock } from './walker';
+
+/** A live range over the block's own text nodes; null if the offsets no longer fit them. */
+export function blockRange(doc: Document, block: TextBlock, start: number, end: number): Range | null {
+  const from = locate(block, start, false);
+  const to = locate(block, end, true);
+  if (!from || !to) return null;
+  const range = doc.createRange();
+  try {
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+  } catch {
+    return null; // The page changed the text between the walk and the reply.
+  }
+  return range;
+}
+
+/** Page mentions for one block's known mentions. */
+export function knownMentions(doc: Document, block: TextBlock, mentions: readonly Mention[]): PageMention[] {
+  const out: PageMention[] = [];
+  for (const m of mentions) {
+    const range = blockRange(doc, block, m.start, m.end);
+    if (!range || range.toString() !== m.surface) continue;
+    out.push({
+      range,
+      entityId: m.entityId,
+      kind: m.kind,
+      name: m.name,
+      surface: m.surface,
+      candidates: m.candidates,
+      paragraph: block.element,
+    });
+  }
+  return out;
+}
+
+/**
+ * Unknown actors worth marking: people and organisations named in full ("Arthur Engoron") or described by
+ * the article ("Judge Engoron"). Places, lone words and all-capital runs are too often wrong ("Media",
+ * "ADVERTISING", a dateline) to underline on a stranger's page.
+ */
+export function isWorthMarking(a: UnknownActor): a is UnknownActor & { kind: 'person' | 'organization' } {
+  if (a.kind !== 'person' && a.kind !== 'organization') return false;
+  if (!/\p{Ll}/u.test(a.surface)) return false;
+  return a.descriptor !== undefined || /\S\s+\S/.test(a.surface);
+}
+
+export function unknownMentions(doc: Document, block: TextBlock, actors: readonly UnknownActor[]): PageMention[] {
+  const out: PageMention[] = [];
+  for (const a of actors) {
+    if (!isWorthMarking(a)) continue;
+    const kind = a.kind;
+    const range = blockRange(doc, block, a.start, a.end);
+    if (!range || range.toString() !== a.surface) continue;
+    out.push({
+      range,
+      entityId: null,
+      kind,
+      name: a.surface,
+      surface: a.surface,
+      candidates: [],
+      paragraph: block.element,
+      unknown: a.descriptor ? { descriptor: a.descriptor } : {},
+    });
+  }
+  return out;
+}
+
+/** Whether a mention's range still covers the words it was made for (the page may have edited them). */
+export function isIntact(m: PageMention): boolean {
+  return m.range.startContainer.isConnected && !m.range.collapsed && m.range.toString() === m.surface;
+}

@@ -1,0 +1,239 @@
+import { freshnessMs, retryAfterMs } from './cache-headers';
+import type { SyncLimits } from './limits';
+import { formatBytes, hostOf } from './words';
+
+/** What a download of a source expects; anything else is refused before its body is read. */
+export type Expected = 'json' | 'csv';
+
+export interface FetchBodyRequest {
+  url: string;
+  expect: Expected;
+  limits: SyncLimits;
+  /** Validators of the content held: a 304 answer then means "unchanged". */
+  validators?: { etag?: string; lastModified?: string };
+  /** Continue an interrupted download: ask for the bytes after `offset`, if the file is still `ifRange`. */
+  resume?: { offset: number; ifRange: string };
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+  now?: () => number;
+  /** Called once the response is accepted, before any body byte. */
+  onStart?(info: ResponseInfo): Promise<void> | void;
+  /** Receives the body as it streams in; awaited, so a slow sink slows the download instead of filling memory. */
+  onChunk?(chunk: Uint8Array, received: number): Promise<void> | void;
+}
+
+export interface ResponseInfo {
+  status: number;
+  contentType: string;
+  etag?: string;
+  lastModified?: string;
+  /** How long the server says the content stays fresh. */
+  freshMs?: number;
+  /** Bytes the whole file has, when the server said. */
+  total?: number;
+  /** Whether this response continues `resume.offset` (206) rather than starting over. */
+  resumed: boolean;
+  /** A compressed transfer cannot be resumed by byte offset: the offsets are of the decoded body. */
+  resumable: boolean;
+}
+
+export type FailureReason = 'network' | 'timeout' | 'stalled' | 'http' | 'too-large' | 'content-type' | 'aborted';
+
+export type FetchBodyResult =
+  | { kind: 'not-modified'; info: ResponseInfo }
+  | { kind: 'body'; info: ResponseInfo; received: number; chunks: Uint8Array[] }
+  | { kind: 'failed'; reason: FailureReason; message: string; retryAfterMs?: number; status?: number };
+
+const WEB_PAGE = /^(text\/html|application\/xhtml\+xml)$/;
+const NEVER = /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|vnd\.openxmlformats|msword)/;
+
+/**
+ * Fetches one source's file with the limits that keep a broken or hostile server from hurting the
+ * knowledge base: a conditional request (a 304 changes nothing), a time limit for the whole download
+ * and for silence, a size limit enforced while streaming (a 50 MB answer is cut at the limit, not
+ * read whole), content-type checks, and no cookies. Never throws: every failure is a sentence.
+ */
+export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult> {
+  const doFetch = req.fetch ?? globalThis.fetch.bind(globalThis);
+  const now = req.now ?? Date.now;
+  const host = hostOf(req.url);
+  const controller = new AbortController();
+  let why: 'timeout' | 'stalled' | 'aborted' | null = null;
+  const stop = (reason: 'timeout' | 'stalled' | 'aborted') => {
+    why ??= reason;
+    controller.abort();
+  };
+  const overall = setTimeout(() => stop('timeout'), req.limits.timeLimitMs);
+  let stall = setTimeout(() => stop('stalled'), req.limits.stallMs);
+  const alive = () => {
+    clearTimeout(stall);
+    stall = setTimeout(() => stop('stalled'), req.limits.stallMs);
+  };
+  const onOuterAbort = () => stop('aborted');
+  req.signal?.addEventListener('abort', onOuterAbort);
+  if (req.signal?.aborted) stop('aborted');
+
+  const failedBy = (e: unknown): FetchBodyResult => {
+    if (why === 'timeout')
+      return fail('timeout', `The download from ${host} took longer than ${seconds(req.limits.timeLimitMs)} and was stopped.`);
+    if (why === 'stalled')
+      return fail('stalled', `${host} sent nothing for ${seconds(req.limits.stallMs)}; Gloss stopped waiting.`);
+    if (why === 'aborted') return fail('aborted', 'The sync was stopped.');
+    return fail('network', `Could not reach ${host}${networkDetail(e)}. Check the address and your connection.`);
+  };
+
+  try {
+    const headers: Record<string, string> = {
+      accept: req.expect === 'json' ? 'application/json, */*;q=0.5' : 'text/csv, text/plain;q=0.9, */*;q=0.5',
+    };
+    if (req.validators?.etag) headers['if-none-match'] = req.validators.etag;
+    if (req.validators?.lastModified) headers['if-modified-since'] = req.validators.lastModified;
+    if (req.resume && req.resume.offset > 0) {
+      headers.range = `bytes=${req.resume.offset}-`;
+      headers['if-range'] = req.resume.ifRange;
+    }
+    let response: Response;
+    try {
+      response = await doFetch(req.url, {
+        headers,
+        signal: controller.signal,
+        // Gloss does its own conditional requests; the HTTP cache would answer them with a stale 200.
+        cache: 'no-store',
+        credentials: 'omit',
+        redirect: 'follow',
+      });
+    } catch (e) {
+      return failedBy(e);
+    }
+    alive();
+    const h = response.headers;
+    const info: ResponseInfo = {
+      status: response.status,
+      contentType: (h.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase(),
+      ...optional('etag', h.get('etag')),
+      ...optional('lastModified', h.get('last-modified')),
+      ...optional(
+        'freshMs',
+        freshnessMs({ cacheControl: h.get('cache-control'), expires: h.get('expires'), date: h.get('date') }, now()),
+      ),
+      resumed: false,
+      resumable: !/gzip|br|deflate|compress|zstd/i.test(h.get('content-encoding') ?? ''),
+    };
+    const retryAfter = retryAfterMs(h.get('retry-after'), now());
+
+    if (response.status === 304) {
+      void response.body?.cancel().catch(() => {});
+      if (!req.validators?.etag && !req.validators?.lastModified)
+        return fail('http', `${host} answered "304 Not Modified" to a request that was not conditional.`);
+      return { kind: 'not-modified', info };
+    }
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => {});
+      return {
+        ...fail('http', httpMessage(host, response.status, response.statusText)),
+        status: response.status,
+        ...(retryAfter !== undefined && { retryAfterMs: retryAfter }),
+      };
+    }
+    let offset = 0;
+    if (response.status === 206) {
+      const range = /^bytes (\d+)-(\d+)\/(\d+|\*)$/.exec(h.get('content-range') ?? '');
+      // A compressed part cannot be joined to the bytes kept: their offsets count decoded bytes.
+      if (!req.resume || !range || Number(range[1]) !== req.resume.offset || !info.resumable) {
+        void response.body?.cancel().catch(() => {});
+        return fail(
+          'http',
+          `${host} sent part of the file Gloss did not ask for (206 with Content-Range "${h.get('content-range') ?? ''}").`,
+        );
+      }
+      offset = req.resume.offset;
+      info.resumed = true;
+      if (range[3] !== '*') info.total = Number(range[3]);
+    } else {
+      const length = Number(h.get('content-length') ?? NaN);
+      if (Number.isFinite(length) && length >= 0 && info.resumable) info.total = length;
+    }
+
+    const typeProblem = contentTypeProblem(info.contentType, req.expect, host);
+    if (typeProblem) {
+      void response.body?.cancel().catch(() => {});
+      return fail('content-type', typeProblem);
+    }
+    if (info.total !== undefined && info.total > req.limits.maxBytes) {
+      void response.body?.cancel().catch(() => {});
+      return fail(
+        'too-large',
+        `The file at ${host} is ${formatBytes(info.total)}, more than the ${formatBytes(req.limits.maxBytes)} Gloss accepts for one source. Nothing was downloaded.`,
+      );
+    }
+    await req.onStart?.(info);
+
+    const chunks: Uint8Array[] = [];
+    let received = offset;
+    const reader = response.body?.getReader();
+    if (reader) {
+      for (;;) {
+        let next: ReadableStreamReadResult<Uint8Array>;
+        try {
+          next = await reader.read();
+        } catch (e) {
+          return failedBy(e);
+        }
+        if (next.done) break;
+        alive();
+        received += next.value.byteLength;
+        if (received > req.limits.maxBytes) {
+          stop('aborted');
+          void reader.cancel().catch(() => {});
+          return fail(
+            'too-large',
+            `The file at ${host} is larger than the ${formatBytes(req.limits.maxBytes)} Gloss accepts for one source; the download was stopped there.`,
+          );
+        }
+        if (req.onChunk) await req.onChunk(next.value, received);
+        else chunks.push(next.value);
+        if (why) return failedBy(null);
+      }
+    }
+    return { kind: 'body', info, received, chunks };
+  } finally {
+    clearTimeout(overall);
+    clearTimeout(stall);
+    req.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+type Failed = Extract<FetchBodyResult, { kind: 'failed' }>;
+const fail = (reason: FailureReason, message: string): Failed => ({ kind: 'failed', reason, message });
+
+function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
+  return value === null || value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
+}
+
+const seconds = (ms: number) => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 100) / 10} s`);
+
+function networkDetail(e: unknown): string {
+  // Node names the cause (ECONNREFUSED, ENOTFOUND); browsers only say "Failed to fetch".
+  const cause = (e as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  if (typeof cause?.code === 'string') return ` (${cause.code})`;
+  return typeof cause?.message === 'string' && cause.message.length < 80 ? ` (${cause.message})` : '';
+}
+
+function httpMessage(host: string, status: number, statusText: string): string {
+  const code = `${status}${statusText ? ` ${statusText}` : ''}`;
+  if (status === 404 || status === 410) return `${host} answered ${code}: there is no file at this address. Check it.`;
+  if (status === 401 || status === 403)
+    return `${host} refused access (${code}). Gloss sends no cookies or passwords, so the file must be public.`;
+  if (status === 429 || status === 503) return `${host} is busy (${code}); Gloss will try again later.`;
+  if (status >= 500) return `${host} had a server error (${code}); Gloss will try again later.`;
+  return `${host} answered ${code} instead of the file.`;
+}
+
+function contentTypeProblem(type: string, expect: Expected, host: string): string | undefined {
+  if (WEB_PAGE.test(type))
+    return `${host} sent a web page (${type}), not a ${expect === 'json' ? 'pack' : 'CSV file'}: the address may lead to a page about the file, a login page or an error page. Use the address of the file itself.`;
+  if (expect === 'json' && /^text\/(csv|tab-separated-values)$/.test(type))
+    return `${host} sent a CSV file (${type}), not a JSON pack: add this address as a CSV glossary instead.`;
+  if (NEVER.test(type)) return `${host} sent a file of type ${type}, not a ${expect === 'json' ? 'JSON pack' : 'CSV file'}.`;
+  return undefined;
+}

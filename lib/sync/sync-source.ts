@@ -1,0 +1,241 @@
+import { applySourcePack, SourceGoneError, type KbChange } from '../kb/apply-pack';
+import type { GlossDb, SourceRecord } from '../kb/db';
+import type { CsvPackMeta } from '../pack/import-csv';
+import type { Pack } from '../pack/types';
+import { fetchBody, type ResponseInfo } from './fetch-body';
+import type { SyncLimits } from './limits';
+import { decodeBody, parseCsvText, parsePackText } from './parse-body';
+import { nextDueAfterFailure, nextDueAfterSuccess } from './schedule';
+import { clearStaging, StagedDownload } from './staging';
+import { buildWikidataPack } from './wikidata-source';
+import { count, hostOf } from './words';
+
+export interface SyncDeps {
+  db: GlossDb;
+  limits: SyncLimits;
+  now: () => number;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+  /** Reader languages for Wikidata, best first. */
+  languages: string[];
+  /** Where the Wikidata API lives (tests point it at an emulator). */
+  wikidataInstance: string;
+  /** Called as a download makes progress: the extension uses it to keep its worker awake. */
+  heartbeat?: () => void;
+}
+
+export interface SyncOutcome {
+  status: 'updated' | 'unchanged' | 'failed' | 'gone';
+  source?: SourceRecord;
+  /** What changed in the knowledge base; absent when nothing did. */
+  change?: KbChange;
+}
+
+/** What a source's server gave, before anything is written. */
+export type Fetched =
+  | { kind: 'unchanged'; info: ResponseInfo }
+  | { kind: 'pack'; pack: Pack; info?: ResponseInfo; warnings: string[]; note?: string }
+  | { kind: 'failed'; message: string; problems?: string[]; retryAfterMs?: number };
+
+/**
+ * Syncs one source: download (resuming an interrupted one), check, and apply in one transaction with
+ * the new status. Whatever goes wrong, what the knowledge base held from the source stays, and the
+ * status says in words what happened and when Gloss tries again.
+ */
+export async function syncSource(deps: SyncDeps, sourceId: string): Promise<SyncOutcome> {
+  const { db, now } = deps;
+  const source = await db.sources.get(sourceId);
+  if (!source) return { status: 'gone' };
+  const started = now();
+  const progress = async (received: number, total?: number) => {
+    deps.heartbeat?.();
+    await db.sources.update(sourceId, {
+      syncing: { startedAt: started, phase: 'download', received, ...(total !== undefined && { total }) },
+    });
+  };
+  await db.sources.update(sourceId, { lastAttempt: started, syncing: { startedAt: started, phase: 'download', received: 0 } });
+
+  let fetched: Fetched;
+  try {
+    fetched =
+      source.kind === 'wikidata' ? await buildWikidataPack(deps, source, progress) : await downloadSource(deps, source, progress);
+  } catch (e) {
+    fetched = { kind: 'failed', message: `Gloss failed while syncing: ${e instanceof Error ? e.message : String(e)}` };
+  }
+  const at = now();
+
+  if (fetched.kind === 'failed') {
+    const failures = (source.failures ?? 0) + 1;
+    const kept = source.lastSuccess
+      ? ' Gloss keeps what it had from this source.'
+      : ' Nothing from this source is in the knowledge base yet.';
+    await db.sources.update(sourceId, {
+      failures,
+      nextDue: nextDueAfterFailure(failures, at, fetched.retryAfterMs),
+      lastError: fetched.message,
+      lastResult: `${fetched.message}${kept}`,
+      problems: fetched.problems,
+      syncing: undefined,
+    });
+    return { status: 'failed', source: await db.sources.get(sourceId) };
+  }
+
+  if (fetched.kind === 'unchanged') {
+    await db.sources.update(sourceId, {
+      lastChecked: at,
+      failures: 0,
+      nextDue: nextDueAfterSuccess(source, at, fetched.info.freshMs),
+      lastResult: 'No change: the server says the file is the same as before.',
+      lastError: undefined,
+      problems: undefined,
+      syncing: undefined,
+    });
+    return { status: 'unchanged', source: await db.sources.get(sourceId) };
+  }
+
+  await db.sources.update(sourceId, { syncing: { startedAt: started, phase: 'apply', received: 0 } });
+  const { pack, info } = fetched;
+  const record: Omit<SourceRecord, 'entityCount'> = {
+    ...source,
+    name: source.kind === 'pack-url' ? pack.name : source.name,
+    lastAttempt: started,
+    lastSuccess: at,
+    lastChecked: at,
+    failures: 0,
+    nextDue: nextDueAfterSuccess(source, at, info?.freshMs),
+  };
+  for (const key of ['syncing', 'lastError', 'problems', 'etag', 'lastModified'] as const) delete record[key];
+  if (info?.etag) record.etag = info.etag;
+  if (info?.lastModified) record.lastModified = info.lastModified;
+  try {
+    const notes = [
+      fetched.note,
+      fetched.warnings.length ? `${count(fetched.warnings.length, 'warning')}: ${fetched.warnings[0]}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    const result = await applySourcePack(db, record, pack, {
+      keepSettings: true,
+      mustExist: true,
+      finish: (r) => {
+        const words =
+          r.added + r.updated + r.removed === 0
+            ? `Checked: the content is the same as before (${count(pack.entities.length, 'entity', 'entities')}).`
+            : `Updated to version ${pack.version}: ${r.added} added, ${r.updated} changed, ${r.removed} removed (${count(pack.entities.length, 'entity', 'entities')}).`;
+        return { lastResult: notes ? `${words} ${notes}` : words };
+      },
+    });
+    const changed = result.changed.length + result.deleted.length > 0;
+    return {
+      status: 'updated',
+      source: await db.sources.get(sourceId),
+      ...(changed && { change: { changed: result.changed, deleted: result.deleted } }),
+    };
+  } catch (e) {
+    if (e instanceof SourceGoneError) {
+      // Removed while it synced: drop what the download staged for it.
+      await clearStaging(db, sourceId);
+      return { status: 'gone' };
+    }
+    // The transaction rolled back (quota, a closing database): the old data is intact; say so and retry later.
+    const failures = (source.failures ?? 0) + 1;
+    const message = `Gloss could not save the update (${e instanceof Error ? e.message : String(e)}).`;
+    await db.sources.update(sourceId, {
+      failures,
+      nextDue: nextDueAfterFailure(failures, now()),
+      lastError: message,
+      lastResult: `${message} Gloss keeps what it had from this source.`,
+      syncing: undefined,
+    });
+    return { status: 'failed', source: await db.sources.get(sourceId) };
+  }
+}
+
+/** Downloads a pack or CSV file, resuming a staged partial download when the server allows it. */
+async function downloadSource(
+  deps: SyncDeps,
+  source: SourceRecord,
+  progress: (received: number, total?: number) => Promise<void>,
+): Promise<Fetched> {
+  if (!source.url) return { kind: 'failed', message: 'This source has no address.' };
+  const host = hostOf(source.url);
+  const staged = await StagedDownload.open(deps.db, source.id, source.url, deps.limits.flushBytes);
+  let total: number | undefined;
+  const attempt = (resume: { offset: number; ifRange: string } | undefined) =>
+    fetchBody({
+      url: source.url!,
+      expect: source.kind === 'csv-url' ? 'csv' : 'json',
+      limits: deps.limits,
+      ...(deps.fetch && { fetch: deps.fetch }),
+      ...(deps.signal && { signal: deps.signal }),
+      now: deps.now,
+      // Only ask "has it changed?" about content the knowledge base actually holds.
+      ...(source.lastSuccess !== undefined && {
+        validators: {
+          ...(source.etag && { etag: source.etag }),
+          ...(source.lastModified && { lastModified: source.lastModified }),
+        },
+      }),
+      ...(resume && { resume }),
+      onStart: async (info) => {
+        total = info.total;
+        await staged.start(info);
+        await progress(info.resumed && resume ? resume.offset : 0, total);
+      },
+      onChunk: (chunk, received) => staged.push(chunk, received, (r) => progress(r, total)),
+    });
+  const resume = staged.resumeFrom();
+  let result = await attempt(resume);
+  if (resume && result.kind === 'failed' && result.status === 416) {
+    // Everything was already staged (the worker stopped while applying): fetch the file again whole.
+    await staged.discard();
+    result = await attempt(undefined);
+  }
+  if (result.kind === 'failed') {
+    // A cut-off transfer can go on next time; a refused one must start over.
+    if (['timeout', 'stalled', 'network', 'aborted'].includes(result.reason)) await staged.keepForResume();
+    else await staged.discard();
+    return {
+      kind: 'failed',
+      message: result.message,
+      ...(result.retryAfterMs !== undefined && { retryAfterMs: result.retryAfterMs }),
+    };
+  }
+  if (result.kind === 'not-modified') {
+    await staged.discard();
+    return { kind: 'unchanged', info: result.info };
+  }
+  const bytes = await staged.bytes();
+  const decoded = decodeBody(bytes);
+  const parsed = !decoded.ok
+    ? decoded
+    : source.kind === 'csv-url'
+      ? parseCsvText(decoded.text, csvMeta(source, result.info, deps.now()))
+      : parsePackText(decoded.text, host);
+  if (!parsed.ok) {
+    await staged.discard();
+    const { problems } = parsed as { problems?: string[] };
+    return problems ? { kind: 'failed', message: parsed.message, problems } : { kind: 'failed', message: parsed.message };
+  }
+  // The staged bytes are cleared in the same transaction that applies the pack.
+  return { kind: 'pack', pack: parsed.pack, info: result.info, warnings: parsed.warnings };
+}
+
+/** A CSV file has no pack header: its name and terms come from the subscription, its date from the server. */
+export function csvMeta(
+  source: Pick<SourceRecord, 'id' | 'name' | 'url' | 'license' | 'attribution' | 'homepage'>,
+  info: Pick<ResponseInfo, 'lastModified'> | undefined,
+  now: number,
+): CsvPackMeta {
+  const modified = info?.lastModified ? Date.parse(info.lastModified) : NaN;
+  const asOf = new Date(Number.isNaN(modified) ? now : modified).toISOString().slice(0, 10);
+  const host = hostOf(source.url ?? '');
+  return {
+    id: source.id.replace(/[^A-Za-z0-9._:-]/g, '-'),
+    name: source.name,
+    license: source.license ?? 'Not stated by the publisher',
+    attribution: source.attribution ?? host,
+    asOf,
+    ...(source.homepage && { homepage: source.homepage }),
+  };
+}

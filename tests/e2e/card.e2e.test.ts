@@ -1,0 +1,378 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox } from './support/firefox';
+import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { placeHighlights, readHighlights } from './support/page-probes';
+import { build } from 'vite';
+import { hasSeed, RESULTS, ROOT } from './support/paths';
+import { startServer, type TestServer } from '../../scripts/demo-server';
+
+/**
+ * The hover card and the page behaviours around it, in headless Chromium with touch enabled: timing like
+ * Wikipedia's previews, the keyboard and touch paths, placement, dark mode, what the card says, single-page
+ * navigation, a page that clears the highlights, and switching Gloss off for a site.
+ */
+
+let server: TestServer;
+let gloss: GlossChromium;
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  server = await startServer();
+  gloss = await launchGlossChromium({ hasTouch: true });
+});
+afterAll(async () => {
+  await gloss?.close();
+  await server?.close();
+});
+
+const FIXTURE = '/fixtures/spa/index.html';
+
+async function open(path = FIXTURE): Promise<Page> {
+  const page = await gloss.context.newPage();
+  await page.goto(server.url(path));
+  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
+    timeout: 30_000,
+  });
+  return page;
+}
+
+async function markOf(page: Page, text: string) {
+  const mark = (await page.evaluate(readHighlights)).find((h) => h.text === text);
+  expect(mark, `a mark on "${text}"`).toBeDefined();
+  return mark!;
+}
+
+async function pointAt(page: Page, text: string): Promise<{ x: number; y: number }> {
+  const { rect } = await markOf(page, text);
+  return { x: rect.x + Math.min(rect.width / 2, 20), y: rect.y + rect.height / 2 };
+}
+
+const cardOf = (page: Page) => page.locator('gloss-card .gloss-card');
+const cardShown = (page: Page) => cardOf(page).isVisible();
+
+/** Sends a message as one of Gloss's own pages would (notes are written by the options page, never the card). */
+async function asExtensionPage(type: string, data: unknown): Promise<unknown> {
+  const page = await gloss.context.newPage();
+  await page.goto(`chrome-extension://${gloss.extensionId}/popup.html`);
+  const reply = await page.evaluate(([t, d]) => chrome.runtime.sendMessage({ id: 7, type: t, data: d, timestamp: Date.now() }), [
+    type,
+    data,
+  ] as const);
+  await page.close();
+  return reply;
+}
+
+async function setStorage(values: Record<string, unknown>): Promise<void> {
+  const page = await gloss.context.newPage();
+  await page.goto(`chrome-extension://${gloss.extensionId}/popup.html`);
+  await page.evaluate(
+    (v) =>
+      (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set(
+        v,
+      ),
+    values,
+  );
+  await page.close();
+}
+
+describe('the hover card', () => {
+  it('opens after the delay, stays while the pointer is on it, closes after leaving', async () => {
+    const page = await open();
+    const target = await pointAt(page, 'Benjamin Netanyahu');
+    await page.mouse.move(target.x, target.y, { steps: 2 });
+    const arrived = Date.now();
+    await page.waitForTimeout(250);
+    expect(await cardShown(page), 'not yet at 250 ms').toBe(false);
+    await expect.poll(() => cardShown(page), { timeout: 3_000, interval: 25 }).toBe(true);
+    expect(Date.now() - arrived, 'shown at the 500 ms delay').toBeGreaterThanOrEqual(450);
+
+    // Through the gap between mention and card, onto the card: it stays.
+    const box = (await cardOf(page).boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 10, { steps: 4 });
+    await page.waitForTimeout(700);
+    expect(await cardShown(page), 'still open with the pointer on the card').toBe(true);
+
+    await page.mouse.move(5, 5, { steps: 2 });
+    const left = Date.now();
+    await page.waitForTimeout(150);
+    expect(await cardShown(page), 'forgives a brief exit').toBe(true);
+    await expect.poll(() => cardShown(page), { timeout: 3_000, interval: 25 }).toBe(false);
+    expect(Date.now() - left).toBeGreaterThanOrEqual(250);
+    await page.close();
+  });
+
+  it('says who it is: roles then and now, sources with dates, related actors, the note', async () => {
+    await asExtensionPage('setNote', { entityId: 'wd:Q43723', text: 'Met him at the 2019 press conference.' });
+    const page = await open();
+    const target = await pointAt(page, 'Benjamin Netanyahu');
+    await page.mouse.move(target.x, target.y, { steps: 2 });
+    await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
+    const text = await cardOf(page).innerText();
+    expect(text).toContain('Benjamin Netanyahu');
+    expect(text).toMatch(/Then \(4 February 2025\)/);
+    expect(text).toContain('Prime Minister of Israel since 2022');
+    expect(text).toMatch(/as of \d/);
+    expect(text).toContain('Also on this page');
+    expect(text).toContain('Met him at the 2019 press conference.');
+    for (const href of await cardOf(page)
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) {
+      expect(href).toMatch(/^https?:\/\//);
+    }
+    expect(await cardOf(page).getAttribute('role')).toBe('dialog');
+    await page.screenshot({ path: join(RESULTS, 'card-light.png') });
+    await page.close();
+  });
+
+  it('offers the other readings of a wrong match and hides it on this page', async () => {
+    const page = await open();
+    const target = await pointAt(page, 'Hamas');
+    await page.mouse.move(target.x, target.y, { steps: 2 });
+    await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
+    await cardOf(page).getByRole('button', { name: 'Wrong match?' }).click();
+    await expect.poll(async () => (await cardOf(page).innerText()).includes('Don’t mark “Hamas”'), { timeout: 3_000 }).toBe(true);
+    await page.screenshot({ path: join(RESULTS, 'card-wrong-match.png') });
+    await cardOf(page)
+      .getByRole('button', { name: /Don’t mark “Hamas”/ })
+      .click();
+    await expect
+      .poll(async () => (await page.evaluate(readHighlights)).some((h) => h.text === 'Hamas'), { timeout: 3_000 })
+      .toBe(false);
+    expect((await page.evaluate(readHighlights)).some((h) => h.text === 'Benjamin Netanyahu')).toBe(true);
+    await page.close();
+  });
+
+  it('tells what the article says of an actor Gloss does not know, with a search link', async () => {
+    const page = await open();
+    await expect
+      .poll(async () => (await page.evaluate(readHighlights)).some((h) => h.kind === 'unknown'), { timeout: 10_000 })
+      .toBe(true);
+    const unknown = (await page.evaluate(readHighlights)).find((h) => h.kind === 'unknown')!;
+    await page.mouse.move(unknown.rect.x + 5, unknown.rect.y + unknown.rect.height / 2, { steps: 2 });
+    await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
+    const text = await cardOf(page).innerText();
+    expect(text).toContain('Not in your knowledge base');
+    expect(text).toContain('The article says');
+    expect(await cardOf(page).getByRole('link', { name: 'Search Wikipedia' }).getAttribute('href')).toMatch(
+      /^https:\/\/en\.wikipedia\.org\/w\/index\.php\?search=/,
+    );
+    await page.screenshot({ path: join(RESULTS, 'card-unknown-actor.png') });
+    await page.close();
+  });
+
+  it('walks the mentions from the keyboard, opens the card with Enter and closes it with Escape', async () => {
+    const page = await open();
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    const focused = () => page.evaluate(() => [...(CSS.highlights.get('gloss-focus') ?? [])].map((r) => (r as Range).toString()));
+    await expect.poll(focused, { timeout: 3_000 }).toEqual(['Gaza']);
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(focused, { timeout: 3_000 }).toEqual(['truce']);
+    await expect
+      .poll(() => page.locator('gloss-card .gloss-live').innerText(), { timeout: 3_000 })
+      .toMatch(/truce \(ceasefire\), Term\. 2 of \d+/);
+    await page.keyboard.press('Alt+Shift+ArrowUp');
+    await expect.poll(focused, { timeout: 3_000 }).toEqual(['Gaza']);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('gloss-card')?.shadowRoot?.activeElement?.className)).toBe(
+      'gloss-card',
+    );
+    await page.screenshot({ path: join(RESULTS, 'card-keyboard.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(false);
+    await page.keyboard.press('Escape');
+    await expect.poll(focused, { timeout: 3_000 }).toEqual([]);
+    await page.close();
+  });
+
+  it('opens on a tap and closes on a tap elsewhere', async () => {
+    const page = await open();
+    const target = await pointAt(page, 'Benjamin Netanyahu');
+    await page.touchscreen.tap(target.x, target.y);
+    const tapped = Date.now();
+    await expect.poll(() => cardShown(page), { timeout: 3_000, interval: 25 }).toBe(true);
+    expect(Date.now() - tapped, 'a tap does not wait for the hover delay').toBeLessThan(450);
+    await page.touchscreen.tap(600, 880);
+    await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(false);
+    await page.close();
+  });
+
+  it('flips above a mention near the bottom of the viewport and stays on screen', async () => {
+    const page = await open();
+    await page.evaluate(() => {
+      const low = document.getElementById('low')!;
+      window.scrollBy(0, low.getBoundingClientRect().top - (innerHeight - 40));
+    });
+    const target = await pointAt(page, 'Hezbollah');
+    expect(target.y).toBeGreaterThan(800);
+    await page.mouse.move(target.x, target.y, { steps: 2 });
+    await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
+    await expect.poll(() => cardOf(page).getAttribute('data-placement'), { timeout: 2_000 }).toMatch(/^top/);
+    const box = (await cardOf(page).boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(target.y);
+    await page.screenshot({ path: join(RESULTS, 'card-flipped.png') });
+    await page.close();
+  });
+
+  it('follows a dark colour scheme', async () => {
+    const page = await gloss.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(server.url(FIXTURE));
+    await page.evaluate(() => document.body.classList.add('dark'));
+    await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 30_000 });
+    const target = await pointAt(page, 'Benjamin Netanyahu');
+    await page.mouse.move(target.x, target.y, { steps: 2 });
+    await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
+    expect(await cardOf(page).getAttribute('data-theme')).toBe('dark');
+    expect(await cardOf(page).evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(32, 33, 34)');
+    await page.screenshot({ path: join(RESULTS, 'card-dark.png') });
+    await page.close();
+  });
+});
+
+describe('a page that changes', () => {
+  it('annotates the new page after single-page navigation and appended content', async () => {
+    const page = await open();
+    await page.evaluate(() => (window as unknown as { fixture: { navigate(): void } }).fixture.navigate());
+    await expect
+      .poll(async () => (await page.evaluate(readHighlights)).map((h) => h.text), { timeout: 5_000 })
+      .toEqual(expect.arrayContaining(['Hezbollah', 'Lebanon', 'Qatar']));
+    expect((await page.evaluate(readHighlights)).some((h) => h.text === 'Benjamin Netanyahu')).toBe(false);
+    await page.evaluate(() => (window as unknown as { fixture: { append(): void } }).fixture.append());
+    await expect
+      .poll(async () => (await page.evaluate(readHighlights)).map((h) => h.text), { timeout: 5_000 })
+      .toEqual(expect.arrayContaining(['Egypt', 'Hamas']));
+    expect((await page.evaluate(placeHighlights, '#story')).filter((h) => !h.inBody || h.furniture)).toEqual([]);
+    await page.close();
+  });
+
+  it('puts the highlights back when a page script clears them', async () => {
+    const page = await open();
+    // Unknown actors come last, in idle time: count once they are there.
+    await expect
+      .poll(async () => (await page.evaluate(readHighlights)).some((h) => h.kind === 'unknown'), { timeout: 10_000 })
+      .toBe(true);
+    const before = (await page.evaluate(readHighlights)).length;
+    await page.evaluate(() => (window as unknown as { fixture: { clearHighlights(): void } }).fixture.clearHighlights());
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    await expect.poll(async () => (await page.evaluate(readHighlights)).length, { timeout: 3_000 }).toBe(before);
+    await page.close();
+  });
+
+  it('turns off at once for a site switched off, and comes back when switched on', async () => {
+    const page = await open();
+    await setStorage({ disabledSites: ['127.0.0.1'] });
+    await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 3_000 }).toBe(0);
+    await setStorage({ disabledSites: [] });
+    await expect.poll(async () => (await page.evaluate(readHighlights)).length, { timeout: 5_000 }).toBeGreaterThan(5);
+    await setStorage({ paused: true });
+    await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 3_000 }).toBe(0);
+    await setStorage({ paused: false });
+    await page.close();
+  });
+});
+
+describe('without the Highlight API', () => {
+  it('draws underlines in an overlay under the right words, leaves the text alone, and hit-tests', async () => {
+    // The fallback painter bundled for the page's own world: the content script picks it where
+    // CSS.highlights is missing, which no browser here can be made to lack.
+    const bundle = await build({
+      configFile: false,
+      logLevel: 'silent',
+      build: {
+        write: false,
+        minify: false,
+        lib: { entry: join(ROOT, 'tests/e2e/support/overlay-entry.ts'), formats: ['iife'], name: 'GlossOverlay' },
+      },
+    });
+    const code = (Array.isArray(bundle) ? bundle[0]! : (bundle as { output: { code?: string }[] })).output[0]!.code!;
+    const page = await gloss.context.newPage();
+    await page.goto(server.url(FIXTURE));
+    await page.addScriptTag({ content: code });
+    const textBefore = await page.evaluate(() => document.body.textContent);
+    const result = await page.evaluate(() => {
+      const g = (window as unknown as { GlossOverlay: { markWords(words: string[]): { hit: string | null } } }).GlossOverlay;
+      return g.markWords(['Hamas', 'Qatar', 'Hezbollah']);
+    });
+    const marks = page.locator('gloss-marks .mark');
+    await expect.poll(() => marks.count(), { timeout: 3_000 }).toBe(3);
+    for (let i = 0; i < 3; i++) {
+      const box = (await marks.nth(i).boundingBox())!;
+      const under = await page.evaluate(
+        ([x, y]) => {
+          const pos = document.caretPositionFromPoint(x!, y!);
+          const text = pos?.offsetNode.textContent ?? '';
+          return text.slice(Math.max(0, pos!.offset - 10), pos!.offset + 10);
+        },
+        [box.x + box.width / 2, box.y - 8],
+      );
+      expect(under).toMatch(/Hamas|Qatar|Hezbollah/);
+    }
+    expect(result.hit).toBe('Hamas');
+    expect(await page.evaluate(() => document.body.textContent)).toBe(textBefore);
+    await page.screenshot({ path: join(RESULTS, 'overlay-fallback.png') });
+    await page.close();
+  });
+});
+
+describe('the same journey in Firefox', () => {
+  it('marks the seed article, opens the card on hover and from the keyboard, and survives a cleared registry', async (ctx) => {
+    if (!hasSeed) {
+      console.warn('skipped: seed article absent (../shared/corpus not found)');
+      ctx.skip();
+    }
+    const firefox = await launchFirefox();
+    try {
+      const page = await firefox.browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto(server.url('/corpus/seed/article.html'));
+      await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), {
+        timeout: 30_000,
+        polling: 100,
+      });
+      const marks = await page.evaluate(readHighlights);
+      expect(marks.map((h) => h.text)).toEqual(expect.arrayContaining(['Benjamin Netanyahu', 'Hamas', 'Gaza']));
+      expect(marks.filter((h) => h.furniture !== null)).toEqual([]);
+
+      // Read from the page's main world: puppeteer's waitForFunction runs in a sandbox that does not see the shadow root.
+      const cardText = () =>
+        page.evaluate(() => {
+          const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector<HTMLElement>('.gloss-card');
+          return card && !card.hidden && card.style.visibility !== 'hidden' ? card.innerText : '';
+        });
+      const target = marks.find((h) => h.text === 'Benjamin Netanyahu')!;
+      await page.mouse.move(target.rect.x + 10, target.rect.y + target.rect.height / 2, { steps: 3 });
+      await expect.poll(cardText, { timeout: 5_000 }).toContain('Benjamin Netanyahu');
+      expect(await cardText()).toMatch(/Then \(3 February 2025\)/);
+      await page.screenshot({ path: join(RESULTS, 'firefox-card-journey.png') as `${string}.png` });
+      await page.mouse.move(5, 5, { steps: 2 });
+      await expect.poll(cardText, { timeout: 5_000 }).toBe('');
+
+      await page.keyboard.down('Alt');
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.up('Shift');
+      await page.keyboard.up('Alt');
+      const focused = () =>
+        page.evaluate(() => [...(CSS.highlights.get('gloss-focus') ?? [])].map((r) => (r as Range).toString()));
+      await expect.poll(focused, { timeout: 3_000 }).toHaveLength(1);
+      await page.keyboard.press('Enter');
+      await expect.poll(cardText, { timeout: 5_000 }).not.toBe('');
+      await page.keyboard.press('Escape');
+      await expect.poll(cardText, { timeout: 5_000 }).toBe('');
+
+      await page.keyboard.press('Escape');
+      await expect.poll(focused, { timeout: 3_000 }).toEqual([]);
+      const before = (await page.evaluate(readHighlights)).length;
+      await page.evaluate(() => CSS.highlights.clear());
+      await expect.poll(async () => (await page.evaluate(readHighlights)).length, { timeout: 5_000 }).toBe(before);
+      await page.close();
+    } finally {
+      await firefox.close();
+    }
+  });
+});

@@ -1,0 +1,59 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { findArticleArea } from '../../lib/page/main-content';
+
+const doc = (html: string) => parseHTML(html).document as unknown as Document;
+const para = (text: string, n = 4) =>
+  Array.from({ length: n }, (_, i) => `<p>${text} ${i}, with commas, clauses, and more words to read.</p>`).join('');
+const LONG = 'Negotiators met in Doha on Monday to discuss the second phase of the ceasefire between Israel and Hamas';
+
+describe('findArticleArea', () => {
+  it('finds the body by text density and the headline outside it', () => {
+    const d = doc(`<html><head><title>Truce talks resume - News</title></head><body>
+      <nav><p>${LONG} in the menu</p></nav>
+      <header><h1>Truce talks resume</h1></header>
+      <div class="story"><div class="body">${para(LONG)}</div></div>
+      <aside class="sidebar">${para('Most read: markets rally', 2)}</aside></body></html>`);
+    const area = findArticleArea(d);
+    expect(area.how).toBe('density');
+    expect(area.roots.map((r) => r.className)).toEqual(['body']);
+    expect(area.headline?.textContent).toBe('Truce talks resume');
+  });
+
+  it('prefers the story to a longer list of teasers whose text is mostly links', () => {
+    const teasers = Array.from(
+      { length: 12 },
+      (_, i) => `<li><a href="#">${LONG} teaser ${i} with a long linked headline, and more</a></li>`,
+    ).join('');
+    const d = doc(
+      `<html><body><ul class="list">${teasers}</ul><article><div class="text">${para(LONG, 3)}</div></article></body></html>`,
+    );
+    expect(findArticleArea(d).roots[0]!.className).toBe('text');
+  });
+
+  it('lifts a body split over several containers to its articleBody landmark', () => {
+    const d = doc(`<html><body><article itemprop="articleBody">
+      <div class="component"><div class="component-content">${para(LONG, 3)}</div></div>
+      <div class="component"><div class="component-content">${para(LONG, 3)}</div></div>
+      <div class="component"><div class="component-content">${para(LONG, 3)}</div></div></article></body></html>`);
+    expect(findArticleArea(d).roots[0]!.getAttribute('itemprop')).toBe('articleBody');
+  });
+
+  it('falls back to a landmark, then the body, on pages with little prose', () => {
+    expect(findArticleArea(doc('<html><body><main><p>Short.</p></main></body></html>')).how).toBe('landmark');
+    expect(findArticleArea(doc('<html><body><div>Short.</div></body></html>')).how).toBe('body');
+  });
+
+  const seed = join(import.meta.dirname, '../../../shared/corpus/seed/article.html');
+  it('finds the seed article body and headline, not its comment form or sidebar', (ctx) => {
+    if (!existsSync(seed)) {
+      console.warn('skipped: seed article absent (../shared/corpus not found)');
+      ctx.skip();
+    }
+    const area = findArticleArea(doc(readFileSync(seed, 'utf8')));
+    expect(area.roots.map((r) => r.className)).toEqual(['article-body']);
+    expect(area.headline?.tagName).toBe('H1');
+  });
+});

@@ -1,0 +1,93 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { applyPack } from '../../lib/kb/apply-pack';
+import { openDb, type GlossDb } from '../../lib/kb/db';
+import {
+  keepStoredSearchIndexFresh,
+  loadSearchIndex,
+  onEntitiesChanged,
+  searchEntities,
+  searchEntitiesDexie,
+  searchEntitiesNow,
+} from '../../lib/kb/search';
+import type { Entity, Pack } from '../../lib/pack/types';
+
+const entity = (id: string, name: string, aliases: string[] = [], prior?: number): Entity => ({
+  id,
+  kind: 'person',
+  name,
+  alternateName: aliases.map((text) => ({ text })),
+  description: `${name}, a test person.`,
+  sources: ['https://example.org/'],
+  ...(prior === undefined ? {} : { prior }),
+});
+const pack = (entities: Entity[]): Pack => ({
+  format: 1,
+  id: 't',
+  name: 'T',
+  version: String(Math.random()),
+  license: 'CC0',
+  attribution: 'Gloss tests',
+  asOf: '2025-01-01',
+  entities,
+});
+const source = { id: 't', kind: 'pack-url' as const, name: 't', enabled: true, priority: 1 };
+
+let db: GlossDb;
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('searchEntities', () => {
+  it('follows changes to the knowledge base without being told', async () => {
+    db = openDb(`search-${Math.random()}`);
+    await applyPack(db, source, pack([entity('a', 'Ana Lima')]));
+    expect(await searchEntities(db, 'kofi')).toEqual([]);
+    let changes = 0;
+    const stop = onEntitiesChanged(db, () => changes++);
+    await applyPack(db, source, pack([entity('a', 'Ana Lima'), entity('k', 'Kofi Annan')]));
+    expect(changes).toBeGreaterThan(0);
+    expect((await searchEntities(db, 'kofi')).map((e) => e.id)).toEqual(['k']);
+    await applyPack(db, source, pack([entity('a', 'Ana Lima')]));
+    expect(await searchEntities(db, 'kofi')).toEqual([]);
+    stop();
+  });
+
+  it('finds typos the Dexie index alone cannot', async () => {
+    db = openDb(`search-${Math.random()}`);
+    await applyPack(db, source, pack([entity('n', 'Benjamin Netanyahu', ['Bibi'], 0.95), entity('x', 'Netanya Harbour')]));
+    expect((await searchEntities(db, 'Nétanyahou')).map((e) => e.id)).toEqual(['n']);
+    expect(await searchEntitiesDexie(db, 'Nétanyahou')).toEqual([]);
+    // Both prefix matches; the one whose name starts with the query first.
+    expect((await searchEntities(db, 'netany')).map((e) => e.id)).toEqual(['x', 'n']);
+  });
+
+  it('stores the index it builds; the next reader loads it until the entities change', async () => {
+    db = openDb(`search-${Math.random()}`);
+    await applyPack(db, source, pack([entity('a', 'Ana Lima')]));
+    expect((await loadSearchIndex(db)).loaded).toBe(false);
+    const again = await loadSearchIndex(db);
+    expect(again.loaded).toBe(true);
+    expect(again.index.search('ana').map((h) => h.id)).toEqual(['a']);
+    await applyPack(db, source, pack([entity('a', 'Ana Lima'), entity('k', 'Kofi Annan')]));
+    expect((await loadSearchIndex(db)).loaded).toBe(false);
+  });
+
+  it('keeps the stored index fresh after changes, for the next popup (what the worker runs)', async () => {
+    db = openDb(`search-${Math.random()}`);
+    const stop = keepStoredSearchIndexFresh(db, 10);
+    await applyPack(db, source, pack([entity('k', 'Kofi Annan')]));
+    await expect.poll(async () => (await loadSearchIndex(db)).loaded, { timeout: 5_000 }).toBe(true);
+    stop();
+  });
+
+  it('answers from Dexie while the index is not built yet, and says so', async () => {
+    db = openDb(`search-${Math.random()}`);
+    await applyPack(db, source, pack([entity('n', 'Benjamin Netanyahu')]));
+    const first = await searchEntitiesNow(db, 'netan');
+    expect(first).toMatchObject({ complete: false });
+    expect(first.results.map((e) => e.id)).toEqual(['n']);
+    await searchEntities(db, 'netan'); // waits for the index
+    expect(await searchEntitiesNow(db, 'Nétanyahou')).toMatchObject({ complete: true, results: [{ id: 'n' }] });
+  });
+});

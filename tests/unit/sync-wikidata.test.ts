@@ -1,0 +1,195 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applySourcePack } from '../../lib/kb/apply-pack';
+import type { GlossDb } from '../../lib/kb/db';
+import { enableWikidataSource, removeSource, updateSource } from '../../lib/sync/registry';
+import { syncSource } from '../../lib/sync/sync-source';
+import { WIKIDATA_SOURCE_ID } from '../../lib/sync/wikidata-source';
+import { deps, entity, freshDb, kbIds, pack } from './sync-fixtures';
+import { startSyncServer, type SyncTestServer } from './sync-server';
+
+const DATA = join(process.env.GLOSS_SHARED_DATA ?? '/work/shared/data', 'wikidata');
+const haveData = existsSync(DATA);
+if (!haveData) console.log(`skipped: Wikidata emulation tests, ${DATA} absent`);
+
+type Json = Record<string, unknown>;
+
+/** Every entity in the saved real API responses, the fullest copy of each id. */
+function loadFixtures(): Map<string, Json> {
+  const byId = new Map<string, Json>();
+  const files = [
+    ...readdirSync(DATA).map((f) => join(DATA, f)),
+    ...readdirSync(join(DATA, 'wptools')).map((f) => join(DATA, 'wptools', f)),
+  ].filter((f) => f.endsWith('.json'));
+  for (const file of files) {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as Json;
+    const entities =
+      (json.entities as Record<string, Json> | undefined) ?? (typeof json.id === 'string' ? { [json.id]: json } : {});
+    for (const [id, e] of Object.entries(entities)) {
+      if (!e || typeof e !== 'object' || e.type !== 'item') continue;
+      const size = JSON.stringify(e).length;
+      if (size > JSON.stringify(byId.get(id) ?? {}).length) byId.set(id, e);
+    }
+  }
+  return byId;
+}
+
+/**
+ * The part of the Wikidata API Gloss uses, answering from the saved responses: `wbgetentities` with
+ * the ids, languages and props wikibase-sdk puts in the URL, trimmed as the real API trims them.
+ */
+function wikidataEmulator(fixtures: Map<string, Json>) {
+  return (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+    const q = new URL(req.url ?? '/', 'http://x').searchParams;
+    if (q.get('action') !== 'wbgetentities' || q.get('format') !== 'json') {
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: { code: 'badrequest', info: 'unsupported' } }));
+      return;
+    }
+    const langs = new Set((q.get('languages') ?? '').split('|').filter(Boolean));
+    const props = new Set((q.get('props') ?? 'info|sitelinks|aliases|labels|descriptions|claims|datatype').split('|'));
+    const entities: Record<string, Json> = {};
+    for (const id of (q.get('ids') ?? '').split('|')) {
+      const e = fixtures.get(id);
+      if (!e) {
+        entities[id] = { id, missing: '' };
+        continue;
+      }
+      const out: Json = { type: e.type, id };
+      for (const p of ['labels', 'descriptions', 'aliases'] as const) {
+        if (!props.has(p) || !e[p]) continue;
+        out[p] = Object.fromEntries(Object.entries(e[p] as Json).filter(([lang]) => langs.size === 0 || langs.has(lang)));
+      }
+      for (const p of ['claims', 'sitelinks'] as const) if (props.has(p) && e[p]) out[p] = e[p];
+      entities[id] = out;
+    }
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ entities, success: 1 }));
+  };
+}
+
+let server: SyncTestServer;
+let db: GlossDb;
+beforeAll(async () => {
+  server = await startSyncServer();
+  if (haveData) server.on('/w/api.php', wikidataEmulator(loadFixtures()));
+});
+afterAll(() => server.close());
+beforeEach(async () => {
+  db = freshDb();
+  await applySourcePack(
+    db,
+    { id: 'news', kind: 'pack-url', name: 'Newsroom', enabled: true, priority: 0 },
+    pack(
+      [
+        entity('wd:Q646148', 'Henning Christophersen', {
+          description: 'Former European Commissioner from Denmark.',
+          alternateName: [{ text: 'Christophersen' }],
+          roles: [{ label: 'Vice-President of the European Commission', from: '1985', to: '1995' }],
+        }),
+        entity('wd:Q42', 'Douglas Adams', { kind: 'person' }),
+        entity('wd:Q2112', 'Bielefeld', { kind: 'place', prior: 0.7 }),
+        // Not in the saved responses: Wikidata answers "missing" for it.
+        entity('wd:Q99999991', 'Nobody Known'),
+        entity('news:local', 'Local Figure'),
+      ],
+      '1',
+      'news',
+    ),
+  );
+});
+afterEach(() => db.delete());
+
+const emulatorDeps = () => deps(db, { wikidataInstance: server.origin });
+
+describe('the Wikidata source against an emulation of the API', { timeout: 15_000 }, () => {
+  it('refreshes labels, aliases and descriptions of the linked entities, and says what it left out', async (ctx) => {
+    if (!haveData) return ctx.skip();
+    const { source } = await enableWikidataSource(db, server.origin);
+    expect(source).toMatchObject({ enabled: true, priority: 0, kind: 'wikidata' });
+    expect((await db.sources.get('news'))?.priority).toBe(1);
+
+    const outcome = await syncSource(emulatorDeps(), WIKIDATA_SOURCE_ID);
+    expect(outcome.status).toBe('updated');
+
+    // What was sent where: one entities request with the linked ids and the reader's language, one
+    // labels request for the positions held. Nothing else.
+    const sent = server.requests.map((r) => new URL(r.path, 'http://x').searchParams);
+    expect(sent.map((q) => [q.get('ids'), q.get('languages'), q.get('props')])).toEqual([
+      ['Q2112|Q42|Q646148|Q99999991', 'en|mul', 'labels|descriptions|aliases|claims|sitelinks'],
+      ['Q5449541|Q6866144', 'en|mul', 'labels'],
+    ]);
+
+    expect(await kbIds(db)).toEqual(['news:local', 'wd:Q2112', 'wd:Q42', 'wd:Q646148', 'wd:Q99999991']);
+    const henning = (await db.entities.get('wd:Q646148'))!;
+    expect(henning).toMatchObject({ name: 'Henning Christophersen', description: 'Danish politician', kind: 'person' });
+    expect(henning.sourceIds).toEqual([WIKIDATA_SOURCE_ID, 'news']);
+    expect(henning.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Henning_Christophersen');
+    // The pack's alias and roles stay: Wikidata named neither position in English, so it gave none.
+    expect(henning.alternateName?.map((a) => a.text)).toContain('Christophersen');
+    expect(henning.roles).toEqual([{ label: 'Vice-President of the European Commission', from: '1985', to: '1995' }]);
+    // The card can show the pack's own words too.
+    expect(henning.alternatives).toEqual([
+      {
+        sourceId: 'news',
+        sourceName: 'Newsroom',
+        name: 'Henning Christophersen',
+        kind: 'person',
+        description: 'Former European Commissioner from Denmark.',
+        roles: [{ label: 'Vice-President of the European Commission', from: '1985', to: '1995' }],
+      },
+    ]);
+    expect((await db.entities.get('wd:Q42'))!.description).toBe('English writer and humorist');
+    // Wikidata's class would say "city"; the kind stays the pack author's, and so does the prior.
+    expect(await db.entities.get('wd:Q2112')).toMatchObject({ kind: 'place', description: 'city in Germany', prior: 0.7 });
+    // Missing on Wikidata: the pack's version stays, alone.
+    expect((await db.entities.get('wd:Q99999991'))!.sourceIds).toEqual(['news']);
+    expect((await db.entities.get('news:local'))!.sourceIds).toEqual(['news']);
+
+    const status = (await db.sources.get(WIKIDATA_SOURCE_ID))!;
+    expect(status.entityCount).toBe(3);
+    expect(status.lastResult).toBe(
+      'Updated to version ' +
+        status.version +
+        ": 3 added, 0 changed, 0 removed (3 entities). 1 entity could not be refreshed (for example no description in en); their packs' text stays. 2 positions without a name in en left out.",
+    );
+  });
+
+  it('never keeps an entity on its own: it refreshes what packs give, and leaves with them', async (ctx) => {
+    if (!haveData) return ctx.skip();
+    await enableWikidataSource(db, server.origin);
+    await syncSource(emulatorDeps(), WIKIDATA_SOURCE_ID);
+    await updateSource(db, { id: 'news', enabled: false });
+    expect(await kbIds(db)).toEqual([]);
+    await updateSource(db, { id: 'news', enabled: true });
+    expect((await db.entities.get('wd:Q42'))!.description).toBe('English writer and humorist');
+    // Ranked below the pack, Wikidata no longer decides what is shown.
+    await updateSource(db, { id: WIKIDATA_SOURCE_ID, priority: 1 });
+    expect((await db.entities.get('wd:Q42'))!.description).toBe('Douglas Adams, a test person.');
+    // Removing the Wikidata source removes none of the pack's entities.
+    const { preview } = await removeSource(db, WIKIDATA_SOURCE_ID);
+    expect(preview).toMatchObject({ given: 3, removed: 0, kept: 3 });
+    expect(await kbIds(db)).toEqual(['news:local', 'wd:Q2112', 'wd:Q42', 'wd:Q646148', 'wd:Q99999991']);
+    expect((await db.entities.get('wd:Q646148'))!.description).toBe('Former European Commissioner from Denmark.');
+    expect((await db.entities.get('wd:Q646148'))!.alternatives).toBeUndefined();
+  });
+
+  it('keeps the last refresh when Wikidata fails', async (ctx) => {
+    if (!haveData) return ctx.skip();
+    await enableWikidataSource(db, server.origin);
+    await syncSource(emulatorDeps(), WIKIDATA_SOURCE_ID);
+    const before = await db.entities.toArray();
+    const broken = await startSyncServer();
+    broken.on('/w/api.php', (_req, res) => res.writeHead(503, { 'retry-after': '7200' }).end());
+    await db.sources.update(WIKIDATA_SOURCE_ID, { url: broken.origin });
+    const t = Date.now();
+    expect((await syncSource(deps(db, { now: () => t }), WIKIDATA_SOURCE_ID)).status).toBe('failed');
+    await broken.close();
+    expect(await db.entities.toArray()).toEqual(before);
+    const status = (await db.sources.get(WIKIDATA_SOURCE_ID))!;
+    expect(status.lastError).toMatch(/is busy \(503 Service Unavailable\); Gloss will try again later\./);
+    // Retry-After asked for 2 h, more than the first back-off step.
+    expect(status.nextDue! - t).toBe(2 * 3_600_000);
+  });
+});
