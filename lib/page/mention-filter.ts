@@ -1,4 +1,4 @@
-import type { EntityKind } from '../pack/types';
+import { ENTITY_KINDS, type EntityKind } from '../pack/types';
 import type { PageMention } from './highlighter';
 
 export interface MentionFilter {
@@ -9,17 +9,7 @@ export interface MentionFilter {
 }
 
 export const SHOW_ALL: MentionFilter = {
-  kinds: new Set<EntityKind>([
-    'person',
-    'organization',
-    'armed-group',
-    'government-body',
-    'country',
-    'territory',
-    'place',
-    'event',
-    'term',
-  ]),
+  kinds: new Set<EntityKind>(ENTITY_KINDS),
   mode: 'every',
   hidden: () => false,
 };
