@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 // The manifest asks for as little as works: the content script needs to read news pages, nothing else
 // is requested up front. Network sources ask for their origin when the user adds them (optional).
 export default defineConfig({
+  // GLOSS_OUT_DIR lets parallel test runs build into separate folders instead of racing on one.
+  outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ browser }) => ({

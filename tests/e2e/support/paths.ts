@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
-export const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
-export const FIREFOX_BUILD = join(ROOT, '.output/firefox-mv3');
+/** Same variable as wxt.config.ts, so a run can build and test in its own folder. */
+export const OUTPUT = resolve(ROOT, process.env.GLOSS_OUT_DIR ?? '.output');
+export const CHROME_BUILD = join(OUTPUT, 'chrome-mv3');
+export const FIREFOX_BUILD = join(OUTPUT, 'firefox-mv3');
 export const RESULTS = join(ROOT, 'test-results');
 /** Saved news pages and corpus texts live beside the project, never in it. */
 export const CORPUS = resolve(ROOT, '../shared/corpus');
