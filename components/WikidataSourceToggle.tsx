@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { SourceRecord } from '@/lib/kb/db';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { wikidataLookup } from '@/lib/settings/items';
 import { t } from './i18n';
 import { requestOrigin } from './source-permissions';
 import { Switch } from './Switch';
+import { useStorageItem } from './use-storage-item';
 
 const WIKIDATA_API = 'https://www.wikidata.org/w/api.php';
 
@@ -28,6 +30,22 @@ export function WikidataSourceToggle({ source }: { source: SourceRecord | undefi
       if (!reply.ok) setError(reply.error);
     })();
   };
+  const lookupOn = useStorageItem(wikidataLookup);
+  const toggleLookup = (next: boolean) => {
+    setError(null);
+    if (!next) {
+      void wikidataLookup.setValue(false);
+      return;
+    }
+    const allowed = requestOrigin(WIKIDATA_API);
+    void (async () => {
+      if (!(await allowed)) {
+        setError(t('wikidataPermissionRefused', 'Gloss needs your permission to read www.wikidata.org; nothing was sent.'));
+        return;
+      }
+      await wikidataLookup.setValue(true);
+    })();
+  };
   return (
     <div class="wikidata-source">
       <h3 id="wikidata-heading">{t('wikidataHeading', 'Wikidata')}</h3>
@@ -50,6 +68,16 @@ export function WikidataSourceToggle({ source }: { source: SourceRecord | undefi
           )}
         </p>
       </div>
+      <Switch
+        id="wikidata-lookup-switch"
+        checked={lookupOn === true}
+        onChange={toggleLookup}
+        label={t('wikidataLookupSwitch', 'Look names up on Wikidata from a card')}
+        description={t(
+          'wikidataLookupDescription',
+          'For a name your knowledge base lacks, a card can look it up when you click “Look it up on Wikidata”: Gloss then sends those words, and nothing else, to www.wikidata.org. Off by default. What it finds is shown, not stored, until you add it.',
+        )}
+      />
       {error && (
         <p role="alert" class="error">
           {error}

@@ -13,6 +13,7 @@ import {
 } from '@/lib/sync/registry';
 import { WIKIDATA_SOURCE_ID } from '@/lib/sync/wikidata-source';
 import { handle } from './handle';
+import { registerLookupHandlers } from './lookup-handlers';
 import { db, kbChanged } from './knowledge';
 
 export const SYNC_ALARM = 'gloss-sync';
@@ -82,6 +83,7 @@ export function registerSyncHandlers(): void {
     return preview;
   });
   handle('syncNow', ({ id }) => syncEngine.syncNow(id));
+  registerLookupHandlers();
 }
 
 /**

@@ -5,8 +5,9 @@ import { SafeLink } from '@/components/SafeLink';
 import { KIND_LABELS } from '@/lib/core/kind-labels';
 import { wikipediaSearchUrl } from '@/lib/page/wikipedia-search';
 import type { CandidateView, CardData } from './card-data';
+import { WikidataLookup, type LookupActions } from './WikidataLookup';
 
-export interface CardActions {
+export interface CardActions extends LookupActions {
   /** Shows the card of a related actor's first mention on this page. */
   showRelated(entityId: string): void;
   /** Stops marking these words on this page. */
@@ -116,6 +117,7 @@ function UnknownActorCard({ data, actions }: { data: CardData; actions: CardActi
           {t('card_hideHereShort', 'Don’t mark it here')}
         </button>
       </p>
+      <WikidataLookup words={m.surface} actions={actions} />
       <p class="gloss-muted">{t('card_addNoteHint', 'To keep a note on it, add it in Gloss’s options (your own entries).')}</p>
     </article>
   );

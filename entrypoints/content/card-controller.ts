@@ -1,9 +1,16 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageMention } from '@/lib/page/highlighter';
 import type { PageTheme } from '@/lib/page/highlight-style';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { loadCandidates, loadCardData, type CardData } from './card-data';
 import { createCardUi, type CardUi } from './card-ui';
 import type { CardActions } from './HoverCard';
+
+/** The page's declared language ("en" of "en-GB"), when it declares one. */
+function pageLanguage(): string | undefined {
+  const lang = document.documentElement.lang.split(/[-_]/)[0]?.toLowerCase();
+  return lang && /^[a-z]{2,3}$/.test(lang) ? lang : undefined;
+}
 
 /** What the card needs to know about the page it is on. */
 export interface CardPage {
@@ -57,7 +64,7 @@ export class CardController {
         mention: m,
         data: loadCardData(m, {
           articleDate: this.page.articleDate(),
-          lang: (document.documentElement.lang || 'en').slice(0, 2).toLowerCase(),
+          lang: pageLanguage() ?? 'en',
           actors: this.page.actors(),
         }),
       };
@@ -125,6 +132,8 @@ export class CardController {
         void this.open(m, { focus: true });
       },
       loadCandidates: () => loadCandidates(m),
+      lookup: (words) => sendMessage('lookupWikidata', { words, ...(pageLanguage() && { lang: pageLanguage() }) }),
+      openOptions: (hash) => void sendMessage('openOptions', { hash }),
     };
   }
 }

@@ -2,11 +2,15 @@ import * as v from 'valibot';
 import type { RemovalPreview } from '../kb/apply-pack';
 import type { SourceRecord } from '../kb/db';
 import type { SourcePreview } from '../sync/registry';
+import type { LookupCandidate } from '../sync/wikidata-lookup';
 import type { Result } from './result';
 
 export type { RemovalPreview, SourcePreview };
 
 export type UrlSourceKind = 'pack-url' | 'csv-url';
+
+/** A lookup's answer: `allowed: false` when the reader has not turned lookups on (nothing was sent). */
+export type LookupReply = { allowed: false } | { allowed: true; candidates: LookupCandidate[] };
 
 /**
  * Managing sources. Every message here is privileged: only Gloss's own pages may subscribe, remove,
@@ -28,6 +32,13 @@ export interface SyncProtocol {
   removeSource(data: { id: string }): Result<RemovalPreview>;
   /** Syncs one source, or every enabled network source, now; answers their status when done. */
   syncNow(data: { id?: string }): Result<SourceRecord[]>;
+  /**
+   * Looks the words of a mention up on Wikidata, from a card, when the reader has allowed it. Open to
+   * content scripts: it writes nothing, and the card sends it only on a real click.
+   */
+  lookupWikidata(data: { words: string; lang?: string }): Result<LookupReply>;
+  /** Opens the options page at a section or form (`#sources`, `#add?name=…`): the card cannot open it itself. */
+  openOptions(data: { hash: string }): Result<null>;
 }
 
 const id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(200));
@@ -60,6 +71,11 @@ export const SYNC_SCHEMAS: { [K in keyof SyncProtocol]: v.GenericSchema } = {
   previewRemoval: v.object({ id }),
   removeSource: v.object({ id }),
   syncNow: v.object({ id: v.optional(id) }),
+  lookupWikidata: v.object({
+    words: v.pipe(v.string(), v.nonEmpty('there are no words to look up'), v.maxLength(200, 'at most 200 characters')),
+    lang: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/, 'lang must be a language code like "en"'))),
+  }),
+  openOptions: v.object({ hash: v.pipe(v.string(), v.regex(/^#/, 'the hash starts with #'), v.maxLength(2_000)) }),
 };
 
 export const SYNC_PRIVILEGED: readonly (keyof SyncProtocol)[] = [

@@ -43,3 +43,9 @@ export async function readSettings(): Promise<SettingsSnapshot> {
 export async function writeSettings(s: SettingsSnapshot): Promise<void> {
   await Promise.all([displaySettings.setValue(s.display), disabledSites.setValue(s.disabledSites), paused.setValue(s.paused)]);
 }
+
+/**
+ * Whether a card may look an unknown name up on Wikidata when the reader asks. Off by default; not
+ * carried by backups, since it goes with a browser permission that a backup cannot grant.
+ */
+export const wikidataLookup = storage.defineItem<boolean>('local:wikidataLookup', { fallback: false, version: 1 });

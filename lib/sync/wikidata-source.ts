@@ -1,18 +1,12 @@
-import { WBK } from 'wikibase-sdk';
 import type { SourceRecord } from '../kb/db';
 import { wikidataEntitiesUrl, wikidataResponseToEntities } from '../pack/import-wikidata';
 import type { Entity, Pack } from '../pack/types';
 import { validatePack } from '../pack/validate';
-import { concatBytes } from './bytes';
-import { fetchBody } from './fetch-body';
-import { decodeBody } from './parse-body';
+import { getWikidataJson, namePositions, WIKIDATA_BATCH } from './wikidata-api';
 import type { Fetched, SyncDeps } from './sync-source';
 import { count } from './words';
 
 export const WIKIDATA_SOURCE_ID = 'wikidata';
-/** The API's limit of ids per wbgetentities request. */
-const BATCH = 50;
-const ITEM = /^Q[1-9]\d*$/;
 
 /**
  * Refreshes, from Wikidata, the entities other enabled sources link to it (`wd:Q…` ids): labels,
@@ -40,43 +34,17 @@ export async function buildWikidataPack(
   const instance = source.url ?? deps.wikidataInstance;
   const langs = deps.languages.length > 0 ? deps.languages : ['en'];
   let received = 0;
-
-  const getJson = async (
-    url: string,
-  ): Promise<{ ok: true; json: unknown } | { ok: false; message: string; retryAfterMs?: number }> => {
-    const result = await fetchBody({
-      url,
-      expect: 'json',
-      limits: deps.limits,
-      now: deps.now,
-      ...(deps.fetch && { fetch: deps.fetch }),
-      ...(deps.signal && { signal: deps.signal }),
-    });
-    if (result.kind === 'failed')
-      return {
-        ok: false,
-        message: result.message,
-        ...(result.retryAfterMs !== undefined && { retryAfterMs: result.retryAfterMs }),
-      };
-    if (result.kind === 'not-modified')
-      return { ok: false, message: 'Wikidata answered 304 to a request that was not conditional.' };
-    received += result.received;
+  const counted = async (bytes: number) => {
+    received += bytes;
     await progress(received);
-    const bytes = concatBytes(result.chunks);
-    const text = decodeBody(bytes);
-    if (!text.ok) return text;
-    try {
-      return { ok: true, json: JSON.parse(text.text) };
-    } catch {
-      return { ok: false, message: 'Wikidata sent an answer that is not complete JSON; the refresh was stopped.' };
-    }
   };
 
   const entities: Entity[] = [];
   let skipped = 0;
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const got = await getJson(wikidataEntitiesUrl(ids.slice(i, i + BATCH), langs, instance));
-    if (!got.ok) return { kind: 'failed', ...got };
+  for (let i = 0; i < ids.length; i += WIKIDATA_BATCH) {
+    const got = await getWikidataJson(deps, wikidataEntitiesUrl(ids.slice(i, i + WIKIDATA_BATCH), langs, instance));
+    if (!got.ok) return { kind: 'failed', ...got, message: refreshStopped(got.message) };
+    await counted(got.received);
     const batch = wikidataResponseToEntities(got.json, { lang: langs });
     if (batch.problems.some((p) => p.path === 'error' || p.path === '(response)' || p.path === 'entities'))
       return { kind: 'failed', message: batch.problems[0]!.message };
@@ -84,34 +52,10 @@ export async function buildWikidataPack(
     entities.push(...batch.entities);
   }
 
-  // Positions come back as item ids; their names take one more, small request per 50.
-  const positions = [...new Set(entities.flatMap((e) => (e.roles ?? []).map((r) => r.label)).filter((l) => ITEM.test(l)))];
-  const labels = new Map<string, string>();
-  const wbk = WBK({ instance });
-  for (let i = 0; i < positions.length; i += BATCH) {
-    const url = wbk.getEntities({
-      ids: positions.slice(i, i + BATCH) as `Q${number}`[],
-      languages: [...langs, 'mul'],
-      props: ['labels'],
-    });
-    const got = await getJson(url);
-    if (!got.ok) return { kind: 'failed', ...got };
-    for (const [id, label] of labelsIn(got.json, [...langs, 'mul'])) labels.set(id, label);
-  }
-  let unnamed = 0;
-  const refreshed = entities.map((e): Entity => {
-    const kind = kindOf.get(e.id) ?? e.kind;
-    if (!e.roles) return { ...e, kind };
-    // A position Wikidata names in none of the reader's languages would show as "Q123": leave it out.
-    const roles = e.roles.flatMap((r) => {
-      if (!ITEM.test(r.label)) return [r];
-      const label = labels.get(r.label);
-      if (!label) unnamed++;
-      return label ? [{ ...r, label }] : [];
-    });
-    const { roles: _old, ...rest } = e;
-    return { ...rest, kind, ...(roles.length > 0 && { roles }) };
-  });
+  const named = await namePositions(deps, entities, langs, instance, counted);
+  if (!named.ok) return { kind: 'failed', ...named, message: refreshStopped(named.message) };
+  const { unnamed } = named;
+  const refreshed = named.entities.map((e): Entity => ({ ...e, kind: kindOf.get(e.id) ?? e.kind }));
 
   const today = new Date(deps.now()).toISOString().slice(0, 10);
   const pack: Pack = {
@@ -143,18 +87,4 @@ export async function buildWikidataPack(
   return { kind: 'pack', pack: valid.pack, warnings: [], ...(notes.length > 0 && { note: notes.join(' ') }) };
 }
 
-function labelsIn(json: unknown, langs: readonly string[]): [string, string][] {
-  const entities = (json as { entities?: Record<string, { labels?: Record<string, { value?: unknown }> }> } | null)?.entities;
-  if (!entities || typeof entities !== 'object') return [];
-  const out: [string, string][] = [];
-  for (const [id, entity] of Object.entries(entities)) {
-    for (const lang of langs) {
-      const value = entity?.labels?.[lang]?.value;
-      if (typeof value === 'string' && value.trim() !== '' && !/[<>]/.test(value)) {
-        out.push([id, value.trim().slice(0, 300)]);
-        break;
-      }
-    }
-  }
-  return out;
-}
+const refreshStopped = (why: string) => (why.endsWith('.') ? `${why} The refresh was stopped.` : why);

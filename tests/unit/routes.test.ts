@@ -14,8 +14,25 @@ describe('routes between Gloss pages', () => {
     [{ section: 'sites' as const }],
     [{ section: 'notes' as const, add: 'Kausea Natano' }],
     [{ section: 'notes' as const, note: 'wd:Q43723' }],
+    [
+      {
+        section: 'notes' as const,
+        add: 'Henning Christophersen',
+        prefill: { kind: 'person' as const, description: 'Danish politician', source: 'https://www.wikidata.org/wiki/Q646148' },
+      },
+    ],
   ])('round-trips %j through the options hash', (route) => {
     expect(readOptionsHash(optionsHash(route))).toEqual(route);
+  });
+
+  it('fills in only what the form would accept from an address anyone can make', () => {
+    const hash = '#add?name=X&kind=wizard&description=%20a%0Ab%20&source=javascript%3Aalert(1)';
+    expect(readOptionsHash(hash)).toEqual({ section: 'notes', add: 'X', prefill: { description: 'a b' } });
+    expect(readOptionsHash('#add?name=Y&source=http%3A%2F%2Fexample.org%2F')).toEqual({
+      section: 'notes',
+      add: 'Y',
+      prefill: { source: 'http://example.org/' },
+    });
   });
 
   it('ignores hashes it does not know', () => {

@@ -1,5 +1,3 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applySourcePack } from '../../lib/kb/apply-pack';
 import type { GlossDb } from '../../lib/kb/db';
@@ -8,66 +6,7 @@ import { syncSource } from '../../lib/sync/sync-source';
 import { WIKIDATA_SOURCE_ID } from '../../lib/sync/wikidata-source';
 import { deps, entity, freshDb, kbIds, pack } from './sync-fixtures';
 import { startSyncServer, type SyncTestServer } from './sync-server';
-
-const DATA = join(process.env.GLOSS_SHARED_DATA ?? '/work/shared/data', 'wikidata');
-const haveData = existsSync(DATA);
-if (!haveData) console.log(`skipped: Wikidata emulation tests, ${DATA} absent`);
-
-type Json = Record<string, unknown>;
-
-/** Every entity in the saved real API responses, the fullest copy of each id. */
-function loadFixtures(): Map<string, Json> {
-  const byId = new Map<string, Json>();
-  const files = [
-    ...readdirSync(DATA).map((f) => join(DATA, f)),
-    ...readdirSync(join(DATA, 'wptools')).map((f) => join(DATA, 'wptools', f)),
-  ].filter((f) => f.endsWith('.json'));
-  for (const file of files) {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as Json;
-    const entities =
-      (json.entities as Record<string, Json> | undefined) ?? (typeof json.id === 'string' ? { [json.id]: json } : {});
-    for (const [id, e] of Object.entries(entities)) {
-      if (!e || typeof e !== 'object' || e.type !== 'item') continue;
-      const size = JSON.stringify(e).length;
-      if (size > JSON.stringify(byId.get(id) ?? {}).length) byId.set(id, e);
-    }
-  }
-  return byId;
-}
-
-/**
- * The part of the Wikidata API Gloss uses, answering from the saved responses: `wbgetentities` with
- * the ids, languages and props wikibase-sdk puts in the URL, trimmed as the real API trims them.
- */
-function wikidataEmulator(fixtures: Map<string, Json>) {
-  return (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-    const q = new URL(req.url ?? '/', 'http://x').searchParams;
-    if (q.get('action') !== 'wbgetentities' || q.get('format') !== 'json') {
-      res
-        .writeHead(400, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ error: { code: 'badrequest', info: 'unsupported' } }));
-      return;
-    }
-    const langs = new Set((q.get('languages') ?? '').split('|').filter(Boolean));
-    const props = new Set((q.get('props') ?? 'info|sitelinks|aliases|labels|descriptions|claims|datatype').split('|'));
-    const entities: Record<string, Json> = {};
-    for (const id of (q.get('ids') ?? '').split('|')) {
-      const e = fixtures.get(id);
-      if (!e) {
-        entities[id] = { id, missing: '' };
-        continue;
-      }
-      const out: Json = { type: e.type, id };
-      for (const p of ['labels', 'descriptions', 'aliases'] as const) {
-        if (!props.has(p) || !e[p]) continue;
-        out[p] = Object.fromEntries(Object.entries(e[p] as Json).filter(([lang]) => langs.size === 0 || langs.has(lang)));
-      }
-      for (const p of ['claims', 'sitelinks'] as const) if (props.has(p) && e[p]) out[p] = e[p];
-      entities[id] = out;
-    }
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ entities, success: 1 }));
-  };
-}
+import { haveData, loadFixtures, wikidataEmulator } from './wikidata-emulator';
 
 let server: SyncTestServer;
 let db: GlossDb;

@@ -1,0 +1,161 @@
+import { mkdirSync } from 'node:fs';
+import type { Page, Worker } from 'playwright-core';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSyncServer, type SyncTestServer } from '../unit/sync-server';
+import { haveData, loadFixtures, wikidataEmulator } from '../unit/wikidata-emulator';
+import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { readHighlights } from './support/page-probes';
+import { RESULTS } from './support/paths';
+
+/**
+ * Looking an unknown name up on Wikidata from a card, in Chromium. Requests the extension makes to
+ * www.wikidata.org are answered by the emulator serving the saved real API responses; the test can see
+ * every one of them, so it also shows that nothing is sent before the reader turns lookups on and clicks.
+ */
+
+const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Talks</title></head><body>
+<main><article><h1>Talks in Washington</h1>
+<p>Israeli Prime Minister Benjamin Netanyahu met Donald Trump in Washington on Tuesday.
+The former European Commissioner Henning Christophersen, a Danish politician, said the talks mattered.</p>
+<p>"We are close," Christophersen told reporters after the meeting in the Oval Office.</p>
+</article></main></body></html>`;
+
+let site: SyncTestServer;
+let wikidata: SyncTestServer;
+let gloss: GlossChromium;
+let worker: Worker;
+const sentToWikidata: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(RESULTS, { recursive: true });
+  site = await startSyncServer();
+  site.on('/article.html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE));
+  wikidata = await startSyncServer();
+  if (haveData) wikidata.on('/w/api.php', wikidataEmulator(loadFixtures()));
+  gloss = await launchGlossChromium();
+  worker = gloss.context.serviceWorkers()[0]!;
+  // The machine is offline: www.wikidata.org is answered from the emulator, and every request is seen.
+  await gloss.context.route('https://www.wikidata.org/**', async (route) => {
+    const url = new URL(route.request().url());
+    sentToWikidata.push(url.pathname + url.search);
+    const answer = await fetch(`${wikidata.origin}${url.pathname}${url.search}`);
+    await route.fulfill({
+      status: answer.status,
+      headers: { 'content-type': answer.headers.get('content-type') ?? '' },
+      body: await answer.text(),
+    });
+  });
+});
+afterAll(async () => {
+  await gloss?.close();
+  await site?.close();
+  await wikidata?.close();
+});
+
+const cardOf = (page: Page) => page.locator('gloss-card .gloss-card');
+
+async function openUnknownCard(): Promise<Page> {
+  const page = await gloss.context.newPage();
+  await page.goto(site.url('/article.html'));
+  await expect
+    .poll(async () => (await page.evaluate(readHighlights)).some((h) => h.text === 'Henning Christophersen'), { timeout: 20_000 })
+    .toBe(true);
+  const mark = (await page.evaluate(readHighlights)).find((h) => h.text === 'Henning Christophersen')!;
+  expect(mark.kind).toBe('unknown');
+  await page.mouse.move(mark.rect.x + 10, mark.rect.y + mark.rect.height / 2, { steps: 2 });
+  await expect.poll(() => cardOf(page).isVisible(), { timeout: 5_000 }).toBe(true);
+  return page;
+}
+
+/**
+ * Headless Chromium cannot answer the host-permission prompt: the user's "Allow" is stood in for in the
+ * worker, before it first asks. The setting itself is written as the options page writes it.
+ */
+async function allowLookups(): Promise<void> {
+  await worker.evaluate(() => {
+    const g = globalThis as unknown as {
+      chrome: { permissions: { contains: unknown } };
+      browser?: { permissions: { contains: unknown } };
+    };
+    g.chrome.permissions.contains = () => Promise.resolve(true);
+    if (g.browser?.permissions) g.browser.permissions.contains = () => Promise.resolve(true);
+    return (
+      globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }
+    ).chrome.storage.local.set({
+      wikidataLookup: true,
+    });
+  });
+}
+
+describe('looking an unknown actor up on Wikidata from the card', () => {
+  it('sends nothing while lookups are off, and says how to turn them on', async () => {
+    const page = await openUnknownCard();
+    await cardOf(page).getByRole('button', { name: 'Look it up on Wikidata' }).click();
+    await expect.poll(() => cardOf(page).innerText(), { timeout: 5_000 }).toMatch(/Looking names up is off/);
+    expect(sentToWikidata).toEqual([]);
+    const opened = gloss.context.waitForEvent('page', { timeout: 10_000 });
+    await cardOf(page).getByRole('button', { name: 'Turn it on in Gloss’s options' }).click();
+    const options = await opened;
+    expect(options.url()).toBe(`chrome-extension://${gloss.extensionId}/options.html#sources`);
+    await expect
+      .poll(() => options.locator('#wikidata-lookup-switch').getAttribute('aria-checked'), { timeout: 10_000 })
+      .toBe('false');
+    await options.close();
+    await page.close();
+  });
+
+  it('ignores a click made by the page’s own script', async (ctx) => {
+    if (!haveData) return ctx.skip();
+    await allowLookups();
+    const page = await openUnknownCard();
+    // The card's shadow root is open, so a page can reach the button: only the click's origin stops it.
+    const clicked = await page.evaluate(() => {
+      const root = document.querySelector('gloss-card')?.shadowRoot;
+      const button = [...(root?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Look it up on Wikidata');
+      button?.click();
+      return button !== undefined;
+    });
+    expect(clicked).toBe(true);
+    await page.waitForTimeout(500);
+    expect(sentToWikidata).toEqual([]);
+    await page.close();
+  });
+
+  it('shows what Wikidata holds once allowed, as text with a Wikidata link, and opens the form filled in', async (ctx) => {
+    if (!haveData) return ctx.skip();
+    await allowLookups();
+    const page = await openUnknownCard();
+    await cardOf(page).getByRole('button', { name: 'Look it up on Wikidata' }).click();
+    await expect.poll(() => cardOf(page).innerText(), { timeout: 10_000 }).toMatch(/On Wikidata/);
+    const text = await cardOf(page).innerText();
+    expect(text).toContain('Henning Christophersen');
+    expect(text).toContain('Danish politician');
+    expect(sentToWikidata[0]).toBe('/w/api.php?action=query&list=search&srsearch=Henning%20Christophersen&format=json&srlimit=5');
+    expect(sentToWikidata.slice(1).every((p) => p.includes('action=wbgetentities'))).toBe(true);
+    expect(await cardOf(page).getByRole('link', { name: 'Wikidata' }).getAttribute('href')).toBe(
+      'https://www.wikidata.org/wiki/Q646148',
+    );
+    await page.screenshot({ path: join(RESULTS, 'card-wikidata-lookup.png') });
+
+    const opened = gloss.context.waitForEvent('page', { timeout: 10_000 });
+    await cardOf(page).getByRole('button', { name: 'Add to Gloss…' }).click();
+    const options = await opened;
+    expect(new URL(options.url()).hash).toMatch(
+      /^#add\?name=Henning\+Christophersen&kind=person&description=Danish\+politician&source=/,
+    );
+    await expect
+      .poll(() => options.getByLabel('Name', { exact: true }).inputValue(), { timeout: 10_000 })
+      .toBe('Henning Christophersen');
+    await options.close();
+    // The same words again are answered from memory, not sent twice.
+    const before = sentToWikidata.length;
+    await page.reload();
+    const again = await openUnknownCard();
+    await again.getByText('Look it up on Wikidata').click();
+    await expect.poll(() => cardOf(again).innerText(), { timeout: 10_000 }).toMatch(/Danish politician/);
+    expect(sentToWikidata.length).toBe(before);
+    await again.close();
+    await page.close();
+  });
+});
