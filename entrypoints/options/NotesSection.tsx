@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { EntityPicker } from '@/components/EntityPicker';
 import { t } from '@/components/i18n';
 import { pageDb } from '@/components/page-db';
-import { sectionId, type OptionsRoute } from '@/components/routes';
+import { sectionId, type EntityPrefill, type OptionsRoute } from '@/components/routes';
 import type { StoredEntity } from '@/lib/kb/db';
 import type { Entity } from '@/lib/pack/types';
 import { NoteEditor } from './NoteEditor';
@@ -10,11 +10,14 @@ import { NotesList } from './NotesList';
 import { PersonalEntities } from './PersonalEntities';
 import { PersonalEntityForm } from './PersonalEntityForm';
 
-/** Notes on any entity, and entities of one's own. `#note?entity=…` and `#add?name=…` land here. */
+/**
+ * Notes on any entity, and entities of one's own. `#note?entity=…` and `#add?name=…` (from the context
+ * menu, or with kind, description and source from a card's Wikidata lookup) land here.
+ */
 export function NotesSection({ route }: { route: OptionsRoute | null }) {
   const [noteOn, setNoteOn] = useState<StoredEntity | null>(null);
   const [editing, setEditing] = useState<Entity | null>(null);
-  const [prefill, setPrefill] = useState<string | undefined>(undefined);
+  const [prefill, setPrefill] = useState<(EntityPrefill & { name: string }) | undefined>(undefined);
   const [status, setStatus] = useState('');
   const section = useRef<HTMLElement>(null);
 
@@ -30,7 +33,7 @@ export function NotesSection({ route }: { route: OptionsRoute | null }) {
         });
     } else if ('add' in route) {
       setEditing(null);
-      setPrefill(route.add);
+      setPrefill({ ...route.prefill, name: route.add });
       document.getElementById('personal-form')?.scrollIntoView();
     }
   }, [route]);
@@ -64,7 +67,7 @@ export function NotesSection({ route }: { route: OptionsRoute | null }) {
       </p>
       <PersonalEntityForm
         editing={editing}
-        prefillName={prefill}
+        prefill={prefill}
         onDone={(message) => {
           setEditing(null);
           setPrefill(undefined);

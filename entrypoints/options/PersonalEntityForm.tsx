@@ -2,10 +2,17 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/components/i18n';
 import { kindLabel } from '@/components/kind-label';
 import { sendMessage } from '@/lib/messaging/protocol';
+import type { EntityPrefill } from '@/components/routes';
 import type { PersonalEntityInput } from '@/lib/messaging/user-protocol';
 import { ENTITY_KINDS, type Entity, type EntityKind } from '@/lib/pack/types';
 
-const blank = (name = ''): PersonalEntityInput => ({ kind: 'person', name, aliases: [], description: '', sources: [] });
+const blank = (prefill?: EntityPrefill & { name: string }): PersonalEntityInput => ({
+  kind: prefill?.kind ?? 'person',
+  name: prefill?.name ?? '',
+  aliases: [],
+  description: prefill?.description ?? '',
+  sources: prefill?.source ? [prefill.source] : [],
+});
 
 export function toInput(e: Entity): PersonalEntityInput {
   return {
@@ -24,27 +31,28 @@ export function toInput(e: Entity): PersonalEntityInput {
  */
 export function PersonalEntityForm({
   editing,
-  prefillName,
+  prefill,
   onDone,
 }: {
   /** The entity being changed, or null to add one. */
   editing: Entity | null;
-  prefillName?: string;
+  /** Filled in from the address: a name from the context menu, more from a card's Wikidata lookup. */
+  prefill?: EntityPrefill & { name: string };
   onDone: (message: string) => void;
 }) {
-  const [value, setValue] = useState<PersonalEntityInput>(() => (editing ? toInput(editing) : blank(prefillName)));
+  const [value, setValue] = useState<PersonalEntityInput>(() => (editing ? toInput(editing) : blank(prefill)));
   const [aliasText, setAliasText] = useState(value.aliases.join('\n'));
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    const next = editing ? toInput(editing) : blank(prefillName);
+    const next = editing ? toInput(editing) : blank(prefill);
     setValue(next);
     setAliasText(next.aliases.join('\n'));
     setError(null);
-    if (editing || prefillName) nameInput.current?.focus();
-  }, [editing, prefillName]);
+    if (editing || prefill) nameInput.current?.focus();
+  }, [editing, prefill]);
 
   const set = <K extends keyof PersonalEntityInput>(key: K, v: PersonalEntityInput[K]) => setValue((s) => ({ ...s, [key]: v }));
 

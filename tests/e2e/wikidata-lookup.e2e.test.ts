@@ -147,6 +147,9 @@ describe('looking an unknown actor up on Wikidata from the card', () => {
     await expect
       .poll(() => options.getByLabel('Name', { exact: true }).inputValue(), { timeout: 10_000 })
       .toBe('Henning Christophersen');
+    expect(await options.locator('#pe-kind').inputValue()).toBe('person');
+    expect(await options.locator('#pe-description').inputValue()).toBe('Danish politician');
+    expect(await options.locator('#pe-source').inputValue()).toBe('https://www.wikidata.org/wiki/Q646148');
     await options.close();
     // The same words again are answered from memory, not sent twice.
     const before = sentToWikidata.length;
