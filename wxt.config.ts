@@ -16,8 +16,10 @@ export default defineConfig({
     // contextMenus: "Explain with Gloss" / "Add to Gloss" on selected text (no install warning).
     // activeTab: the popup learns the current page's site (to switch Gloss off there) only when the
     // user opens it; content-script matches do not reveal tab URLs (no install warning either).
-    permissions: ['storage', 'contextMenus', 'alarms', 'activeTab'],
     // alarms: scheduled source syncs. A source's origin is asked for when the user adds it, not here.
+    // unlimitedStorage: the knowledge base is kept from eviction and quota (a 100,000-entity one is
+    // hundreds of MB); without it Firefox would prompt when the options page asks to persist storage.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
