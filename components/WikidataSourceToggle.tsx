@@ -13,38 +13,31 @@ const WIKIDATA_API = 'https://www.wikidata.org/w/api.php';
 export function WikidataSourceToggle({ source }: { source: SourceRecord | undefined }) {
   const [error, setError] = useState<string | null>(null);
   const on = source?.enabled === true;
-  const toggle = (next: boolean) => {
-    setError(null);
-    if (!next) {
-      void sendMessage('updateSource', { id: 'wikidata', enabled: false }).then((r) => !r.ok && setError(r.error));
-      return;
-    }
-    // Synchronously in the click: the browser asks the user about www.wikidata.org only now.
+  /**
+   * Turning either switch on asks for www.wikidata.org first. Called synchronously in the click: the
+   * browser only shows its prompt for a user gesture, so nothing may be awaited before it.
+   */
+  const turnOn = (then: () => Promise<void>) => {
     const allowed = requestOrigin(WIKIDATA_API);
     void (async () => {
-      if (!(await allowed)) {
-        setError(t('wikidataPermissionRefused', 'Gloss needs your permission to read www.wikidata.org; nothing was sent.'));
-        return;
-      }
-      const reply = await sendMessage('addSource', { kind: 'wikidata' });
-      if (!reply.ok) setError(reply.error);
+      if (await allowed) await then();
+      else setError(t('wikidataPermissionRefused', 'Gloss needs your permission to read www.wikidata.org; nothing was sent.'));
     })();
+  };
+  const toggle = (next: boolean) => {
+    setError(null);
+    if (next)
+      turnOn(async () => {
+        const reply = await sendMessage('addSource', { kind: 'wikidata' });
+        if (!reply.ok) setError(reply.error);
+      });
+    else void sendMessage('updateSource', { id: 'wikidata', enabled: false }).then((r) => !r.ok && setError(r.error));
   };
   const lookupOn = useStorageItem(wikidataLookup);
   const toggleLookup = (next: boolean) => {
     setError(null);
-    if (!next) {
-      void wikidataLookup.setValue(false);
-      return;
-    }
-    const allowed = requestOrigin(WIKIDATA_API);
-    void (async () => {
-      if (!(await allowed)) {
-        setError(t('wikidataPermissionRefused', 'Gloss needs your permission to read www.wikidata.org; nothing was sent.'));
-        return;
-      }
-      await wikidataLookup.setValue(true);
-    })();
+    if (next) turnOn(() => wikidataLookup.setValue(true));
+    else void wikidataLookup.setValue(false);
   };
   return (
     <div class="wikidata-source">
