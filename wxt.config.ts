@@ -22,6 +22,15 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
+    // The card's drawing code, loaded by the content script on the first hover (entrypoints/card-view.ts).
+    // Chrome gives it a per-session address, so a page cannot probe for it to learn that Gloss is installed.
+    web_accessible_resources: [
+      {
+        resources: ['card-view.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
     ...(browser === 'firefox'
       ? {

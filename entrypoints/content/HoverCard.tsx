@@ -5,6 +5,7 @@ import { SafeLink } from '@/components/SafeLink';
 import { KIND_LABELS } from '@/lib/core/kind-labels';
 import { wikipediaSearchUrl } from '@/lib/page/wikipedia-search';
 import type { CandidateView, CardData } from './card-data';
+import { HEADING_ID } from './card-heading';
 import { WikidataLookup, type LookupActions } from './WikidataLookup';
 
 export interface CardActions extends LookupActions {
@@ -16,8 +17,6 @@ export interface CardActions extends LookupActions {
   choose(entityId: string): void;
   loadCandidates(): Promise<CandidateView[]>;
 }
-
-export const HEADING_ID = 'gloss-card-heading';
 
 function WrongMatch({ data, actions }: { data: CardData; actions: CardActions }) {
   const [open, setOpen] = useState(false);

@@ -1,10 +1,10 @@
-import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PageTheme } from '@/lib/page/highlight-style';
 import type { CardData } from './card-data';
-import { HEADING_ID, HoverCard, type CardActions } from './HoverCard';
+import { HEADING_ID } from './card-heading';
+import type { CardActions } from './HoverCard';
+import { loadCardView } from './load-card-view';
 
 export interface CardUi {
   /** Shows the card beside a mention; `focus` moves keyboard focus into it (opened from the keyboard). */
@@ -21,10 +21,11 @@ export interface CardUi {
 }
 
 /**
- * The hover card, in its own shadow root so page CSS can't reach it, positioned with floating-ui so it
- * flips above a mention near the bottom, shifts along the edge and never leaves the screen.
+ * The hover card, in its own shadow root so page CSS can't reach it. What it shows and where it goes is
+ * the card view's work (card-view-impl.tsx), loaded here on first use.
  */
 export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
+  const view = await loadCardView();
   let card!: HTMLDivElement;
   let live!: HTMLDivElement;
   let stopFollowing: (() => void) | null = null;
@@ -49,7 +50,7 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
     },
     onRemove() {
       stopFollowing?.();
-      render(null, card);
+      view.clear(card);
     },
   });
   ui.mount();
@@ -58,7 +59,7 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
     stopFollowing?.();
     stopFollowing = null;
     card.hidden = true;
-    render(null, card);
+    view.clear(card);
   };
 
   return {
@@ -66,41 +67,11 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
       stopFollowing?.();
       const dark = theme === 'dark' || matchMedia('(prefers-color-scheme: dark)').matches;
       card.dataset.theme = dark ? 'dark' : 'light';
-      render(<HoverCard data={data} actions={actions} />, card);
+      view.render(card, data, actions);
       // Invisible until placed: a card drawn first at the corner and then moved is a flash.
       if (card.hidden) card.style.visibility = 'hidden';
       card.hidden = false;
-      const parent = anchor.startContainer.parentElement;
-      // A virtual element: the mention's first line box, so a name broken over two lines anchors to its start.
-      const reference = {
-        getBoundingClientRect: () => anchor.getClientRects()[0] ?? anchor.getBoundingClientRect(),
-        ...(parent ? { contextElement: parent } : {}),
-      };
-      // Focus waits for the card to be placed: an invisible element cannot take focus.
-      let focusPending = focus;
-      const place = () =>
-        void computePosition(reference, card, {
-          strategy: 'fixed',
-          placement: 'bottom-start',
-          middleware: [
-            offset(6),
-            flip({ padding: 8 }),
-            shift({ padding: 8 }),
-            size({
-              padding: 8,
-              apply({ availableHeight }) {
-                card.style.maxHeight = `${Math.max(140, Math.floor(availableHeight))}px`;
-              },
-            }),
-          ],
-        }).then(({ x, y, placement }) => {
-          card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-          card.dataset.placement = placement;
-          card.style.visibility = '';
-          if (focusPending) card.focus();
-          focusPending = false;
-        });
-      stopFollowing = autoUpdate(reference, card, place, { animationFrame: false });
+      stopFollowing = view.follow(card, anchor, { focus });
     },
     hide,
     isShown: () => !card.hidden,
