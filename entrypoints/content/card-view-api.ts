@@ -1,4 +1,3 @@
-import type { PageTheme } from '@/lib/page/highlight-style';
 import type { CardData } from './card-data';
 import type { CardActions } from './HoverCard';
 
@@ -13,10 +12,6 @@ export interface CardView {
   /** Keeps `card` beside the mention until the returned function is called; focuses it once placed if asked. */
   follow(card: HTMLElement, anchor: Range, opts: { focus: boolean }): () => void;
   clear(card: HTMLElement): void;
-}
-
-export interface CardViewOptions {
-  theme: PageTheme;
 }
 
 /** Where the loaded view hands itself over: a global of the content script's own world, which pages cannot see. */
