@@ -1,5 +1,7 @@
 import './card.css';
 import { disabledSites, paused } from '@/lib/settings/items';
+import { ok } from '@/lib/messaging/result';
+import { tabMessaging } from '@/lib/messaging/tab-protocol';
 import { isActiveOn } from '@/lib/settings/site-rules';
 import { PageSession } from './session';
 import { stats } from './stats';
@@ -12,6 +14,7 @@ export default defineContentScript({
     stats.startedAt = performance.now();
     const session = new PageSession(ctx);
     ctx.onInvalidated(() => session.stop());
+    ctx.onInvalidated(tabMessaging.onMessage('pageUrl', () => ok(location.href)));
     // Switching Gloss off for this site, or pausing it, takes effect at once, and so does switching back.
     const apply = async () => {
       const active = isActiveOn(location.href, {

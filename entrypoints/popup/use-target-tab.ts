@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser, type Browser } from 'wxt/browser';
+import { tabMessaging } from '@/lib/messaging/tab-protocol';
 
 export interface TargetTab {
   id: number;
@@ -21,7 +22,13 @@ export function useTargetTab(tabId: number | null): TargetTab | null | undefined
       tabId !== null
         ? browser.tabs.get(tabId).catch(() => undefined)
         : browser.tabs.query({ active: true, currentWindow: true }).then((tabs) => tabs[0]);
-    void found.then((t) => live && setTab(t?.id !== undefined ? { id: t.id, url: t.url, loads: 0 } : null));
+    void found.then(async (t) => {
+      if (t?.id === undefined) return live && setTab(null);
+      // Without an activeTab grant (a popup opened in a tab) the browser hides the address; Gloss's
+      // content script in that tab, if it runs there, can tell it.
+      const url = t.url ?? (await askPageUrl(t.id));
+      if (live) setTab({ id: t.id, url, loads: 0 });
+    });
     const onUpdated = (id: number, change: { status?: string; url?: string }) => {
       setTab((current) =>
         current && current.id === id && (change.status === 'complete' || change.url)
@@ -36,4 +43,14 @@ export function useTargetTab(tabId: number | null): TargetTab | null | undefined
     };
   }, [tabId]);
   return tab;
+}
+
+async function askPageUrl(tabId: number): Promise<string | undefined> {
+  try {
+    const reply = await tabMessaging.sendMessage('pageUrl', {}, tabId);
+    return reply.ok ? reply.value : undefined;
+  } catch {
+    // No content script there (a browser page, or one loaded before Gloss was installed).
+    return undefined;
+  }
 }

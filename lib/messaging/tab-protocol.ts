@@ -19,6 +19,11 @@ export interface TabProtocol {
   pageActors(data: Record<string, never>): Result<PageActor[]>;
   /** Scrolls to the first mention of an entity and flashes it. */
   revealMention(data: { entityId: string }): Result<boolean>;
+  /**
+   * The page's address, answered even where Gloss is switched off: a popup opened in a tab of its own
+   * (no activeTab grant) learns the site this way, to offer switching Gloss on or off there.
+   */
+  pageUrl(data: Record<string, never>): Result<string>;
 }
 
 export const tabMessaging = defineExtensionMessaging<TabProtocol>({ breakError: true });

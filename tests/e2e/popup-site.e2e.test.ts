@@ -1,60 +1,40 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, findChromium } from '../../scripts/chromium';
 import { startServer, type TestServer } from '../../scripts/demo-server';
-import { contentWorld, READ_STATS, type ContentStats } from './support/gloss-chromium';
-import { CHROME_BUILD, hasSeed, requireBuild, RESULTS } from './support/paths';
+import { contentWorld, launchGlossChromium, READ_STATS, type ContentStats, type GlossChromium } from './support/gloss-chromium';
+import { hasSeed, RESULTS } from './support/paths';
 
 /**
  * The popup's "Run on <site>" switch, in headless Chromium: off, the page loses its marks without a
  * reload and stays unmarked after one while another site keeps its marks; on again, the marks return.
  *
- * A user opens the popup with Gloss's toolbar button, and activeTab then shows the popup that tab's
- * address, which is how it knows the site. Headless Chromium has no toolbar to click (and
- * chrome.action.openPopup() grants no activeTab), so this test loads a copy of the build that may read
- * 127.0.0.1 tabs' addresses: the same effect on tabs.get(), for the test server's pages only.
+ * The popup here is opened in a tab of its own (headless Chromium has no toolbar button to click), so
+ * it has no activeTab grant and the browser hides the article tab's address: it learns the site from
+ * Gloss's content script in that tab, as it does when "Explain with Gloss" opens it in a tab.
  */
 
 const OTHER_SITE = 'http://news.example';
 
 let server: TestServer;
+let gloss: GlossChromium;
 let context: BrowserContext;
 let extensionId: string;
-let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  requireBuild(CHROME_BUILD);
   mkdirSync(RESULTS, { recursive: true });
   server = await startServer();
-  const dir = await mkdtemp(join(tmpdir(), 'gloss-site-'));
-  const build = join(dir, 'extension');
-  cpSync(CHROME_BUILD, build, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(build, 'manifest.json'), 'utf8')) as Record<string, unknown>;
-  writeFileSync(join(build, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
-  context = await chromium.launchPersistentContext(join(dir, 'profile'), {
-    executablePath: findChromium(),
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: chromiumArgs(build),
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-  extensionId = new URL(worker.url()).host;
+  gloss = await launchGlossChromium();
+  ({ context, extensionId } = gloss);
   // A second site, served from the same files: Playwright answers for it, nothing leaves the machine.
   await context.route(`${OTHER_SITE}/**`, async (route) => {
     const { pathname } = new URL(route.request().url());
     await route.fulfill({ response: await context.request.fetch(server.url(pathname), { timeout: 10_000 }) });
   });
-  cleanup = async () => {
-    await context.close();
-    await rm(dir, { recursive: true, force: true });
-  };
 });
 afterAll(async () => {
-  await cleanup?.();
+  await gloss?.close();
   await server?.close();
 });
 
@@ -69,14 +49,27 @@ async function openMarked(url: string): Promise<Page> {
   return page;
 }
 
-/** The tab showing `url`, by id, as the extension sees it. */
+/**
+ * The tab showing `url`, by id. The extension cannot read tab addresses (no "tabs" permission), so each
+ * tab's content script is asked, in the wire format of @webext-core/messaging.
+ */
 async function tabIdOf(url: string): Promise<number> {
   const probe = await context.newPage();
   await probe.goto(`chrome-extension://${extensionId}/options.html`);
   const id = await probe.evaluate(async (wanted) => {
-    const chrome = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } })
-      .chrome;
-    return (await chrome.tabs.query({})).find((t) => t.url === wanted)?.id;
+    const chrome = (
+      globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+      }
+    ).chrome;
+    for (const tab of await chrome.tabs.query({})) {
+      if (tab.id === undefined) continue;
+      const reply = (await chrome.tabs
+        .sendMessage(tab.id, { id: 1, type: 'pageUrl', data: {}, timestamp: Date.now() })
+        .catch(() => null)) as { res?: { ok: boolean; value?: string } } | null;
+      if (reply?.res?.value === wanted) return tab.id;
+    }
+    return undefined;
   }, url);
   await probe.close();
   expect(id, `a tab showing ${url}`).toBeDefined();
