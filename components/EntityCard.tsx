@@ -111,12 +111,15 @@ export function EntityCard({ entity, headingLevel = 2, articleDate, today, sourc
       {children}
       <footer class="gloss-sources">
         <span>{t('sources', 'Sources')}: </span>
-        {entity.sources.map((s, i) => (
-          <span key={s}>
-            {i > 0 && ' · '}
-            <SafeLink href={s}>{sourceLabel(s)}</SafeLink>
-          </span>
-        ))}
+        {/* Links that are not http(s) are dropped here, not left as empty separators. */}
+        {entity.sources
+          .filter((s) => safeHttpUrl(s) !== null)
+          .map((s, i) => (
+            <span key={s}>
+              {i > 0 && ' · '}
+              <SafeLink href={s}>{sourceLabel(s)}</SafeLink>
+            </span>
+          ))}
         {sourceNotes && sourceNotes.length > 0 && (
           <span class="gloss-source-dates">
             {' — '}
