@@ -9,7 +9,7 @@ import { looksLikeArticle } from '@/lib/page/new-content';
 import { isInExcludedArea } from '@/lib/page/skip-rules';
 import { afterFrame, nextTask, runSliced, SLICE_BUDGET_MS, timed, whenIdle } from '@/lib/page/slices';
 import { isRendered } from '@/lib/page/visibility';
-import { isBlockElement, walkBlocks, type TextBlock } from '@/lib/page/walker';
+import { isBlockElement, MAX_BLOCK_CHARS, walkBlocks, type TextBlock } from '@/lib/page/walker';
 import { describeElement, stats } from './stats';
 
 /** Blocks per annotate request: well under the protocol's cap, and a reply the page can take in slices. */
@@ -80,6 +80,7 @@ export class Annotator {
   /** Brings the mentions up to date with what the page changed. */
   async update(batch: ChangeBatch): Promise<void> {
     const generation = this.generation;
+    stats.updates++;
     if (batch.removed) timed('prune', () => this.highlighter.removeWhere((m) => !isIntact(m)));
     if (this.roots.length === 0 || this.roots.some((r) => !r.isConnected)) return this.scanPage();
     const dirty = new Set<Element>();
@@ -124,15 +125,26 @@ export class Annotator {
   private async walk(roots: readonly Element[], urgent: boolean): Promise<TextBlock[]> {
     const blocks: TextBlock[] = [];
     const all = (function* () {
-      for (const r of roots) yield* walkBlocks(r, isRendered);
+      for (const r of roots) yield* walkBlocks(r, isRendered, MAX_BLOCK_CHARS);
     })();
-    await runSliced('walk', all, (b) => blocks.push(b), { signal: this.signal, urgent });
+    await runSliced(
+      'walk',
+      all,
+      (b) => {
+        blocks.push(b);
+        stats.blocksWalked++;
+        if (b.truncated) stats.cappedBlocks++;
+      },
+      { signal: this.signal, urgent },
+    );
     return blocks;
   }
 
   private async annotate(blocks: TextBlock[], generation: number, urgent: boolean): Promise<void> {
     for (let from = 0; from < blocks.length; from += BLOCKS_PER_REQUEST) {
       const batch = blocks.slice(from, from + BLOCKS_PER_REQUEST);
+      stats.requests++;
+      stats.blocksSent += batch.length;
       const reply = await sendMessage('annotate', {
         blocks: batch.map((b) => b.text),
         ...(this.date ? { date: this.date } : {}),
@@ -155,6 +167,8 @@ export class Annotator {
     await whenIdle(this.signal);
     for (let from = 0; from < blocks.length; from += BLOCKS_PER_REQUEST) {
       const batch = blocks.slice(from, from + BLOCKS_PER_REQUEST);
+      stats.requests++;
+      stats.blocksSent += batch.length;
       const reply = await sendMessage('annotate', {
         blocks: batch.map((b) => b.text),
         unknown: true,
@@ -184,7 +198,8 @@ export class Annotator {
         const made: PageMention[] = [];
         while (next < order.length && performance.now() - started < SLICE_BUDGET_MS) {
           const i = order[next++]!;
-          made.push(...make(blocks[i]!, i));
+          // A loop, not push(...spread): one block can yield more mentions than a call takes arguments.
+          for (const m of make(blocks[i]!, i)) made.push(m);
         }
         // Paint after every slice, so the first screenful shows before the rest is done.
         this.highlighter.add(made);

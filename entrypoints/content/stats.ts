@@ -20,6 +20,16 @@ export interface GlossStats {
   slices: typeof sliceStats;
   scans: number;
   repaints: number;
+  /** Mutation batches handled (each may cost a walk of the changed paragraphs and a request). */
+  updates: number;
+  /** Annotate requests sent to the background, known and unknown actors. */
+  requests: number;
+  /** Text blocks sent in those requests: a page re-annotated whole on every change shows here. */
+  blocksSent: number;
+  /** Text blocks walked, first scan and updates. */
+  blocksWalked: number;
+  /** Walks of a block too long to annotate whole: only its first part was read. */
+  cappedBlocks: number;
 }
 
 export const stats: GlossStats = {
@@ -33,6 +43,11 @@ export const stats: GlossStats = {
   slices: sliceStats,
   scans: 0,
   repaints: 0,
+  updates: 0,
+  requests: 0,
+  blocksSent: 0,
+  blocksWalked: 0,
+  cappedBlocks: 0,
 };
 
 (globalThis as { __glossStats?: GlossStats }).__glossStats = stats;

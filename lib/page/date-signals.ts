@@ -3,6 +3,7 @@
  * script) or a parsed one (the CLI, via linkedom). Reads only; never changes the document.
  */
 import type { DateSignals } from '../core/article-date';
+import { headOf } from './walker';
 
 /** Meta tags worth passing on; the rest (descriptions, images) can be large and say nothing about dates. */
 const DATE_META_RE = /date|time|pub|issued|created|modified|parsely/i;
@@ -17,7 +18,8 @@ function textHead(root: Element, max: number): string {
   let out = '';
   const walk = (node: Node): void => {
     for (let child = node.firstChild; child && out.length < max; child = child.nextSibling) {
-      if (child.nodeType === 3) out += ` ${child.nodeValue ?? ''}`.replace(/\s+/g, ' ');
+      // Only the head of a text node is read: one may hold megabytes.
+      if (child.nodeType === 3) out += ` ${headOf(child as Text, max)}`.replace(/\s+/g, ' ');
       else if (child.nodeType === 1 && !SKIP_TAGS.has((child as Element).tagName.toUpperCase())) walk(child);
     }
   };

@@ -1,4 +1,5 @@
 import type { EntityKind } from '../pack/types';
+import { DocumentOrder, nodesOf } from './document-order';
 import { highlightName } from './highlight-style';
 import { SHOW_ALL, visibleMentions, type MentionFilter } from './mention-filter';
 import type { Painter } from './painter';
@@ -26,6 +27,8 @@ export class Highlighter {
   private mentions: PageMention[] = [];
   private visible: PageMention[] = [];
   private byNode = new Map<Node, PageMention[]>();
+  /** Shown mentions over too many nodes to index by node: checked on every hit test (there are none in practice). */
+  private wide: PageMention[] = [];
   private filter: MentionFilter = SHOW_ALL;
 
   constructor(
@@ -45,7 +48,11 @@ export class Highlighter {
 
   add(mentions: readonly PageMention[]): void {
     if (mentions.length === 0) return;
-    this.mentions.push(...mentions);
+    // Not push(...mentions): past ~100,000 arguments a spread call throws.
+    for (const m of mentions) this.mentions.push(m);
+    // Only adding changes the order; removing and filtering keep it.
+    const order = new DocumentOrder();
+    this.mentions.sort((a, b) => documentOrder(order, a, b));
     this.refresh();
   }
 
@@ -75,14 +82,21 @@ export class Highlighter {
     this.mentions = [];
     this.visible = [];
     this.byNode.clear();
+    this.wide = [];
   }
 
   /** The shown mention under a viewport point, if any. */
   hitTest(x: number, y: number): PageMention | null {
     const caret = caretAt(this.doc, x, y);
     if (!caret) return null;
-    const near = this.byNode.get(caret.node) ?? this.visible.filter((m) => m.range.intersectsNode(caret.node));
+    const near = [...(this.byNode.get(caret.node) ?? []), ...this.wide.filter((m) => m.range.intersectsNode(caret.node))];
     for (const m of near) {
+      // Rects of a range deep in a huge text node cost a walk of its lines (Firefox): a mention within one
+      // node is only measured when the caret falls on it.
+      const r = m.range;
+      if (r.startContainer === caret.node && r.endContainer === caret.node) {
+        if (caret.offset < r.startOffset || caret.offset > r.endOffset) continue;
+      }
       // The caret lands on the nearest character even beside a word: check the point is on the text.
       for (const rect of m.range.getClientRects()) {
         if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return m;
@@ -92,11 +106,18 @@ export class Highlighter {
   }
 
   private refresh(): void {
-    this.mentions.sort(documentOrder);
     this.visible = visibleMentions(this.mentions, this.filter);
     this.byNode.clear();
+    this.wide = [];
     for (const m of this.visible) {
-      for (const node of new Set([m.range.startContainer, m.range.endContainer])) {
+      // Every text node a mention covers, the middle one of "<b>Benjamin</b> <i>Netanyahu</i>" too: a
+      // pointer on any of them finds it without testing every mention on the page.
+      const nodes = nodesOf(m.range, MAX_NODES_PER_MENTION);
+      if (!nodes) {
+        this.wide.push(m);
+        continue;
+      }
+      for (const node of nodes) {
         const list = this.byNode.get(node);
         if (list) list.push(m);
         else this.byNode.set(node, [m]);
@@ -117,10 +138,18 @@ export class Highlighter {
   }
 }
 
-function documentOrder(a: PageMention, b: PageMention): number {
+/** A mention's words span a few nodes at most; more than this is indexed as "wide". */
+const MAX_NODES_PER_MENTION = 32;
+
+function documentOrder(order: DocumentOrder, a: PageMention, b: PageMention): number {
   if (a.range.startContainer === b.range.startContainer) return a.range.startOffset - b.range.startOffset;
-  // DOCUMENT_POSITION_FOLLOWING: b comes after a.
-  return a.range.startContainer.compareDocumentPosition(b.range.startContainer) & 4 ? -1 : 1;
+  // Mentions of two separate paragraphs are in the paragraphs' order: that needs the paths of a few
+  // hundred paragraphs, not of every text node in them. Nested blocks fall through to the text nodes.
+  if (a.paragraph !== b.paragraph) {
+    const byParagraph = order.compareDisjoint(a.paragraph, b.paragraph);
+    if (byParagraph !== null) return byParagraph;
+  }
+  return order.compare(a.range.startContainer, b.range.startContainer);
 }
 
 function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {

@@ -1,5 +1,6 @@
 import { hasFurnitureClass, isExcludedElement, isHardExcluded, isInHardExcludedArea } from './skip-rules';
 import { jsonLdBodyStart } from './json-ld-body';
+import { headOf } from './walker';
 
 /**
  * Finds the article in a page by text density, the way Readability does (paragraphs vote for their
@@ -32,33 +33,73 @@ interface Candidate {
 /** Characters of scored paragraph text under each element (every ancestor, not only the nearest five). */
 type ProseChars = Map<Element, number>;
 
-/** The text of a small element (a paragraph, a heading), whitespace folded. */
+/**
+ * Enough of one paragraph to score it: a paragraph's points stop growing at 300 characters, and a page
+ * with megabytes in one paragraph must not cost a regex pass over all of it.
+ */
+const SCORED_CHARS = 10_000;
+
+/** The text of a small element (a paragraph, a heading), whitespace folded, at most SCORED_CHARS long. */
 function textOf(el: Element): string {
-  return (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return (el.textContent ?? '').slice(0, SCORED_CHARS).replace(/\s+/g, ' ').trim();
 }
 
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
 
 /**
+ * Nodes looked at to measure one candidate's link density: far more than an article holds, so real pages
+ * are measured whole; a page of 50,000 text nodes in one container is judged on a sample of it, in bounded
+ * time, instead of a walk of everything in one task.
+ */
+const MAX_STATS_NODES = 25_000;
+
+interface TextStats {
+  text: number;
+  links: number;
+}
+
+/**
  * Length of the text a reader could see under `el`, and how much of it is link text. Not textContent:
  * news pages keep megabytes of inline script inside their containers, and copying it all is slow.
+ * Candidates nest (a paragraph's parent, its parent…): with `memo`, an outer one adds up what was counted
+ * under an inner one instead of walking it again, which halves the work on a page of 50,000 text nodes.
  */
-function textStats(el: Element): { text: number; links: number } {
+function textStats(el: Element, memo?: Map<Element, TextStats>): TextStats {
+  const known = memo?.get(el);
+  if (known) return known;
   let text = 0;
   let links = 0;
+  let budget = MAX_STATS_NODES;
   const walk = (node: Element, inLink: boolean): void => {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
+    for (let c = node.firstChild; c && budget > 0; c = c.nextSibling, budget--) {
       if (c.nodeType === 3) {
-        const n = (c as Text).data.trim().length;
+        // A huge node is counted whole, untrimmed: trimming would copy all of it first.
+        const n = (c as Text).length > SCORED_CHARS ? (c as Text).length : (c as Text).data.trim().length;
         text += n;
         if (inLink) links += n;
       } else if (c.nodeType === 1 && !NOT_TEXT.has((c as Element).tagName)) {
-        walk(c as Element, inLink || (c as Element).tagName === 'A');
+        const isLink = inLink || (c as Element).tagName === 'A';
+        const inner = memo?.get(c as Element);
+        if (inner) {
+          text += inner.text;
+          links += isLink ? inner.text : inner.links;
+        } else {
+          walk(c as Element, isLink);
+        }
       }
     }
   };
   walk(el, false);
-  return { text, links };
+  const stats = { text, links };
+  memo?.set(el, stats);
+  return stats;
+}
+
+/** How deep an element sits: inner candidates are measured first, so their ancestors reuse them. */
+function depth(el: Element): number {
+  let d = 0;
+  for (let e = el.parentElement; e; e = e.parentElement) d++;
+  return d;
 }
 
 function linkTextLength(el: Element): number {
@@ -92,7 +133,9 @@ function paragraphs(doc: Document): { el: Element; text: string }[] {
   const out: { el: Element; text: string }[] = [...doc.querySelectorAll('p')].map((el) => ({ el, text: textOf(el) }));
   for (const div of doc.querySelectorAll('div, td')) {
     let own = '';
-    for (let c = div.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) own += (c as Text).data;
+    for (let c = div.firstChild; c && own.length < SCORED_CHARS; c = c.nextSibling) {
+      if (c.nodeType === 3) own += headOf(c as Text, SCORED_CHARS);
+    }
     own = own.replace(/\s+/g, ' ').trim();
     // Only the div's own text: its subtree may hold whole page sections.
     if (own.length >= 100) out.push({ el: div, text: own });
@@ -146,21 +189,21 @@ function score(doc: Document, prose: ProseChars): Map<Element, Candidate> {
  * few paragraphs) is the whole landmark: lift to the nearest `itemprop=articleBody` or lone `<article>`
  * around the best container when that holds clearly more prose.
  */
-function liftToLandmark(top: Element, prose: ProseChars): Element {
+function liftToLandmark(top: Element, prose: ProseChars, memo: Map<Element, TextStats>): Element {
   const own = prose.get(top) ?? 0;
   for (let a = top.parentElement; a; a = a.parentElement) {
     const isLandmark =
       /\barticleBody\b/i.test(a.getAttribute('itemprop') ?? '') || (a.tagName === 'ARTICLE' && !a.querySelector('article'));
     if (!isLandmark) continue;
     if (isHardExcluded(a) || (prose.get(a) ?? 0) < own * 1.3) return top;
-    const { text, links } = textStats(a);
+    const { text, links } = textStats(a, memo);
     return links / Math.max(1, text) < 0.3 ? a : top;
   }
   return top;
 }
 
 /** Siblings of the body that continue it: text split around an inline ad or video, as Readability keeps them. */
-function continuingSiblings(top: Candidate, candidates: Map<Element, Candidate>): Element[] {
+function continuingSiblings(top: Candidate, candidates: Map<Element, Candidate>, memo: Map<Element, TextStats>): Element[] {
   const parent = top.el.parentElement;
   if (!parent) return [top.el];
   const threshold = Math.max(10, top.score * 0.2);
@@ -172,7 +215,7 @@ function continuingSiblings(top: Candidate, candidates: Map<Element, Candidate>)
     }
     const c = candidates.get(sib);
     if (!c || c.score < threshold || isExcludedElement(sib)) continue;
-    const { text, links } = textStats(sib);
+    const { text, links } = textStats(sib, memo);
     if (text > 0 && links / text < 0.25) roots.push(sib);
   }
   return roots;
@@ -219,15 +262,18 @@ export function pickArticle(
   // Link density is only worth measuring on the few candidates that could still win.
   const ranked = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, 8);
   const best = ranked[0]?.score ?? 0;
-  for (const c of ranked) {
-    if (c.score < best / 2 || !isVisible(c.el)) continue;
-    const { text, links } = textStats(c.el);
+  const eligible = ranked.filter((c) => c.score >= best / 2 && isVisible(c.el));
+  const memo = new Map<Element, TextStats>();
+  const deepestFirst = eligible.map((c) => ({ el: c.el, depth: depth(c.el) })).sort((a, b) => b.depth - a.depth);
+  for (const { el } of deepestFirst) textStats(el, memo);
+  for (const c of eligible) {
+    const { text, links } = textStats(c.el, memo);
     const adjusted = c.score * (1 - Math.min(1, links / Math.max(1, text)));
     if (!top || adjusted > top.score) top = { el: c.el, score: adjusted };
   }
   if (top && top.score >= 5) {
-    const lifted = liftToLandmark(top.el, prose);
-    const roots = lifted === top.el ? continuingSiblings(top, candidates) : [lifted];
+    const lifted = liftToLandmark(top.el, prose, memo);
+    const roots = lifted === top.el ? continuingSiblings(top, candidates, memo) : [lifted];
     return { roots, headline: findHeadline(doc, roots), how: 'density' };
   }
   const landmark = doc.querySelector('[itemprop~="articleBody"], article, main, [role="main"]');

@@ -44,14 +44,18 @@ export function watchMutations(target: Node, onBatch: (batch: ChangeBatch) => vo
         if (r.target.parentElement) touched.add(r.target.parentElement);
         continue;
       }
-      if (r.removedNodes.length > 0) removed = true;
-      let addedSome = false;
+      let removedSome = false;
+      for (const n of r.removedNodes) if (!opts.ignore?.(n)) removedSome = true;
+      if (removedSome) removed = true;
+      let addedText = false;
       for (const n of r.addedNodes) {
         if (opts.ignore?.(n)) continue;
-        addedSome = true;
         if (n.nodeType === 1) touched.add(n as Element);
+        else if (n.nodeType === 3) addedText = true;
       }
-      if ((addedSome || r.removedNodes.length > 0) && r.target.nodeType === 1) touched.add(r.target as Element);
+      // The parent changed too only if it gained text or lost something. An element added whole is news on
+      // its own: touching its parent as well would re-walk a live blog's whole list for every new entry.
+      if ((addedText || removedSome) && r.target.nodeType === 1) touched.add(r.target as Element);
     }
     if (touched.size === 0 && !removed) return;
     const now = performance.now();

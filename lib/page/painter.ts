@@ -32,7 +32,9 @@ export class HighlightApiPainter implements Painter {
         registry.delete(name);
         continue;
       }
-      const highlight = new this.win.Highlight(...ranges);
+      // Added one by one: spreading a page's worth of ranges into the constructor overflows the stack.
+      const highlight = new this.win.Highlight();
+      for (const range of ranges) highlight.add(range);
       registry.set(name, highlight);
       this.painted.set(name, highlight);
     }

@@ -11,9 +11,11 @@ export interface SliceStats {
   slices: number;
   longestMs: number;
   longestName: string;
+  /** Slices per name: a long walk done in several slices shows as a count above one. */
+  counts: Record<string, number>;
 }
 
-export const sliceStats: SliceStats = { slices: 0, longestMs: 0, longestName: '' };
+export const sliceStats: SliceStats = { slices: 0, longestMs: 0, longestName: '', counts: {} };
 
 /** Runs `fn` and records how long it held the thread. */
 export function timed<T>(name: string, fn: () => T): T {
@@ -23,6 +25,7 @@ export function timed<T>(name: string, fn: () => T): T {
   } finally {
     const took = performance.now() - start;
     sliceStats.slices++;
+    sliceStats.counts[name] = (sliceStats.counts[name] ?? 0) + 1;
     if (took > sliceStats.longestMs) {
       sliceStats.longestMs = took;
       sliceStats.longestName = name;

@@ -7,6 +7,8 @@ export interface TextBlock {
   pieces: { node: Text; start: number }[];
   /** The innermost block-level element the text sits in: what a reader calls the paragraph. */
   element: Element;
+  /** Set when the block's text went past the walk's limit and only its start was kept. */
+  truncated?: true;
 }
 
 const BLOCK_TAGS = new Set([
@@ -42,6 +44,13 @@ const BLOCK_TAGS = new Set([
   'SUMMARY',
 ]);
 
+/**
+ * Longest text of one block the content script annotates. Real paragraphs are a few thousand characters;
+ * a page with megabytes in one paragraph (a log, a dump, a hostile page) gets its start read and the rest
+ * left alone, so the walk, the request and the ranges stay bounded.
+ */
+export const MAX_BLOCK_CHARS = 50_000;
+
 export function isBlockElement(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName.toUpperCase());
 }
@@ -53,7 +62,11 @@ export type VisibilityCheck = (el: Element) => boolean;
  * that "<b>Benjamin</b> Netanyahu" is one string the matcher sees whole. A generator, so the content
  * script can walk a long page in slices between which the page gets the main thread back.
  */
-export function* walkBlocks(root: Element, isVisible: VisibilityCheck = () => true): Generator<TextBlock> {
+export function* walkBlocks(
+  root: Element,
+  isVisible: VisibilityCheck = () => true,
+  maxChars = Number.POSITIVE_INFINITY,
+): Generator<TextBlock> {
   let current: TextBlock = { text: '', pieces: [], element: root };
   const blockStack: Element[] = [root];
   const take = (): TextBlock | null => {
@@ -66,10 +79,16 @@ export function* walkBlocks(root: Element, isVisible: VisibilityCheck = () => tr
   while (stack.length > 0) {
     const [node, closing] = stack.pop()!;
     if (node.nodeType === 3) {
-      const text = (node as Text).data;
-      if (text.length === 0) continue;
+      const length = (node as Text).length;
+      if (length === 0) continue;
+      const room = maxChars - current.text.length;
+      if (room <= 0) {
+        current.truncated = true;
+        continue;
+      }
       current.pieces.push({ node: node as Text, start: current.text.length });
-      current.text += text;
+      current.text += headOf(node as Text, room);
+      if (length > room) current.truncated = true;
       continue;
     }
     if (node.nodeType !== 1) continue;
@@ -116,5 +135,13 @@ export function locate(block: TextBlock, offset: number, isEnd: boolean): { node
   const p = pieces[lo];
   if (!p) return null;
   // An end offset that falls exactly between two nodes belongs to the earlier one.
-  return { node: p.node, offset: Math.min(Math.max(offset - p.start, 0), p.node.data.length) };
+  return { node: p.node, offset: Math.min(Math.max(offset - p.start, 0), p.node.length) };
+}
+
+/**
+ * At most `max` characters of a text node. Reading `.data` copies the whole text in Firefox (no cached
+ * string as in Chromium): on a 10 MB node, once per mention, that was minutes of a frozen page.
+ */
+export function headOf(node: CharacterData, max: number): string {
+  return node.length > max ? node.substringData(0, max) : node.data;
 }
