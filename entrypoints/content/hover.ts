@@ -57,7 +57,7 @@ export function trackPointer(
 
   // One hit test per frame, on the latest pointer position: a pointer that stops on a word within a
   // frame of its last move must still be seen there.
-  let latest: PointerEvent | null = null;
+  let latest: PointerEvent | MouseEvent | null = null;
   // An event's path is empty once its dispatch is over, so it is kept from the moment it fires.
   let latestPath: EventTarget[] = [];
   let pending = false;
@@ -80,9 +80,9 @@ export function trackPointer(
     else if (await cards.isShown()) scheduleHide();
     else current = null;
   };
-  const onMove = (event: PointerEvent) => {
+  const onMove = (event: PointerEvent | MouseEvent) => {
     // A finger's moves are scrolls, not hovers.
-    if (event.pointerType === 'touch') return;
+    if ('pointerType' in event && event.pointerType === 'touch') return;
     latest = event;
     latestPath = event.composedPath();
     if (pending) return;
@@ -109,6 +109,11 @@ export function trackPointer(
     }
   };
 
-  document.addEventListener('pointermove', onMove, { passive: true, signal });
+  // On the window, capturing: as early as a listener added after the page's can be. A page that still
+  // swallows pointer moves before Gloss hears them (some sliders and drawing widgets do) rarely swallows
+  // the mouse moves the browser sends too; both feed the same once-per-frame hit test.
+  const early = { capture: true, passive: true, signal };
+  window.addEventListener('pointermove', onMove, early);
+  window.addEventListener('mousemove', onMove, early);
   document.addEventListener('pointerup', (e) => void onTap(e), { passive: true, signal });
 }

@@ -11,6 +11,7 @@ import {
   framePage,
   hostileGlobalsPage,
   hugePage,
+  swallowedPointerPage,
   livePage,
   manyNodesPage,
   MANY_PARAGRAPHS,
@@ -63,6 +64,7 @@ beforeAll(async () => {
     '/many-nodes.html': manyNodesPage,
     '/live.html': livePage,
     '/huge.html': hugePage,
+    '/swallowed-pointer.html': swallowedPointerPage,
     '/warm.html': () => framePage('Benjamin Netanyahu met mediators on Monday, officials said, as the talks resumed.'),
   });
   gloss = await launchGlossChromium();
@@ -170,6 +172,19 @@ describe('hostile pages in Chromium', () => {
     await w.page.screenshot({ path: join(RESULTS, 'hostile-globals.png') });
     // The content script lives in its own world: nothing it called went through the page's replacements.
     expect(await w.page.evaluate(() => (window as unknown as { __hostileHits: object }).__hostileHits)).toEqual({});
+    await expectUntouched(w);
+    await w.page.close();
+  });
+
+  it('a page that swallows pointer moves before anyone hears them: the card still opens on hover', async () => {
+    const w = await open('/swallowed-pointer.html');
+    const found = await readMarks(w.page);
+    expect(
+      await hoverCard(
+        w.page,
+        found.find((m) => m.text === 'Benjamin Netanyahu')!,
+      ),
+    ).toContain('Prime Minister of Israel');
     await expectUntouched(w);
     await w.page.close();
   });

@@ -166,6 +166,18 @@ export function hostileGlobalsPage(): string {
 }
 
 /**
+ * A page that swallows every pointer move before anyone else hears it (some sliders and drawing widgets
+ * do this), registered on the window in the capture phase before Gloss's content script runs.
+ */
+export function swallowedPointerPage(): string {
+  return page({
+    title: 'Truce talks resume | Swallowed pointer',
+    head: `<script>for (const type of ['pointermove', 'pointerover', 'pointerenter']) addEventListener(type, (e) => e.stopImmediatePropagation(), true);</script>`,
+    body: `<main><article><h1>Truce talks resume in Doha</h1>${paragraphs(5)}</article></main>`,
+  });
+}
+
+/**
  * Shadow DOM and frames: light-DOM text slotted into a shadow root, text only inside an open and a closed
  * shadow root, a same-origin and a cross-origin iframe. Each actor appears in exactly one of them.
  */
