@@ -1,27 +1,50 @@
 import { annotateBlocks } from '@/lib/core/annotate';
 import { findUnknownActors } from '@/lib/core/unknown-actors';
 import type { StoredEntity } from '@/lib/kb/db';
+import { storedEntityProblem } from '@/lib/kb/row-check';
 import { searchEntities } from '@/lib/kb/search';
 import type { EntityView } from '@/lib/messaging/protocol';
 import { handle } from './handle';
-import { db, ensureBuiltin, getMatchIndex } from './knowledge';
+import { db, dropMatcher, ensureBuiltin, getMatchIndex, repairIfDamaged } from './knowledge';
 
 const toView = ({ searchKeys: _keys, ...rest }: StoredEntity): EntityView => rest;
 
+/**
+ * A row damaged on disk is not handed to a card (which would break on it): it is left out, and the
+ * knowledge base is checked and rebuilt in the background.
+ */
+function sound(entities: (StoredEntity | undefined)[]): StoredEntity[] {
+  const good = entities.filter((e): e is StoredEntity => e !== undefined && storedEntityProblem(e) === null);
+  if (good.length < entities.filter((e) => e !== undefined).length) void repairIfDamaged();
+  return good;
+}
+
+async function annotate(blocks: string[], date: string | undefined) {
+  const run = async () => annotateBlocks(await getMatchIndex(), blocks, date ? { date } : {});
+  try {
+    return await run();
+  } catch (e) {
+    // A stored matcher can hold damage its shape check does not see: build one afresh, once.
+    console.warn('Gloss: matching failed; building the matcher again', e);
+    await dropMatcher();
+    return run();
+  }
+}
+
 export function registerKbHandlers(): void {
   handle('annotate', async ({ blocks, date, unknown }) => {
-    const mentions = annotateBlocks(await getMatchIndex(), blocks, date ? { date } : {});
+    const mentions = await annotate(blocks, date);
     if (!unknown) return { mentions };
     return { mentions, unknown: blocks.map((text, i) => findUnknownActors(text, mentions[i]!)) };
   });
   handle('getEntity', async ({ id }) => {
     await ensureBuiltin();
-    const e = await db.entities.get(id);
+    const [e] = sound([await db.entities.get(id)]);
     return e ? toView(e) : null;
   });
   handle('search', async ({ query }) => {
     await ensureBuiltin();
-    return (await searchEntities(db, query)).map(toView);
+    return sound(await searchEntities(db, query)).map(toView);
   });
   handle('listSources', async () => {
     await ensureBuiltin();

@@ -1,12 +1,36 @@
 import packJson from '~/assets/packs/world-news.json';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
 import type { MatchIndex } from '@/lib/core/match-index';
 import type { KbChange } from '@/lib/kb/apply-pack';
 import { builtinNeedsImport, importBuiltinPackWithResult } from '@/lib/kb/builtin';
-import { openDb, type StoredEntity } from '@/lib/kb/db';
+import { matchIndexProblem } from '@/lib/kb/cache-check';
+import type { StoredEntity } from '@/lib/kb/db';
+import { openOrRecover } from '@/lib/kb/open-or-recover';
+import { RECOVERY_REPORT_KEY, type RecoveryReport } from '@/lib/kb/recovery-report';
+import { checkAndRepair, startKb, type StartDeps } from '@/lib/kb/start-kb';
 import { loadOrBuildMatchIndex } from '@/lib/kb/stored-index';
+import { followUserData, readUserCopy, UserCopyKeeper, type CopyArea } from '@/lib/kb/user-copy';
+import type { SettingsSnapshot } from '@/lib/settings/schemas';
+import { disabledSites, displaySettings, paused } from '@/lib/settings/items';
 import { PATCH_LIMIT, patchMatchIndex } from '@/lib/sync/patch-match-index';
 
-export const db = openDb();
+const area: CopyArea = {
+  get: (key) => browser.storage.local.get(key),
+  set: (items) => browser.storage.local.set(items),
+};
+const saveReport = (report: RecoveryReport) => browser.storage.local.set({ [RECOVERY_REPORT_KEY]: report });
+
+/** The knowledge base, opened through the integrity check (lib/kb/open-or-recover.ts). */
+export const kb = openOrRecover('gloss', {
+  readCopy: () => readUserCopy(area),
+  saveReport,
+  // Everything cached from the database before the rebuild describes data that is gone.
+  onRebuilt: () => invalidateMatchIndex(),
+});
+export const db = kb.db;
+/** The second copy of the user's notes, entities and sources, in storage.local. */
+export const userCopy = new UserCopyKeeper(db, area);
 const embeddedVersion = (packJson as { version: string }).version;
 
 /** The latest complete matcher; lookups use it even while a newer one is being built. */
@@ -15,19 +39,97 @@ let ready: MatchIndex | null = null;
 let pending: Promise<MatchIndex> | null = null;
 /** Changes are applied to the matcher one after another, in the order they were written. */
 let following: Promise<void> = Promise.resolve();
+/** Imports run one at a time: an install and a first lookup must not import the pack twice at once. */
+let importing: Promise<void> = Promise.resolve();
 
 /** Imports the embedded pack when it is missing or stale; safe to call on every worker start. */
-export async function ensureBuiltin(force = false): Promise<void> {
-  if (force || (await builtinNeedsImport(db, embeddedVersion))) {
-    const { changed, deleted } = await importBuiltinPackWithResult(db, packJson);
-    if (changed.length + deleted.length > 0) kbChanged({ changed, deleted });
-  }
+export function ensureBuiltin(force = false): Promise<void> {
+  const run = importing.then(async () => {
+    if (force || (await builtinNeedsImport(db, embeddedVersion))) {
+      const { changed, deleted } = await importBuiltinPackWithResult(db, packJson);
+      if (changed.length + deleted.length > 0) kbChanged({ changed, deleted });
+    }
+  });
+  importing = run.catch(() => undefined);
+  return run;
+}
+
+/** One storage.local.set for all of a backup's settings: they land together or not at all. */
+export function writeSettingsAtOnce(s: SettingsSnapshot): Promise<void> {
+  return storage.setItems([
+    { item: displaySettings, value: s.display },
+    { item: disabledSites, value: s.disabledSites },
+    { item: paused, value: s.paused },
+  ]);
+}
+
+const startDeps: StartDeps = { kb, copy: userCopy, ensureBuiltin, writeSettings: writeSettingsAtOnce, saveReport };
+
+let started: Promise<void> | null = null;
+/**
+ * Runs once per worker life, before anything else needs the knowledge base (lib/kb/start-kb.ts): it
+ * finishes what a stopped worker left of a rebuild, an import's settings or the built-in import. An
+ * interrupted sync is resumed by the scheduler (sync-handlers.ts).
+ */
+export function startKnowledgeBase(): Promise<void> {
+  started ??= startKb(startDeps)
+    .then(() => {
+      // Sources change through the sync handlers too: the copy follows every committed write.
+      followUserData(db, userCopy);
+      // The daily read-through for damaged rows, after start-up work, never in a lookup's way.
+      setTimeout(() => void repair(false), 10_000);
+    })
+    .catch((e: unknown) => {
+      started = null;
+      console.error('Gloss: starting the knowledge base failed', e);
+    });
+  return started;
+}
+
+let repairing: Promise<RecoveryReport | null> | null = null;
+let forcedRepairs = 0;
+/**
+ * Looks for damaged rows and rebuilds if it finds some. `force`: something just broke on stored data;
+ * at most twice per worker life, so a bug that is not damage cannot rebuild in a loop.
+ */
+function repair(force: boolean): Promise<RecoveryReport | null> {
+  if (force && forcedRepairs++ >= 2) return Promise.resolve(null);
+  repairing ??= checkAndRepair(startDeps, force)
+    .catch((e: unknown) => {
+      console.error('Gloss: checking the knowledge base failed', e);
+      return null;
+    })
+    .finally(() => {
+      repairing = null;
+    });
+  return repairing;
+}
+
+/** Something failed on stored data: rebuild if rows are damaged. True if a rebuild happened. */
+export async function repairIfDamaged(): Promise<boolean> {
+  return (await repair(true)) !== null;
+}
+
+async function loadMatcher(): Promise<MatchIndex> {
+  await ensureBuiltin();
+  const { index, loaded } = await loadOrBuildMatchIndex(db);
+  if (!loaded) return index;
+  const problem = matchIndexProblem(index);
+  if (!problem) return index;
+  console.warn(`Gloss: the stored matcher was damaged (${problem}); building it again`);
+  await db.meta.delete('matchIndex');
+  return (await loadOrBuildMatchIndex(db)).index;
 }
 
 function build(): Promise<MatchIndex> {
   const run = (async () => {
-    await ensureBuiltin();
-    return (await loadOrBuildMatchIndex(db)).index;
+    try {
+      return await loadMatcher();
+    } catch (e) {
+      // Building reads every entity: one damaged row fails it. Rebuild the knowledge base, then try once more.
+      if (!(await repairIfDamaged())) throw e;
+      return loadMatcher();
+    }
   })();
   pending = run;
   run.then(
@@ -55,6 +157,15 @@ export function getMatchIndex(): Promise<MatchIndex> {
 export function invalidateMatchIndex(): void {
   ready = null;
   pending = null;
+}
+
+/**
+ * A lookup failed inside the matcher: a stored one can hold damage its shape check cannot see (an
+ * entity's bytes). Drop it, so the next lookup builds one from the entities.
+ */
+export async function dropMatcher(): Promise<void> {
+  invalidateMatchIndex();
+  await db.meta.delete('matchIndex');
 }
 
 /**

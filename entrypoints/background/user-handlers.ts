@@ -1,31 +1,26 @@
 import { parseBackup, summariseBackup } from '@/lib/kb/backup-format';
-import { restoreBackup } from '@/lib/kb/backup';
-import { deletePersonal, savePersonal } from '@/lib/kb/personal';
-import { writeSettings } from '@/lib/settings/items';
+import { importBackup } from '@/lib/kb/import-backup';
+import { removeNote, removePersonal, writeNote, writePersonal } from '@/lib/kb/user-writes';
 import { handle } from './handle';
-import { db, invalidateMatchIndex } from './knowledge';
+import { db, ensureBuiltin, invalidateMatchIndex, userCopy, writeSettingsAtOnce } from './knowledge';
 
+/**
+ * The user's own data. Each write is one IndexedDB transaction, followed by the second copy of the
+ * user's data in storage.local (lib/kb/user-copy.ts); the reply comes after both.
+ */
 export function registerUserHandlers(): void {
   handle('getNote', async ({ entityId }) => (await db.notes.get(entityId)) ?? null);
   handle('listNotes', async () => db.notes.orderBy('updatedAt').reverse().toArray());
-  handle('setNote', async ({ entityId, text }) => {
-    const note = { entityId, text, updatedAt: Date.now() };
-    await db.notes.put(note);
-    return note;
-  });
-  handle('deleteNote', async ({ entityId }) => {
-    const existed = (await db.notes.get(entityId)) !== undefined;
-    await db.notes.delete(entityId);
-    return existed;
-  });
+  handle('setNote', ({ entityId, text }) => writeNote(db, userCopy, entityId, text));
+  handle('deleteNote', ({ entityId }) => removeNote(db, userCopy, entityId));
   // Personal entities and imports change what pages match: the matcher is rebuilt on the next page.
   handle('savePersonalEntity', async ({ entity }) => {
-    const id = await savePersonal(db, entity);
+    const id = await writePersonal(db, userCopy, entity);
     invalidateMatchIndex();
     return id;
   });
   handle('deletePersonalEntity', async ({ id }) => {
-    const deleted = await deletePersonal(db, id);
+    const deleted = await removePersonal(db, userCopy, id);
     invalidateMatchIndex();
     return deleted;
   });
@@ -33,9 +28,10 @@ export function registerUserHandlers(): void {
     // Checked again here: the options page's check is for the user, this one is for the database.
     const checked = parseBackup(text);
     if (!checked.ok) throw new Error(`The backup was not imported: ${checked.problems.join('; ')}`);
-    await restoreBackup(db, checked.backup);
+    await importBackup(db, checked.backup, writeSettingsAtOnce, userCopy);
     invalidateMatchIndex();
-    if (checked.backup.settings) await writeSettings(checked.backup.settings);
+    // The restore left the built-in source without a version: the pack inside Gloss goes back in.
+    await ensureBuiltin();
     const { sources, entities, notes } = summariseBackup(checked.backup);
     return { sources, entities, notes };
   });

@@ -28,7 +28,7 @@ export type BackupCheck = { ok: true; backup: Backup } | { ok: false; problems: 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const MAX_PROBLEMS = 10;
 
-const sourceSchema = v.looseObject({
+export const sourceSchema = v.looseObject({
   // Loose: a newer Gloss may store more about a source (validators, schedules); keep what we don't know.
   id: v.pipe(v.string('id must be text'), v.regex(ID_RE, 'id may hold only letters, digits and . _ : -'), v.maxLength(120)),
   kind: v.picklist(['builtin', 'pack-url', 'csv-url', 'wikidata', 'personal'], 'kind is not a kind of source Gloss knows'),
@@ -65,7 +65,7 @@ const sourceSchema = v.looseObject({
   entities: v.array(v.unknown(), 'entities must be a list'),
 });
 
-const noteSchema = v.object({
+export const noteSchema = v.object({
   entityId: v.pipe(v.string('entityId must be text'), v.nonEmpty(), v.maxLength(200)),
   text: v.pipe(v.string('text must be text'), v.maxLength(10_000, 'a note is longer than 10,000 characters')),
   updatedAt: v.pipe(v.number('updatedAt must be a time'), v.finite()),
@@ -117,6 +117,39 @@ function checkEntities(kind: string, entities: unknown[], at: string): { entitie
     personal && ((entities[i] as Entity).sources ?? []).length === 0 ? { ...e, sources: [] } : e,
   );
   return { entities: checked, problems: [] };
+}
+
+/**
+ * The entities of a list that pass the pack rules, the others dropped one by one instead of refusing
+ * the list: for rescuing what a damaged knowledge base still holds. Duplicates keep the first; a
+ * `related` id left pointing at a dropped entity is removed rather than dropping the entity too.
+ */
+export function salvageEntities(kind: string, raw: readonly unknown[]): Entity[] {
+  const seen = new Set<string>();
+  let items = raw.filter((e): e is Record<string, unknown> => {
+    const id = e && typeof e === 'object' ? (e as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string' || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  for (let round = 0; round < 4 && items.length > 0; round++) {
+    const { entities, problems } = checkEntities(kind, items, '');
+    if (problems.length === 0) return entities;
+    const bad = new Set(problems.flatMap((p) => /^\.entities\[(\d+)\]/.exec(p)?.[1] ?? []).map(Number));
+    if (bad.size === 0) break;
+    items = items.filter((_, i) => !bad.has(i));
+    const ids = new Set(items.map((e) => e.id as string));
+    items = items.map((e) =>
+      Array.isArray(e.related)
+        ? { ...e, related: e.related.filter((r) => typeof r === 'string' && (ids.has(r) || r.startsWith('wd:'))) }
+        : e,
+    );
+  }
+  // A problem no entity is blamed for (the list as a whole): judge each entity on its own.
+  return items.flatMap((e) => {
+    const alone = Array.isArray(e.related) ? { ...e, related: e.related.filter((r) => String(r).startsWith('wd:')) } : e;
+    return checkEntities(kind, [alone], '').entities;
+  });
 }
 
 /** Checks an export file whole: either everything in it is good, or the first problems are listed. */

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { DatedFact, Entity, EntityKind } from '../pack/types';
 
 /** What another source says of an entity than the one shown, so a card can show both. */
@@ -127,28 +127,33 @@ export type GlossDb = Dexie & {
   downloadChunks: Dexie.Table<DownloadChunk, [string, number]>;
 };
 
+/** One schema version as declared to Dexie: the stores it adds or changes, and its upgrade. */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
 /**
- * Opens the knowledge base. Every schema version stays declared with its upgrade, as Dexie asks, so a
- * profile that skipped releases still upgrades step by step.
+ * Every schema version the knowledge base has had, oldest first. Dexie asks that each stays declared
+ * with its upgrade, so a profile that skipped releases still upgrades step by step; tests build the
+ * old databases from these same declarations, and the integrity check compares a database on disk
+ * with what its version should hold.
  */
-export function openDb(name = 'gloss'): GlossDb {
-  const db = new Dexie(name) as GlossDb;
-  db.version(1).stores({
-    entities: 'id, *searchKeys, kind, *sourceIds',
-    sources: 'id',
-    meta: 'key',
-  });
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  { version: 1, stores: { entities: 'id, *searchKeys, kind, *sourceIds', sources: 'id', meta: 'key' } },
   // v2: the user's notes, in their own table.
-  db.version(2).stores({ notes: 'entityId, updatedAt' });
+  { version: 2, stores: { notes: 'entityId, updatedAt' } },
   // v3: each source's own version of an entity (so two sources can give the same one and removing
   // either loses nothing of the other), and downloads staged in chunks so a stopped worker resumes.
-  db.version(3)
-    .stores({
+  {
+    version: 3,
+    stores: {
       variants: '[sourceId+entityId], sourceId, entityId',
       downloads: 'sourceId',
       downloadChunks: '[sourceId+seq], sourceId',
-    })
-    .upgrade(async (tx) => {
+    },
+    upgrade: async (tx) => {
       // Before v3 an entity given by several sources was stored once, as the last one gave it: that
       // copy is the best guess at each source's version until the source next syncs.
       const entities = await tx.table<StoredEntity, string>('entities').toArray();
@@ -159,6 +164,28 @@ export function openDb(name = 'gloss'): GlossDb {
             sourceIds.map((sourceId) => ({ sourceId, entityId: entity.id, entity })),
           ),
         );
-    });
+    },
+  },
+];
+
+/** The schema version this code writes. */
+export const DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;
+
+/** Declares the schema versions up to `upto` on a Dexie instance (all of them by default). */
+export function declareSchema(db: Dexie, upto = DB_VERSION): void {
+  for (const { version, stores, upgrade } of SCHEMA_HISTORY) {
+    if (version > upto) break;
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+}
+
+/**
+ * Opens the knowledge base (lazily: Dexie opens it on first use). `options` passes Dexie its
+ * IndexedDB, for tests that break it on purpose.
+ */
+export function openDb(name = 'gloss', options?: DexieOptions): GlossDb {
+  const db = new Dexie(name, options) as GlossDb;
+  declareSchema(db);
   return db;
 }
