@@ -5,6 +5,7 @@ import { AboutSection } from './AboutSection';
 import { DataSection } from './DataSection';
 import { DisplaySection } from './DisplaySection';
 import { NotesSection } from './NotesSection';
+import { RecoveryNotice } from './RecoveryNotice';
 import { SitesSection } from './SitesSection';
 import { SourcesSection } from './SourcesSection';
 
@@ -48,6 +49,7 @@ export function App() {
       </nav>
       <main>
         <h1>{t('optionsTitle', 'Gloss settings')}</h1>
+        <RecoveryNotice />
         {/* tabIndex -1: the table of contents moves focus, not only the scroll position. */}
         <div id={sectionId('sources')} tabIndex={-1} class="section-anchor">
           <SourcesSection />

@@ -130,7 +130,7 @@ export function diagnose(inspection: Inspection): Problem | null {
   if (version > DB_VERSION) {
     return {
       reason: 'downgraded',
-      detail: `it was written by a newer Gloss (schema ${version}; this one knows ${DB_VERSION})`,
+      detail: `schema ${version}; this version of Gloss knows schema ${DB_VERSION}`,
       foundVersion: version,
     };
   }

@@ -13,7 +13,6 @@ import { fetchBody } from './fetch-body';
 import { SCHEDULE, type SyncLimits } from './limits';
 import { decodeBody, parseCsvText, parsePackText } from './parse-body';
 import { intervalHoursOf, isNetworkSource } from './schedule';
-import { clearStaging } from './staging';
 import { csvMeta } from './sync-source';
 import { WIKIDATA_SOURCE_ID } from './wikidata-source';
 import { hostOf } from './words';
@@ -160,14 +159,15 @@ export async function addUrlSource(
  * Turns on the Wikidata source. It ranks first: the user turns it on to see fresher labels and
  * positions than the packs hold (the packs' own text stays one click away on the card).
  */
-export async function enableWikidataSource(db: GlossDb, instance: string): Promise<{ source: SourceRecord; change: KbChange }> {
-  const existing = await db.sources.get(WIKIDATA_SOURCE_ID);
-  if (existing) {
-    const change = await setSourceEnabled(db, WIKIDATA_SOURCE_ID, true);
-    await db.sources.update(WIKIDATA_SOURCE_ID, { nextDue: 0 });
-    return { source: (await db.sources.get(WIKIDATA_SOURCE_ID))!, change };
-  }
-  await db.transaction('rw', db.sources, async () => {
+export function enableWikidataSource(db: GlossDb, instance: string): Promise<{ source: SourceRecord; change: KbChange }> {
+  // One transaction: a worker stopped half-way leaves Wikidata off, never on at the wrong rank.
+  return db.transaction('rw', db.tables, async () => {
+    const existing = await db.sources.get(WIKIDATA_SOURCE_ID);
+    if (existing) {
+      const change = await setSourceEnabled(db, WIKIDATA_SOURCE_ID, true);
+      await db.sources.update(WIKIDATA_SOURCE_ID, { nextDue: 0 });
+      return { source: (await db.sources.get(WIKIDATA_SOURCE_ID))!, change };
+    }
     await db.sources.add({
       id: WIKIDATA_SOURCE_ID,
       kind: 'wikidata',
@@ -183,9 +183,9 @@ export async function enableWikidataSource(db: GlossDb, instance: string): Promi
       homepage: 'https://www.wikidata.org/',
       lastResult: 'Turned on; waiting for its first refresh.',
     });
+    const change = await moveSource(db, WIKIDATA_SOURCE_ID, 0);
+    return { source: (await db.sources.get(WIKIDATA_SOURCE_ID))!, change };
   });
-  const change = await moveSource(db, WIKIDATA_SOURCE_ID, 0);
-  return { source: (await db.sources.get(WIKIDATA_SOURCE_ID))!, change };
 }
 
 export interface SourceUpdate {
@@ -197,31 +197,34 @@ export interface SourceUpdate {
 }
 
 /** Applies the user's changes to a source's settings; returns what changed in the knowledge base. */
-export async function updateSource(db: GlossDb, update: SourceUpdate): Promise<{ source: SourceRecord; change: KbChange }> {
-  const source = await db.sources.get(update.id);
-  if (!source) throw new Error(`There is no source "${update.id}".`);
-  const change: KbChange = { changed: [], deleted: [] };
-  const merge = (c: KbChange) => {
-    change.changed.push(...c.changed);
-    change.deleted.push(...c.deleted);
-    if (c.reranked) change.reranked = true;
-  };
-  if (update.enabled !== undefined) {
-    merge(await setSourceEnabled(db, update.id, update.enabled));
-    // Turned back on after a long pause: look at the server soon rather than at the old due time.
-    if (update.enabled && isNetworkSource(source) && !source.enabled) await db.sources.update(update.id, { nextDue: 0 });
-  }
-  if (update.priority !== undefined) merge(await moveSource(db, update.id, update.priority));
-  if (update.intervalHours !== undefined) {
-    const intervalHours = intervalHoursOf({ kind: source.kind, intervalHours: update.intervalHours });
-    const last = Math.max(source.lastSuccess ?? 0, source.lastChecked ?? 0);
-    await db.sources.update(update.id, {
-      intervalHours,
-      // A shorter interval brings the next check forward; a failed source keeps its back-off.
-      ...(last > 0 && !source.failures && { nextDue: last + intervalHours * 3_600_000 }),
-    });
-  }
-  return { source: (await db.sources.get(update.id))!, change };
+export function updateSource(db: GlossDb, update: SourceUpdate): Promise<{ source: SourceRecord; change: KbChange }> {
+  // Every field in one transaction: a worker stopped half-way changes none of them.
+  return db.transaction('rw', db.tables, async () => {
+    const source = await db.sources.get(update.id);
+    if (!source) throw new Error(`There is no source "${update.id}".`);
+    const change: KbChange = { changed: [], deleted: [] };
+    const merge = (c: KbChange) => {
+      change.changed.push(...c.changed);
+      change.deleted.push(...c.deleted);
+      if (c.reranked) change.reranked = true;
+    };
+    if (update.enabled !== undefined) {
+      merge(await setSourceEnabled(db, update.id, update.enabled));
+      // Turned back on after a long pause: look at the server soon rather than at the old due time.
+      if (update.enabled && isNetworkSource(source) && !source.enabled) await db.sources.update(update.id, { nextDue: 0 });
+    }
+    if (update.priority !== undefined) merge(await moveSource(db, update.id, update.priority));
+    if (update.intervalHours !== undefined) {
+      const intervalHours = intervalHoursOf({ kind: source.kind, intervalHours: update.intervalHours });
+      const last = Math.max(source.lastSuccess ?? 0, source.lastChecked ?? 0);
+      await db.sources.update(update.id, {
+        intervalHours,
+        // A shorter interval brings the next check forward; a failed source keeps its back-off.
+        ...(last > 0 && !source.failures && { nextDue: last + intervalHours * 3_600_000 }),
+      });
+    }
+    return { source: (await db.sources.get(update.id))!, change };
+  });
 }
 
 export { previewRemoval, type RemovalPreview };
@@ -231,7 +234,7 @@ export async function removeSource(db: GlossDb, id: string): Promise<{ preview: 
   if (id === BUILTIN_SOURCE_ID) throw new Error('The built-in pack cannot be removed; turn it off instead.');
   if (!(await db.sources.get(id))) throw new Error(`There is no source "${id}".`);
   const preview = await previewRemoval(db, id);
+  // removeSourceData drops the source's staged download with it.
   const change = await removeSourceData(db, id);
-  await clearStaging(db, id);
   return { preview, change };
 }

@@ -6,7 +6,7 @@ import { chromium, type Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../../scripts/chromium';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
-import { CHROME_BUILD, requireBuild, ROOT } from './support/paths';
+import { CHROME_BUILD, requireBuild, RESULTS, ROOT } from './support/paths';
 
 /**
  * The built extension in headless Chromium, its service worker stopped (through CDP, as the browser
@@ -438,6 +438,19 @@ describe('Chromium: a backup import stopped half-way, then a damaged database', 
     });
     console.log(`downgraded database rebuilt: ${JSON.stringify(report)}`);
     await popup.close();
+    // The reader learns what happened from the settings, until they dismiss it.
+    const settings = await session.context.newPage();
+    await settings.goto(`chrome-extension://${session.extensionId}/options.html`);
+    const notice = settings.locator('.recovery-notice');
+    await expect.poll(() => notice.innerText(), { timeout: 10_000 }).toMatch(/written by a newer version of Gloss/);
+    expect(await notice.innerText()).toMatch(/kept \d+ notes?, 1 entity of your own/);
+    await notice.screenshot({ path: join(RESULTS, 'options-recovery-notice.png') });
+    await notice.getByRole('button', { name: 'Got it' }).click();
+    await expect.poll(() => notice.count()).toBe(0);
+    await settings.reload();
+    await settings.locator('h1').waitFor();
+    expect(await notice.count()).toBe(0);
+    await settings.close();
   });
 
   it('rebuilds around a malformed entity row and a garbage stored matcher; pages are annotated again', async () => {
