@@ -1,0 +1,261 @@
+/**
+ * Functions evaluated inside one of Gloss's extension pages (page.evaluate). Each is self-contained
+ * (page.evaluate sends a function's source, not its module: hence the repeated indexedDB.open), times itself with the page's clock (no Playwright round trip inside a figure) and reads the
+ * knowledge base straight from IndexedDB where it must not wake the worker.
+ */
+
+/** One request to the background as Gloss's pages send it (@webext-core/messaging's envelope). */
+export async function timeMessage({
+  type,
+  data,
+}: {
+  type: string;
+  data: unknown;
+}): Promise<{ ms: number; reply: unknown; sentAt: number }> {
+  const t0 = performance.now();
+  const reply = (await chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() })) as {
+    res?: { ok: boolean; value?: unknown; error?: string };
+  };
+  const ms = performance.now() - t0;
+  if (!reply?.res?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply).slice(0, 300)}`);
+  // Epoch milliseconds, comparable with a worker's performance.timeOrigin.
+  return { ms, reply: reply.res.value, sentAt: performance.timeOrigin + t0 };
+}
+
+/**
+ * Reads the stored matcher the way a starting worker does (one IndexedDB get, structured-clone
+ * deserialisation), in a page: the part of a cold start that is the matcher's size. Then times the
+ * entity count the worker's stamp needs, on its own. Sizes count a string at two bytes a character.
+ */
+export async function timeStoredMatcherRead(): Promise<{ ms: number; mb: number; countMs: number }> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('gloss');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    const t0 = performance.now();
+    const record = await new Promise<{ value?: Record<string, unknown> } | undefined>((resolve, reject) => {
+      const get = db.transaction('meta', 'readonly').objectStore('meta').get('matchIndex');
+      get.onsuccess = () => resolve(get.result as { value?: Record<string, unknown> } | undefined);
+      get.onerror = () => reject(get.error);
+    });
+    const ms = performance.now() - t0;
+    let bytes = 0;
+    const visit = (v: unknown): void => {
+      if (ArrayBuffer.isView(v)) bytes += v.byteLength;
+      else if (typeof v === 'string') bytes += v.length * 2;
+      else if (v && typeof v === 'object') Object.values(v).forEach(visit);
+    };
+    visit(record?.value);
+    if (!record?.value) throw new Error('no stored matcher in meta.matchIndex');
+    const t1 = performance.now();
+    await new Promise((resolve, reject) => {
+      const count = db.transaction('entities', 'readonly').objectStore('entities').count();
+      count.onsuccess = () => resolve(count.result);
+      count.onerror = () => reject(count.error);
+    });
+    return { ms, mb: bytes / (1024 * 1024), countMs: performance.now() - t1 };
+  } finally {
+    db.close();
+  }
+}
+
+/** Deletes a meta record behind the worker's back (it must be stopped, or it may write it again). */
+export async function deleteMeta(key: string): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('gloss');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').delete(key);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export interface ImportTimeline {
+  /** Until the source's status says it is done (version stored, no sync marker). */
+  doneMs: number;
+  /** Until the whole body was staged (received = total). */
+  downloadedMs: number | null;
+  /** Until the status entered the apply phase: parsing and validation are over. */
+  applyMs: number | null;
+  lastResult: string;
+  entityCount: number;
+}
+
+/**
+ * Subscribes a pack-URL source, as the options page does, and watches its status in IndexedDB until
+ * it says done. Polled every 50 ms, so each time is late by at most that.
+ */
+export async function subscribeAndWatch({ url, timeoutMs }: { url: string; timeoutMs: number }): Promise<ImportTimeline> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('gloss');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  interface Status {
+    version?: string;
+    syncing?: { phase: string; received: number; total?: number };
+    lastResult?: string;
+    lastError?: string;
+    entityCount: number;
+  }
+  const read = (id: string) =>
+    new Promise<Status | undefined>((resolve, reject) => {
+      const get = db.transaction('sources', 'readonly').objectStore('sources').get(id);
+      get.onsuccess = () => resolve(get.result as Status | undefined);
+      get.onerror = () => reject(get.error);
+    });
+  try {
+    const t0 = performance.now();
+    const reply = (await chrome.runtime.sendMessage({
+      id: Date.now(),
+      type: 'addSource',
+      data: { kind: 'pack-url', url },
+      timestamp: Date.now(),
+    })) as { res?: { ok: boolean; value?: { id: string }; error?: string } };
+    if (!reply?.res?.ok || !reply.res.value) throw new Error(`addSource failed: ${JSON.stringify(reply)}`);
+    const id = reply.res.value.id;
+    let downloadedMs: number | null = null;
+    let applyMs: number | null = null;
+    for (;;) {
+      const s = await read(id);
+      const at = performance.now() - t0;
+      if (s?.syncing) {
+        if (downloadedMs === null && s.syncing.total !== undefined && s.syncing.received >= s.syncing.total) downloadedMs = at;
+        if (applyMs === null && s.syncing.phase === 'apply') applyMs = at;
+      }
+      if (s && !s.syncing && (s.version !== undefined || s.lastError)) {
+        if (s.lastError) throw new Error(`the import failed: ${s.lastResult ?? s.lastError}`);
+        return { doneMs: at, downloadedMs, applyMs, lastResult: s.lastResult ?? '', entityCount: s.entityCount };
+      }
+      if (at > timeoutMs) throw new Error(`the import did not finish in ${timeoutMs} ms; status: ${JSON.stringify(s)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The floor under an import: the rows Gloss writes for a pack (an entity and a source variant per
+ * entity), put in one transaction into a scratch database with the same stores and indexes as the
+ * knowledge base (lib/kb/db.ts). Dexie's bulkPut issues exactly these puts.
+ */
+export async function timeRawPut({
+  url,
+  limit,
+  without = [],
+}: {
+  url: string;
+  /** Only the first `limit` entities (and their variants). */
+  limit?: number;
+  /** Indexes of the entities store to leave out, to see what each costs. */
+  without?: string[];
+}): Promise<{ fetchParseMs: number; putMs: number; rows: number }> {
+  const t0 = performance.now();
+  const all = (await (await fetch(url)).json()) as { entities: unknown[]; variants: unknown[] };
+  const entities = all.entities.slice(0, limit);
+  const variants = all.variants.slice(0, limit);
+  const fetchParseMs = performance.now() - t0;
+  const name = 'gloss-bench-scratch';
+  await new Promise<void>((resolve) => {
+    const del = indexedDB.deleteDatabase(name);
+    del.onsuccess = del.onerror = () => resolve();
+  });
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => {
+      const e = r.result.createObjectStore('entities', { keyPath: 'id' });
+      if (!without.includes('searchKeys')) e.createIndex('searchKeys', 'searchKeys', { multiEntry: true });
+      if (!without.includes('kind')) e.createIndex('kind', 'kind');
+      if (!without.includes('sourceIds')) e.createIndex('sourceIds', 'sourceIds', { multiEntry: true });
+      const v = r.result.createObjectStore('variants', { keyPath: ['sourceId', 'entityId'] });
+      v.createIndex('sourceId', 'sourceId');
+      v.createIndex('entityId', 'entityId');
+    };
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  try {
+    const t1 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['entities', 'variants'], 'readwrite');
+      const es = tx.objectStore('entities');
+      const vs = tx.objectStore('variants');
+      for (const v of variants) vs.put(v);
+      for (const e of entities) es.put(e);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    return { fetchParseMs, putMs: performance.now() - t1, rows: entities.length + variants.length };
+  } finally {
+    db.close();
+    indexedDB.deleteDatabase(name);
+  }
+}
+
+/**
+ * Asks for annotations of `text` until `entityId` is among them: after an import the worker answers
+ * from the previous matcher while it builds the new one. Returns the time until it is found.
+ */
+export async function untilAnnotated({
+  text,
+  entityId,
+  timeoutMs,
+}: {
+  text: string;
+  entityId: string;
+  timeoutMs: number;
+}): Promise<{ ms: number; tries: number }> {
+  const t0 = performance.now();
+  for (let tries = 1; ; tries++) {
+    const reply = (await chrome.runtime.sendMessage({
+      id: Date.now(),
+      type: 'annotate',
+      data: { blocks: [text] },
+      timestamp: Date.now(),
+    })) as { res?: { ok: boolean; value?: { mentions: { entityId: string | null }[][] } } };
+    const found = reply?.res?.value?.mentions[0]?.some((m) => m.entityId === entityId);
+    if (found) return { ms: performance.now() - t0, tries };
+    if (performance.now() - t0 > timeoutMs) throw new Error(`${entityId} not annotated after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * Waits until the worker has stored the popup's search index for the current knowledge base (it
+ * rebuilds it 2 s after a change): until then it is busy, and a measurement would share the core.
+ */
+export async function untilSearchIndexStored(timeoutMs: number): Promise<number> {
+  const t0 = performance.now();
+  for (;;) {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('gloss');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const [revision, stamp] = await Promise.all(
+      ['kbRevision', 'searchIndexStamp'].map(
+        (key) =>
+          new Promise<unknown>((resolve, reject) => {
+            const get = db.transaction('meta', 'readonly').objectStore('meta').get(key);
+            get.onsuccess = () => resolve((get.result as { value?: unknown } | undefined)?.value);
+            get.onerror = () => reject(get.error);
+          }),
+      ),
+    );
+    db.close();
+    if (revision !== undefined && String(revision) === stamp) return performance.now() - t0;
+    if (performance.now() - t0 > timeoutMs) throw new Error(`search index not stored after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
