@@ -148,7 +148,8 @@ async function resolveEntities(db: GlossDb, ids: readonly string[]): Promise<KbC
   return change;
 }
 
-async function bumpRevision(db: GlossDb): Promise<void> {
+/** Every write to the stored entities raises it; the stored matcher and search index are keyed by it. */
+export async function bumpRevision(db: GlossDb): Promise<void> {
   const current = await db.meta.get(REVISION);
   await db.meta.put({ key: REVISION, value: (typeof current?.value === 'number' ? current.value : 0) + 1 });
 }

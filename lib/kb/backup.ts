@@ -1,5 +1,5 @@
 import type { SettingsSnapshot } from '../settings/schemas';
-import { applyPack } from './apply-pack';
+import { applyPack, bumpRevision } from './apply-pack';
 import { BACKUP_FORMAT, type Backup, type BackupSource } from './backup-format';
 import type { GlossDb } from './db';
 
@@ -31,6 +31,8 @@ export async function exportBackup(db: GlossDb, settings: SettingsSnapshot, now 
 export async function restoreBackup(db: GlossDb, backup: Backup): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) if (table.name !== 'meta') await table.clear();
+    // Cleared entities are a change too, even if the backup gives none back.
+    await bumpRevision(db);
     for (const { entities, ...record } of backup.sources) {
       await applyPack(db, record, {
         format: 1,
