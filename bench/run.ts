@@ -23,6 +23,7 @@ import { CHROME_BUILD } from '../tests/e2e/support/paths';
 import { runBrowserScaleBench } from './browser-scale';
 import { buildFreshness } from './build-freshness';
 import { loadArticles, repeatTo } from './corpus-text';
+import { runSearchLibraryBench } from './search-libraries';
 import { writeReport, type BenchRow, type BrowserSection } from './report';
 import { aliasTexts, syntheticEntities } from './synthetic-kb';
 
@@ -237,12 +238,9 @@ else {
   for (const f of browser.figures) console.log(`${f.what}: ${f.value} ${f.unit}${f.ratio ? ` (${f.ratio})` : ''}`);
 }
 
-// ---- Search libraries (bench/search-libraries.ts) ----
-// Another engineer wires runSearchLibraryBench() in here; its markdown goes into `extra`:
-//   const { markdown } = await runSearchLibraryBench();
-//   extra.push(markdown);
-const extra: string[] = [];
-// ---- end of the search-library section ----
+// The popup's search index against MiniSearch and FlexSearch on the same 100,000 entities.
+console.log('\nSearch libraries at 100,000 entities:');
+const extra: string[] = [(await runSearchLibraryBench()).markdown];
 
 /** Issue 4/8's matching targets against this run's figures, with the machine's own speed beside them. */
 function matchingVerdict(scan100k: number, floor: number, overCompromise: number): string {
