@@ -19,12 +19,19 @@ function sound(entities: (StoredEntity | undefined)[]): StoredEntity[] {
   return good;
 }
 
+/** Whether this worker has already rebuilt its matcher after a failure: a second failure is not damage. */
+let rebuiltAfterFailure = false;
+
 async function annotate(blocks: string[], date: string | undefined) {
   const run = async () => annotateBlocks(await getMatchIndex(), blocks, date ? { date } : {});
   try {
     return await run();
   } catch (e) {
-    // A stored matcher can hold damage its shape check does not see: build one afresh, once.
+    // A stored matcher can hold damage its shape check does not see: build one afresh, once per worker.
+    // If the fresh one fails too the fault is in the text or the code, and rebuilding for every page
+    // (seconds at 100,000 entities) would not help.
+    if (rebuiltAfterFailure) throw e;
+    rebuiltAfterFailure = true;
     console.warn('Gloss: matching failed; building the matcher again', e);
     await dropMatcher();
     return run();

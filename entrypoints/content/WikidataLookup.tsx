@@ -21,7 +21,8 @@ type State = { step: 'idle' } | { step: 'asking' } | { step: 'done'; reply: Resu
 export function WikidataLookup({ words, actions }: { words: string; actions: LookupActions }) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const ask = (e: MouseEvent) => {
-    // A page script can click a button in an open shadow root; only the reader's own click sends words out.
+    // A page script can click a button in an open shadow root; only the reader's own click sends words
+    // out (or opens a tab, below).
     if (!e.isTrusted) return;
     setState({ step: 'asking' });
     void actions.lookup(words).then(
@@ -60,7 +61,7 @@ export function WikidataLookup({ words, actions }: { words: string; actions: Loo
             'Looking names up is off. When you turn it on, Gloss sends the words you look up, and nothing else, to www.wikidata.org.',
           )}
         </p>
-        <button type="button" class="gloss-button" onClick={() => actions.openOptions('#sources')}>
+        <button type="button" class="gloss-button" onClick={(e) => e.isTrusted && actions.openOptions('#sources')}>
           {t('card_lookupTurnOn', 'Turn it on in Gloss’s options')}
         </button>
       </div>
@@ -95,7 +96,8 @@ export function WikidataLookup({ words, actions }: { words: string; actions: Loo
               <button
                 type="button"
                 class="gloss-link-button"
-                onClick={() =>
+                onClick={(e) =>
+                  e.isTrusted &&
                   actions.openOptions(
                     optionsHash({
                       section: 'notes',

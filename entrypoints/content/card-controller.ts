@@ -41,12 +41,23 @@ export class CardController {
   ) {}
 
   getUi(): Promise<CardUi> {
-    this.ui ??= createCardUi(this.ctx).then((ui) => {
-      ui.onPointerLeave(() => this.onLeaveCard?.());
-      ui.onPointerEnter(() => this.onEnterCard?.());
-      return ui;
+    if (this.ui) return this.ui;
+    const ui = createCardUi(this.ctx).then((made) => {
+      made.onPointerLeave(() => this.onLeaveCard?.());
+      made.onPointerEnter(() => this.onEnterCard?.());
+      return made;
     });
-    return this.ui;
+    this.ui = ui;
+    // A card that failed to load (its code could not be fetched) is tried again on the next hover.
+    ui.catch(() => {
+      if (this.ui === ui) this.ui = null;
+    });
+    return ui;
+  }
+
+  /** The card once it has loaded; null if it was never asked for or failed to load. */
+  private async loadedUi(): Promise<CardUi | null> {
+    return (await this.ui?.catch(() => null)) ?? null;
   }
 
   /** Set by the hover tracker: leaving the card starts the hide delay, entering it cancels it. */
@@ -74,8 +85,11 @@ export class CardController {
   }
 
   async open(m: PageMention, opts: { focus: boolean }): Promise<void> {
-    const [data, ui] = await Promise.all([this.prefetch(m), this.getUi()]);
-    if (this.ctx.isInvalid) return;
+    // The card's code failed to load (the extension was updated, say): nothing to show, and nothing to
+    // say in the page's console; the next hover tries again.
+    const ui = await this.getUi().catch(() => null);
+    const data = await this.prefetch(m);
+    if (!ui || this.ctx.isInvalid) return;
     if (opts.focus && !this.returnFocus) {
       const active = document.activeElement;
       this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
@@ -87,7 +101,7 @@ export class CardController {
 
   async close(): Promise<void> {
     this.shown = null;
-    const ui = await this.ui;
+    const ui = await this.loadedUi();
     ui?.hide();
     const back = this.returnFocus;
     this.returnFocus = null;
@@ -95,11 +109,11 @@ export class CardController {
   }
 
   async isShown(): Promise<boolean> {
-    return (await this.ui)?.isShown() ?? false;
+    return (await this.loadedUi())?.isShown() ?? false;
   }
 
   async contains(path: EventTarget[]): Promise<boolean> {
-    return (await this.ui)?.contains(path) ?? false;
+    return (await this.loadedUi())?.contains(path) ?? false;
   }
 
   async announce(text: string): Promise<void> {
@@ -107,7 +121,7 @@ export class CardController {
   }
 
   async remove(): Promise<void> {
-    const ui = await this.ui;
+    const ui = await this.loadedUi();
     this.ui = null;
     this.shown = null;
     this.loading = null;

@@ -35,6 +35,11 @@ export function useTargetTab(tabId: number | null): TargetTab | null | undefined
           ? { id, url: change.url ?? current.url, loads: current.loads + (change.status === 'complete' ? 1 : 0) }
           : current,
       );
+      // Without the tab's address from the browser, a new page there is asked for its own.
+      if (change.status === 'complete' && !change.url)
+        void askPageUrl(id).then((url) => {
+          if (live && url) setTab((current) => (current && current.id === id ? { ...current, url } : current));
+        });
     };
     browser.tabs.onUpdated.addListener(onUpdated);
     return () => {

@@ -40,10 +40,6 @@ export async function readSettings(): Promise<SettingsSnapshot> {
   return { display, disabledSites: sites, paused: isPaused };
 }
 
-export async function writeSettings(s: SettingsSnapshot): Promise<void> {
-  await Promise.all([displaySettings.setValue(s.display), disabledSites.setValue(s.disabledSites), paused.setValue(s.paused)]);
-}
-
 /**
  * Whether a card may look an unknown name up on Wikidata when the reader asks. Off by default; not
  * carried by backups, since it goes with a browser permission that a backup cannot grant.

@@ -88,7 +88,7 @@ beforeAll(async () => {
     NOTE,
   );
   if (!JSON.stringify(reply).includes('"ok":true')) throw new Error(`setNote failed: ${JSON.stringify(reply)}`);
-  // A new worker finds the stored matcher stale (the entity count changed) and builds one with the entity.
+  // A new worker finds the stored matcher stale (the revision changed) and builds one with the entity.
   await stopServiceWorker(gloss as unknown as ChromiumSession, options);
   await options.close();
 }, 120_000);

@@ -11,6 +11,8 @@ import {
   framePage,
   hostileGlobalsPage,
   hugePage,
+  STRICT_CSP,
+  strictCspPage,
   swallowedPointerPage,
   livePage,
   manyNodesPage,
@@ -57,16 +59,20 @@ beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   // A second port is a second origin: the cross-origin frame.
   other = await servePages({ '/frame.html': () => framePage(CROSS_FRAME_TEXT) });
-  pages = await servePages({
-    '/hostile-globals.html': hostileGlobalsPage,
-    '/shadow-frames.html': () => shadowFramesPage('/frame.html', other.url('/frame.html')),
-    '/frame.html': () => framePage(SAME_FRAME_TEXT),
-    '/many-nodes.html': manyNodesPage,
-    '/live.html': livePage,
-    '/huge.html': hugePage,
-    '/swallowed-pointer.html': swallowedPointerPage,
-    '/warm.html': () => framePage('Benjamin Netanyahu met mediators on Monday, officials said, as the talks resumed.'),
-  });
+  pages = await servePages(
+    {
+      '/hostile-globals.html': hostileGlobalsPage,
+      '/shadow-frames.html': () => shadowFramesPage('/frame.html', other.url('/frame.html')),
+      '/frame.html': () => framePage(SAME_FRAME_TEXT),
+      '/many-nodes.html': manyNodesPage,
+      '/live.html': livePage,
+      '/huge.html': hugePage,
+      '/swallowed-pointer.html': swallowedPointerPage,
+      '/strict-csp.html': strictCspPage,
+      '/warm.html': () => framePage('Benjamin Netanyahu met mediators on Monday, officials said, as the talks resumed.'),
+    },
+    { '/strict-csp.html': { 'content-security-policy': STRICT_CSP } },
+  );
   gloss = await launchGlossChromium();
   // The first page after install waits for the built-in pack to be imported.
   const warm = await gloss.context.newPage();
@@ -172,6 +178,19 @@ describe('hostile pages in Chromium', () => {
     await w.page.screenshot({ path: join(RESULTS, 'hostile-globals.png') });
     // The content script lives in its own world: nothing it called went through the page's replacements.
     expect(await w.page.evaluate(() => (window as unknown as { __hostileHits: object }).__hostileHits)).toEqual({});
+    await expectUntouched(w);
+    await w.page.close();
+  });
+
+  it('a page whose Content-Security-Policy allows nothing from elsewhere: marks, and the card’s code still loads', async () => {
+    const w = await open('/strict-csp.html');
+    const found = await readMarks(w.page);
+    expect(
+      await hoverCard(
+        w.page,
+        found.find((m) => m.text === 'Benjamin Netanyahu')!,
+      ),
+    ).toContain('Prime Minister of Israel');
     await expectUntouched(w);
     await w.page.close();
   });
@@ -379,6 +398,16 @@ describe('hostile pages in Firefox', () => {
     await expect.poll(() => page.evaluate(inPage(cardText)), { timeout: 5_000 }).toContain('Benjamin Netanyahu');
     await page.screenshot({ path: join(RESULTS, 'hostile-firefox-globals.png') as `${string}.png` });
     expect(await page.evaluate(() => (window as unknown as { __hostileHits: object }).__hostileHits)).toEqual({});
+    await expectFirefoxUntouched(page, problems);
+    await page.close();
+  });
+
+  it('a page whose Content-Security-Policy allows nothing from elsewhere: marks, card on hover, no error', async () => {
+    const { page, problems } = await openFirefox('/strict-csp.html');
+    const found = (await page.evaluate(inPage(marks))) as Mark[];
+    const target = found.find((m) => m.text === 'Benjamin Netanyahu')!;
+    await page.mouse.move(target.rect.x + 10, target.rect.y + target.rect.height / 2, { steps: 3 });
+    await expect.poll(() => page.evaluate(inPage(cardText)), { timeout: 5_000 }).toContain('Prime Minister of Israel');
     await expectFirefoxUntouched(page, problems);
     await page.close();
   });

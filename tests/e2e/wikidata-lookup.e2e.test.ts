@@ -117,7 +117,10 @@ describe('looking an unknown actor up on Wikidata from the card', () => {
       return button !== undefined;
     });
     expect(clicked).toBe(true);
+    // A click that got through would have turned the button into "Looking … up" at once, before any request.
     await page.waitForTimeout(500);
+    expect(await cardOf(page).getByRole('button', { name: 'Look it up on Wikidata' }).count()).toBe(1);
+    expect(await cardOf(page).innerText()).not.toMatch(/Looking .* up on Wikidata/);
     expect(sentToWikidata).toEqual([]);
     await page.close();
   });

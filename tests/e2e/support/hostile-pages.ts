@@ -178,6 +178,20 @@ export function swallowedPointerPage(): string {
 }
 
 /**
+ * Served with a Content-Security-Policy that allows nothing but the page's own inline script: no other
+ * script, style, frame or connection (images: only the page's own data: icon). Gloss loads its card's code from the extension on the first
+ * hover; the page's policy must not stop it.
+ */
+export const STRICT_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'none'; frame-src 'none'";
+export function strictCspPage(): string {
+  return page({
+    title: 'Truce talks resume | Strict policy',
+    body: `<main><article><h1>Truce talks resume in Doha</h1>${paragraphs(5)}</article></main>`,
+  });
+}
+
+/**
  * Shadow DOM and frames: light-DOM text slotted into a shadow root, text only inside an open and a closed
  * shadow root, a same-origin and a cross-origin iframe. Each actor appears in exactly one of them.
  */
@@ -291,7 +305,10 @@ export interface PageServer {
 }
 
 /** Serves fixed pages by path on 127.0.0.1 (a port of its own is an origin of its own). */
-export async function servePages(pages: Record<string, () => string>): Promise<PageServer> {
+export async function servePages(
+  pages: Record<string, () => string>,
+  headers: Record<string, Record<string, string>> = {},
+): Promise<PageServer> {
   const cache = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -302,7 +319,7 @@ export async function servePages(pages: Record<string, () => string>): Promise<P
     }
     let body = cache.get(path);
     if (!body) cache.set(path, (body = Buffer.from(make(), 'utf8')));
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length });
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, ...headers[path] });
     res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
