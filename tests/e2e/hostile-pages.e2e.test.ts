@@ -182,28 +182,20 @@ describe('hostile pages in Chromium', () => {
     await w.page.close();
   });
 
-  it('a page whose Content-Security-Policy allows nothing from elsewhere: marks, and the card’s code still loads', async () => {
-    const w = await open('/strict-csp.html');
+  it.each([
+    [
+      'a page whose Content-Security-Policy allows nothing from elsewhere: marks, and the card’s code still loads',
+      '/strict-csp.html',
+    ],
+    ['a page that swallows pointer moves before anyone hears them: the card still opens on hover', '/swallowed-pointer.html'],
+  ])('%s', async (_what, path) => {
+    const w = await open(path);
     const found = await readMarks(w.page);
-    expect(
-      await hoverCard(
-        w.page,
-        found.find((m) => m.text === 'Benjamin Netanyahu')!,
-      ),
-    ).toContain('Prime Minister of Israel');
-    await expectUntouched(w);
-    await w.page.close();
-  });
-
-  it('a page that swallows pointer moves before anyone hears them: the card still opens on hover', async () => {
-    const w = await open('/swallowed-pointer.html');
-    const found = await readMarks(w.page);
-    expect(
-      await hoverCard(
-        w.page,
-        found.find((m) => m.text === 'Benjamin Netanyahu')!,
-      ),
-    ).toContain('Prime Minister of Israel');
+    const card = await hoverCard(
+      w.page,
+      found.find((m) => m.text === 'Benjamin Netanyahu')!,
+    );
+    expect(card).toContain('Prime Minister of Israel');
     await expectUntouched(w);
     await w.page.close();
   });
