@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoExtensionPage, launchFirefox, type FirefoxSession } from './support/firefox';
+import { gotoExtensionPage, launchFirefox, shownCardText, type FirefoxSession } from './support/firefox';
 import { readHighlights } from './support/page-probes';
 import { hasSeed, RESULTS } from './support/paths';
 import { startServer, type TestServer } from '../../scripts/demo-server';
@@ -57,19 +57,7 @@ describe.each(pages)('Firefox on the $name', ({ name, path, available }) => {
 
     const target = highlights.find((h) => h.text === 'Netanyahu' && h.block === 'p')!;
     await page.mouse.move(target.rect.x + target.rect.width / 2, target.rect.y + target.rect.height / 2, { steps: 3 });
-    // Read from the page's main world with evaluate: puppeteer's waitForFunction runs in a sandbox
-    // that does not see the shadow root the content script attached.
-    let text = '';
-    await expect
-      .poll(
-        async () =>
-          (text = await page.evaluate(() => {
-            const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector<HTMLElement>('.gloss-card');
-            return card && !card.hidden ? card.innerText : '';
-          })),
-        { timeout: 5_000 },
-      )
-      .not.toBe('');
+    const text = await shownCardText(page);
     expect(text).toContain('Benjamin Netanyahu');
     expect(text).toContain('Prime Minister of Israel');
     await page.screenshot({ path: join(RESULTS, `firefox-card-${name.replace(/ /g, '-')}.png`) as `${string}.png` });

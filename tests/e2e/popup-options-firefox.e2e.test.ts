@@ -4,7 +4,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '../../lib/pack/types';
 import { startServer, type TestServer } from '../../scripts/demo-server';
-import { gotoExtensionPage, launchFirefox, type FirefoxSession } from './support/firefox';
+import { gotoExtensionPage, launchFirefox, shownCardText, type FirefoxSession } from './support/firefox';
 import { readHighlights } from './support/page-probes';
 import { RESULTS, ROOT } from './support/paths';
 
@@ -86,18 +86,7 @@ async function cardFor(page: Page, text: string): Promise<string> {
   expect(target, `a highlight reading "${text}"`).toBeDefined();
   await page.mouse.move(5, 5);
   await page.mouse.move(target!.rect.x + target!.rect.width / 2, target!.rect.y + target!.rect.height / 2, { steps: 3 });
-  let card = '';
-  await expect
-    .poll(
-      async () =>
-        (card = await page.evaluate(() => {
-          const el = document.querySelector('gloss-card')?.shadowRoot?.querySelector<HTMLElement>('.gloss-card');
-          return el && !el.hidden ? el.innerText : '';
-        })),
-      { timeout: 5_000 },
-    )
-    .not.toBe('');
-  return card;
+  return shownCardText(page);
 }
 
 describe('Firefox popup', () => {

@@ -8,27 +8,16 @@ import type { CopyArea } from '../../lib/kb/user-copy';
 import type { Entity, Pack } from '../../lib/pack/types';
 import type { SettingsSnapshot } from '../../lib/settings/schemas';
 import { DEFAULT_DISPLAY_FOR_TESTS } from './settings-fixture';
+import { entity, pack as testPack } from './sync-fixtures';
 
 /** Fixtures for the fault tests: a knowledge base with something in every table, and ways to break it. */
 
-export const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
-  id,
-  kind: 'person',
-  name,
-  description: `${name}, a test person.`,
-  sources: ['https://example.org/'],
-  ...extra,
-});
+export { entity };
 
+/** The shared test pack, named as the built-in one when it stands in for it. */
 export const pack = (entities: Entity[], version = '1', id = 'test'): Pack => ({
-  format: 1,
-  id,
-  name: id === 'builtin' ? 'World news (test)' : 'Test pack',
-  version,
-  license: 'CC0',
-  attribution: 'Gloss tests',
-  asOf: '2025-01-01',
-  entities,
+  ...testPack(entities, version, id),
+  ...(id === 'builtin' && { name: 'World news (test)' }),
 });
 
 /** Stands in for the pack that ships with Gloss. */

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { expect } from 'vitest';
 import { FIREFOX_BUILD, requireBuild } from './paths';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
@@ -59,4 +60,23 @@ export async function gotoExtensionPage(page: import('puppeteer-core').Page, url
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${url} did not load within 15 s`);
+}
+
+/**
+ * The hover card's text once it shows. Read from the page's main world with evaluate: puppeteer's
+ * waitForFunction runs in a sandbox that does not see the shadow root the content script attached.
+ */
+export async function shownCardText(page: Page, timeout = 5_000): Promise<string> {
+  let text = '';
+  await expect
+    .poll(
+      async () =>
+        (text = await page.evaluate(() => {
+          const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector<HTMLElement>('.gloss-card');
+          return card && !card.hidden ? card.innerText : '';
+        })),
+      { timeout },
+    )
+    .not.toBe('');
+  return text;
 }
