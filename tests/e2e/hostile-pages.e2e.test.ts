@@ -88,15 +88,7 @@ afterAll(async () => {
   await other?.close();
 });
 
-/** What the content script counts (entrypoints/content/stats.ts), beyond what pages.e2e.test.ts reads. */
-type GlossStats = ContentStats & {
-  slices: { counts: Record<string, number> };
-  updates: number;
-  requests: number;
-  blocksSent: number;
-  blocksWalked: number;
-  cappedBlocks: number;
-};
+type GlossStats = ContentStats;
 
 interface Watched {
   page: Page;
