@@ -7,13 +7,15 @@ import type { StoredEntity } from '@/lib/kb/db';
 
 /** Under a search result: the user's note on it, if any, and the way to write or change one. */
 export function ResultExtras({ entity }: { entity: StoredEntity }) {
-  const { value: note } = useLiveQuery(() => pageDb().notes.get(entity.id), [entity.id]);
+  const { value: note, loaded } = useLiveQuery(() => pageDb().notes.get(entity.id), [entity.id]);
   const open = () => {
     void browser.tabs.create({
       url: browser.runtime.getURL(`/options.html${optionsHash({ section: 'notes', note: entity.id })}`),
     });
     window.close();
   };
+  // Until the note is read, "Write a note" would flash before "Edit the note" replaces it.
+  if (!loaded) return null;
   return (
     <div class="result-extras">
       {note && (

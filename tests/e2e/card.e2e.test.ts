@@ -325,17 +325,21 @@ describe('without the Highlight API', () => {
     });
     const marks = page.locator('gloss-marks .mark');
     await expect.poll(() => marks.count(), { timeout: 3_000 }).toBe(3);
-    for (let i = 0; i < 3; i++) {
-      const box = (await marks.nth(i).boundingBox())!;
-      const under = await page.evaluate(
+    // The overlay lays its marks out again on reflow: read the word under each mark until layout settles.
+    const wordUnder = async (i: number) => {
+      const box = await marks.nth(i).boundingBox();
+      if (!box) return '';
+      return page.evaluate(
         ([x, y]) => {
           const pos = document.caretPositionFromPoint(x!, y!);
           const text = pos?.offsetNode.textContent ?? '';
-          return text.slice(Math.max(0, pos!.offset - 10), pos!.offset + 10);
+          return pos ? text.slice(Math.max(0, pos.offset - 10), pos.offset + 10) : '';
         },
         [box.x + box.width / 2, box.y - 8],
       );
-      expect(under).toMatch(/Hamas|Qatar|Hezbollah/);
+    };
+    for (let i = 0; i < 3; i++) {
+      await expect.poll(() => wordUnder(i), { timeout: 3_000 }).toMatch(/Hamas|Qatar|Hezbollah/);
     }
     expect(result.hit).toBe('Hamas');
     expect(await page.evaluate(() => document.body.textContent)).toBe(textBefore);

@@ -165,7 +165,8 @@ describe('hostile text in the knowledge base and notes renders inert', () => {
     const popup = await extensionPage('/popup.html');
     await popup.getByRole('searchbox').fill('hostile testn');
     await expect.poll(() => popup.locator('body').innerText(), { timeout: 10_000 }).toContain(PAYLOADS.img);
-    expect(await popup.locator('body').innerText()).toContain('My note');
+    // The note is read after the result is drawn: wait for it rather than race it.
+    await expect.poll(() => popup.locator('body').innerText(), { timeout: 10_000 }).toContain('My note');
     await popup.waitForTimeout(500);
     expect(await damage(popup)).toEqual(INERT);
     await popup.screenshot({ path: join(RESULTS, 'hostile-popup.png') });
