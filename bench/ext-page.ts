@@ -146,25 +146,32 @@ export async function subscribeAndWatch({ url, timeoutMs }: { url: string; timeo
 }
 
 /**
- * The floor under an import: the rows Gloss writes for a pack (an entity and a source variant per
- * entity), put in one transaction into a scratch database with the same stores and indexes as the
- * knowledge base (lib/kb/db.ts). Dexie's bulkPut issues exactly these puts.
+ * The floor under an import: the rows Gloss writes for a pack, put in one transaction into a scratch
+ * database with the same stores and indexes as the knowledge base (lib/kb/db.ts); Dexie's bulkPut
+ * issues exactly these puts. `layout: 'v3'` writes what schema v3 wrote for the same pack instead (a
+ * variant row per entity, and multi-entry indexes on the entities' search keys and sources), to show
+ * what the v4 layout saves.
  */
 export async function timeRawPut({
   url,
   limit,
-  without = [],
+  layout = 'current',
 }: {
   url: string;
-  /** Only the first `limit` entities (and their variants). */
+  /** Only the first `limit` entities (and as large a share of the variant buckets). */
   limit?: number;
-  /** Indexes of the entities store to leave out, to see what each costs. */
-  without?: string[];
+  layout?: 'current' | 'v3';
 }): Promise<{ fetchParseMs: number; putMs: number; rows: number }> {
   const t0 = performance.now();
-  const all = (await (await fetch(url)).json()) as { entities: unknown[]; variants: unknown[] };
+  const all = (await (await fetch(url)).json()) as {
+    entities: { id: string; searchKeys?: unknown; sourceIds?: unknown }[];
+    variantBuckets: unknown[];
+  };
   const entities = all.entities.slice(0, limit);
-  const variants = all.variants.slice(0, limit);
+  const buckets =
+    limit === undefined
+      ? all.variantBuckets
+      : all.variantBuckets.slice(0, Math.ceil((all.variantBuckets.length * limit) / all.entities.length));
   const fetchParseMs = performance.now() - t0;
   const name = 'gloss-bench-scratch';
   await new Promise<void>((resolve) => {
@@ -175,28 +182,41 @@ export async function timeRawPut({
     const r = indexedDB.open(name, 1);
     r.onupgradeneeded = () => {
       const e = r.result.createObjectStore('entities', { keyPath: 'id' });
-      if (!without.includes('searchKeys')) e.createIndex('searchKeys', 'searchKeys', { multiEntry: true });
-      if (!without.includes('kind')) e.createIndex('kind', 'kind');
-      if (!without.includes('sourceIds')) e.createIndex('sourceIds', 'sourceIds', { multiEntry: true });
-      const v = r.result.createObjectStore('variants', { keyPath: ['sourceId', 'entityId'] });
-      v.createIndex('sourceId', 'sourceId');
-      v.createIndex('entityId', 'entityId');
+      e.createIndex('kind', 'kind');
+      if (layout === 'v3') {
+        e.createIndex('searchKeys', 'searchKeys', { multiEntry: true });
+        e.createIndex('sourceIds', 'sourceIds', { multiEntry: true });
+        const v = r.result.createObjectStore('variants', { keyPath: ['sourceId', 'entityId'] });
+        v.createIndex('sourceId', 'sourceId');
+        v.createIndex('entityId', 'entityId');
+      } else {
+        r.result.createObjectStore('variantBuckets', { keyPath: ['sourceId', 'bucket'] }).createIndex('sourceId', 'sourceId');
+      }
     };
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
   try {
     const t1 = performance.now();
+    let rows = entities.length;
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['entities', 'variants'], 'readwrite');
+      const variantStore = layout === 'v3' ? 'variants' : 'variantBuckets';
+      const tx = db.transaction(['entities', variantStore], 'readwrite');
       const es = tx.objectStore('entities');
-      const vs = tx.objectStore('variants');
-      for (const v of variants) vs.put(v);
+      const vs = tx.objectStore(variantStore);
+      if (layout === 'v3') {
+        for (const { searchKeys: _k, sourceIds: _s, ...entity } of entities)
+          vs.put({ sourceId: 'bench', entityId: entity.id, entity });
+        rows += entities.length;
+      } else {
+        for (const v of buckets) vs.put(v);
+        rows += buckets.length;
+      }
       for (const e of entities) es.put(e);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
-    return { fetchParseMs, putMs: performance.now() - t1, rows: entities.length + variants.length };
+    return { fetchParseMs, putMs: performance.now() - t1, rows };
   } finally {
     db.close();
     indexedDB.deleteDatabase(name);

@@ -72,12 +72,10 @@ try {
   await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
   const box = popup.getByRole('searchbox');
   const status = popup.locator('#search-status');
-  // Until the index is built the popup answers from Dexie's prefix index, where a typo finds nothing.
+  // With no stored index, the first answer waits for the popup to build one from every entity.
   await box.fill('netan');
-  await popup.locator('#search-status[data-ms]').waitFor({ timeout: 60_000 });
-  console.log(
-    `first popup, first answer (from Dexie's prefix index): ${Number(await status.getAttribute('data-ms')).toFixed(0)} ms`,
-  );
+  await popup.locator('#search-status[data-ms]').waitFor({ timeout: 300_000 });
+  console.log(`first popup, no stored index, first answer: ${Number(await status.getAttribute('data-ms')).toFixed(0)} ms`);
   await box.fill('netnayahu');
   await popup.locator('.results .gloss-name').first().waitFor({ timeout: 300_000 });
   console.log(

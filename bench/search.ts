@@ -1,9 +1,10 @@
 /**
  * Search latency at 100,000 entities (`node --expose-gc --import tsx bench/search.ts`): the popup's
- * in-memory index (lib/kb/search.ts) against Dexie's `searchKeys` index alone, both over the same
- * fake-indexeddb database. Prints one row per query; the target is < 50 ms per keystroke.
+ * in-memory index (lib/kb/search.ts), alone and with the hits read back from a fake-indexeddb
+ * database. Prints one row per query; the target is < 50 ms per keystroke. bench/search-libraries.ts
+ * compares the index with MiniSearch and FlexSearch.
  *
- * fake-indexeddb is a JavaScript IndexedDB, slower per request than a browser's: the Dexie figures
+ * fake-indexeddb is a JavaScript IndexedDB, slower per request than a browser's: the read-back figures
  * here are an upper bound. The in-memory figures do not touch IndexedDB and carry over as they are.
  */
 import 'fake-indexeddb/auto';
@@ -11,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDb } from '../lib/kb/db';
 import { searchKeysOf } from '../lib/kb/search-keys';
-import { loadSearchIndex, searchEntities, searchEntitiesDexie, searchIndexOf } from '../lib/kb/search';
+import { loadSearchIndex, searchEntities, searchIndexOf } from '../lib/kb/search';
 import type { Pack } from '../lib/pack/types';
 import { SEARCH_QUERIES } from './search-queries';
 import { syntheticEntities } from './synthetic-kb';
@@ -72,7 +73,7 @@ await searchIndexOf(db);
 
 const queries = SEARCH_QUERIES;
 
-const rows: string[][] = [['query', 'index only', 'index + read entities', 'found', 'Dexie prefix only', 'found']];
+const rows: string[][] = [['query', 'index only', 'index + read entities', 'found']];
 const all: number[] = [];
 for (const q of queries) {
   // Warm once, as the second keystroke would be.
@@ -80,24 +81,15 @@ for (const q of queries) {
   const bare = await runs(9, () => index.search(q, 20));
   const mem = await runs(9, () => searchEntities(db, q));
   const memTop = (await searchEntities(db, q, 3)).map((e) => e.name);
-  const dx = await runs(3, () => searchEntitiesDexie(db, q));
-  const dxTop = (await searchEntitiesDexie(db, q, 3)).map((e) => e.name);
   all.push(mem.median);
   const ms = (r: { median: number; max: number }) => `${r.median.toFixed(1)} / ${r.max.toFixed(1)}`;
-  rows.push([
-    JSON.stringify(q),
-    ms(bare),
-    ms(mem),
-    memTop.join('; ').slice(0, 56) || '—',
-    ms(dx),
-    dxTop.join('; ').slice(0, 40) || '—',
-  ]);
+  rows.push([JSON.stringify(q), ms(bare), ms(mem), memTop.join('; ').slice(0, 56) || '—']);
 }
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join(' | '));
 all.sort((a, b) => a - b);
 console.log(
-  `\nmedian / max ms of 9 runs (3 for Dexie). In-memory search, entities read: slowest query ${all.at(-1)!.toFixed(1)} ms, ` +
+  `\nmedian / max ms of 9 runs. In-memory search, entities read: slowest query ${all.at(-1)!.toFixed(1)} ms, ` +
     `median query ${all[Math.floor(all.length / 2)]!.toFixed(1)} ms, over ${queries.length} queries.`,
 );
 console.log(`Node ${process.version}, ${process.arch}, ${SIZE.toLocaleString()} entities.`);

@@ -1,6 +1,7 @@
-import type { Pack } from '../pack/types';
+import type { Entity, Pack } from '../pack/types';
 import type { GlossDb, SourceRecord, StoredEntity, VariantRecord } from './db';
 import { mergeVariants, sameEntity, type RankedVariant } from './merge-variants';
+import { deleteSourceEntities, sourceEntities, sourceEntityIds, variantsOf, writeSourceEntities } from './variant-buckets';
 
 export interface ApplyReport {
   added: number;
@@ -60,51 +61,54 @@ export async function applySourcePack(
   pack: Pack,
   opts: ApplyOptions = {},
 ): Promise<ApplyResult> {
-  return db.transaction('rw', [db.entities, db.variants, db.sources, db.meta, db.downloads, db.downloadChunks], async () => {
-    const current = await db.sources.get(source.id);
-    if (!current && opts.mustExist) throw new SourceGoneError(source.id);
-    const record: SourceRecord = {
-      ...source,
-      ...(opts.keepSettings && current ? pick(current) : {}),
-      version: pack.version,
-      asOf: pack.asOf,
-      license: pack.license,
-      attribution: pack.attribution,
-      entityCount: pack.entities.length,
-    };
-    setOptional(record, 'homepage', pack.homepage);
-    setOptional(record, 'description', pack.description);
-    await db.sources.put(record);
+  return db.transaction(
+    'rw',
+    [db.entities, db.variantBuckets, db.sources, db.meta, db.downloads, db.downloadChunks],
+    async () => {
+      const current = await db.sources.get(source.id);
+      if (!current && opts.mustExist) throw new SourceGoneError(source.id);
+      const record: SourceRecord = {
+        ...source,
+        ...(opts.keepSettings && current ? pick(current) : {}),
+        version: pack.version,
+        asOf: pack.asOf,
+        license: pack.license,
+        attribution: pack.attribution,
+        entityCount: pack.entities.length,
+      };
+      setOptional(record, 'homepage', pack.homepage);
+      setOptional(record, 'description', pack.description);
+      await db.sources.put(record);
 
-    const result: ApplyResult = { added: 0, updated: 0, removed: 0, unchanged: 0, changed: [], deleted: [] };
-    const previous = new Map((await db.variants.where('sourceId').equals(source.id).toArray()).map((v) => [v.entityId, v]));
-    const touched: string[] = [];
-    const put: VariantRecord[] = [];
-    for (const entity of pack.entities) {
-      const before = previous.get(entity.id);
-      previous.delete(entity.id);
-      if (before && sameEntity(before.entity, entity)) {
-        result.unchanged++;
-        continue;
+      const result: ApplyResult = { added: 0, updated: 0, removed: 0, unchanged: 0, changed: [], deleted: [] };
+      const previous = new Map((await sourceEntities(db, source.id)).map((e) => [e.id, e]));
+      const touched: string[] = [];
+      const put: Entity[] = [];
+      for (const entity of pack.entities) {
+        const before = previous.get(entity.id);
+        previous.delete(entity.id);
+        if (before && sameEntity(before, entity)) {
+          result.unchanged++;
+          continue;
+        }
+        if (before) result.updated++;
+        else result.added++;
+        put.push(entity);
+        touched.push(entity.id);
       }
-      if (before) result.updated++;
-      else result.added++;
-      put.push({ sourceId: source.id, entityId: entity.id, entity });
-      touched.push(entity.id);
-    }
-    const gone = [...previous.keys()];
-    result.removed = gone.length;
-    await db.variants.bulkDelete(gone.map((id) => [source.id, id] as [string, string]));
-    await db.variants.bulkPut(put);
-    touched.push(...gone);
-    // A change of enabled (keepSettings aside, the caller may flip it) makes every entity of the source count.
-    const all = current && current.enabled !== record.enabled ? pack.entities.map((e) => e.id).concat(gone) : touched;
-    Object.assign(result, await resolveEntities(db, all));
-    if (opts.finish) await db.sources.update(source.id, opts.finish(result));
-    await db.downloads.delete(source.id);
-    await db.downloadChunks.where('sourceId').equals(source.id).delete();
-    return result;
-  });
+      const gone = [...previous.keys()];
+      result.removed = gone.length;
+      await writeSourceEntities(db, source.id, put, gone);
+      touched.push(...gone);
+      // A change of enabled (keepSettings aside, the caller may flip it) makes every entity of the source count.
+      const all = current && current.enabled !== record.enabled ? pack.entities.map((e) => e.id).concat(gone) : touched;
+      Object.assign(result, await resolveEntities(db, all));
+      if (opts.finish) await db.sources.update(source.id, opts.finish(result));
+      await db.downloads.delete(source.id);
+      await db.downloadChunks.where('sourceId').equals(source.id).delete();
+      return result;
+    },
+  );
 }
 
 const pick = (s: SourceRecord) => Object.fromEntries(SETTINGS.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
@@ -123,12 +127,7 @@ async function resolveEntities(db: GlossDb, ids: readonly string[]): Promise<KbC
   if (ids.length === 0) return change;
   await bumpRevision(db);
   const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
-  const byEntity = new Map<string, VariantRecord[]>(ids.map((id) => [id, []]));
-  for (const v of await db.variants
-    .where('entityId')
-    .anyOf([...byEntity.keys()])
-    .toArray())
-    byEntity.get(v.entityId)?.push(v);
+  const byEntity = await variantsOf(db, ids);
   const put: StoredEntity[] = [];
   for (const [id, variants] of byEntity) {
     const enabled = variants
@@ -160,8 +159,7 @@ export async function kbRevision(db: GlossDb): Promise<number> {
   return typeof value === 'number' ? value : 0;
 }
 
-const entityIdsOf = async (db: GlossDb, sourceId: string) =>
-  (await db.variants.where('sourceId').equals(sourceId).primaryKeys()).map(([, id]) => id);
+const entityIdsOf = sourceEntityIds;
 
 export interface RemovalPreview {
   /** Entities the source gives. */
@@ -176,11 +174,12 @@ export interface RemovalPreview {
 
 /** What removing a source would take out of the knowledge base, without changing anything. */
 export async function previewRemoval(db: GlossDb, sourceId: string, limit = 50): Promise<RemovalPreview> {
-  return db.transaction('r', [db.variants, db.sources, db.entities], async () => {
+  return db.transaction('r', [db.variantBuckets, db.sources, db.entities], async () => {
     const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
     const ids = await entityIdsOf(db, sourceId);
     const others = new Set(
-      (await db.variants.where('entityId').anyOf(ids).toArray())
+      [...(await variantsOf(db, ids)).values()]
+        .flat()
         .filter((v) => {
           const s = sources.get(v.sourceId);
           return v.sourceId !== sourceId && s?.enabled && !DERIVED_KINDS.has(s.kind);
@@ -203,19 +202,23 @@ export async function previewRemoval(db: GlossDb, sourceId: string, limit = 50):
 
 /** Removes a source and everything only it gave; entities other sources give stay, merged from what remains. */
 export async function removeSourceData(db: GlossDb, sourceId: string): Promise<KbChange> {
-  return db.transaction('rw', [db.entities, db.variants, db.sources, db.meta, db.downloads, db.downloadChunks], async () => {
-    const ids = await entityIdsOf(db, sourceId);
-    await db.variants.where('sourceId').equals(sourceId).delete();
-    await db.sources.delete(sourceId);
-    await db.downloads.delete(sourceId);
-    await db.downloadChunks.where('sourceId').equals(sourceId).delete();
-    return resolveEntities(db, ids);
-  });
+  return db.transaction(
+    'rw',
+    [db.entities, db.variantBuckets, db.sources, db.meta, db.downloads, db.downloadChunks],
+    async () => {
+      const ids = await entityIdsOf(db, sourceId);
+      await deleteSourceEntities(db, sourceId);
+      await db.sources.delete(sourceId);
+      await db.downloads.delete(sourceId);
+      await db.downloadChunks.where('sourceId').equals(sourceId).delete();
+      return resolveEntities(db, ids);
+    },
+  );
 }
 
 /** Turns a source on or off. Its entities stay stored, so turning it back on needs no download. */
 export async function setSourceEnabled(db: GlossDb, sourceId: string, enabled: boolean): Promise<KbChange> {
-  return db.transaction('rw', [db.entities, db.variants, db.sources, db.meta], async () => {
+  return db.transaction('rw', [db.entities, db.variantBuckets, db.sources, db.meta], async () => {
     const source = await db.sources.get(sourceId);
     if (!source) throw new Error(`There is no source "${sourceId}".`);
     if (source.enabled === enabled) return { changed: [], deleted: [] };
@@ -229,7 +232,7 @@ export async function setSourceEnabled(db: GlossDb, sourceId: string, enabled: b
  * entities can change: the order among the others stays the same.
  */
 export async function moveSource(db: GlossDb, sourceId: string, rank: number): Promise<KbChange> {
-  return db.transaction('rw', [db.entities, db.variants, db.sources, db.meta], async () => {
+  return db.transaction('rw', [db.entities, db.variantBuckets, db.sources, db.meta], async () => {
     const all = (await db.sources.toArray()).sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : 1));
     const from = all.findIndex((s) => s.id === sourceId);
     if (from < 0) throw new Error(`There is no source "${sourceId}".`);
@@ -239,7 +242,10 @@ export async function moveSource(db: GlossDb, sourceId: string, rank: number): P
     await db.sources.bulkPut(renumbered.filter((s, i) => s.priority !== all[i]!.priority || s.id === sourceId));
     const ids = await entityIdsOf(db, sourceId);
     const shared = new Set(
-      (await db.variants.where('entityId').anyOf(ids).toArray()).filter((v) => v.sourceId !== sourceId).map((v) => v.entityId),
+      [...(await variantsOf(db, ids)).values()]
+        .flat()
+        .filter((v) => v.sourceId !== sourceId)
+        .map((v) => v.entityId),
     );
     return { ...(await resolveEntities(db, [...shared])), reranked: true };
   });

@@ -2,14 +2,15 @@ import type { SettingsSnapshot } from '../settings/schemas';
 import { applyPack, bumpRevision } from './apply-pack';
 import { BACKUP_FORMAT, type Backup, type BackupSource } from './backup-format';
 import type { GlossDb } from './db';
+import { sourceEntities } from './variant-buckets';
 
 /** Everything the user would miss in a new browser: sources with their entities, notes, settings. */
 export async function exportBackup(db: GlossDb, settings: SettingsSnapshot, now = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.sources, db.variants, db.notes], async () => {
+  return db.transaction('r', [db.sources, db.variantBuckets, db.notes], async () => {
     const sources: BackupSource[] = [];
     for (const s of (await db.sources.toArray()).sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : 1))) {
       const { syncing: _syncing, ...record } = s;
-      const entities = (await db.variants.where('sourceId').equals(s.id).toArray()).map((v) => v.entity);
+      const entities = await sourceEntities(db, s.id);
       sources.push({ ...record, entities });
     }
     return {

@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { DatedFact, Entity, EntityKind } from '../pack/types';
+import { bucketRows } from './bucket-of';
 
 /** What another source says of an entity than the one shown, so a card can show both. */
 export interface EntityAlternative {
@@ -29,6 +30,17 @@ export interface VariantRecord {
   sourceId: string;
   entityId: string;
   entity: Entity;
+}
+
+/**
+ * Where variants are stored: a source's entities in a fixed number of buckets by a hash of their id
+ * (lib/kb/variant-buckets.ts). One row per entity made a 100,000-entity import write 100,000 more
+ * rows, which cost as much again as the entities themselves in Chromium.
+ */
+export interface VariantBucket {
+  sourceId: string;
+  bucket: number;
+  entities: Entity[];
 }
 
 export type SourceKind = 'builtin' | 'pack-url' | 'csv-url' | 'wikidata' | 'personal';
@@ -122,7 +134,7 @@ export type GlossDb = Dexie & {
   sources: EntityTable<SourceRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
   notes: EntityTable<NoteRecord, 'entityId'>;
-  variants: Dexie.Table<VariantRecord, [string, string]>;
+  variantBuckets: Dexie.Table<VariantBucket, [string, number]>;
   downloads: EntityTable<DownloadRecord, 'sourceId'>;
   downloadChunks: Dexie.Table<DownloadChunk, [string, number]>;
 };
@@ -130,7 +142,8 @@ export type GlossDb = Dexie & {
 /** One schema version as declared to Dexie: the stores it adds or changes, and its upgrade. */
 export interface SchemaVersion {
   version: number;
-  stores: Record<string, string>;
+  /** A table set to null is deleted in that version. */
+  stores: Record<string, string | null>;
   upgrade?: (tx: Transaction) => Promise<void>;
 }
 
@@ -166,6 +179,21 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
         );
     },
   },
+  // v4: variants in buckets (a few hundred rows per source, not one per entity); the entities lose the
+  // multi-entry indexes on their search keys (about six an entity; search has its own stored index,
+  // lib/kb/search.ts) and their sources (nothing queried it). Each made large imports write far more:
+  // together about half the time of a 100,000-entity import in Chromium (bench/browser-scale.ts).
+  {
+    version: 4,
+    stores: { entities: 'id, kind', variantBuckets: '[sourceId+bucket], sourceId' },
+    upgrade: async (tx) => {
+      const rows = await tx.table<VariantRecord, [string, string]>('variants').toArray();
+      await tx.table<VariantBucket, [string, number]>('variantBuckets').bulkPut(bucketRows(rows));
+    },
+  },
+  // v5: the per-entity variants table goes, once v4 has copied it (Dexie lets an upgrade read a table
+  // that a later version deletes, not the same one).
+  { version: 5, stores: { variants: null } },
 ];
 
 /** The schema version this code writes. */

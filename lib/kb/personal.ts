@@ -2,6 +2,7 @@ import type { PersonalEntityInput } from '../messaging/user-protocol';
 import type { Entity, Pack } from '../pack/types';
 import { applyPack } from './apply-pack';
 import type { GlossDb, SourceRecord } from './db';
+import { sourceEntities } from './variant-buckets';
 
 /**
  * The user's own entities live in one source of kind 'personal', applied like any pack, so they are
@@ -42,7 +43,7 @@ export function personalPack(entities: Entity[], now: Date): Pack {
 
 /** The user's entities as they wrote them. */
 export async function listPersonal(db: GlossDb): Promise<Entity[]> {
-  return (await db.variants.where('sourceId').equals(PERSONAL_SOURCE_ID).toArray()).map((v) => v.entity);
+  return sourceEntities(db, PERSONAL_SOURCE_ID);
 }
 
 async function write(db: GlossDb, change: (entities: Entity[]) => Entity[]): Promise<void> {

@@ -51,8 +51,8 @@ export interface RawDump {
 }
 
 /** Stores whose rows are worth saving; the rest (entities, staged downloads) are rebuilt or fetched again. */
-const SALVAGED = ['sources', 'variants', 'notes'];
-/** Before v3 there were no variants: entities are the only copy of what each source gave. */
+const SALVAGED = ['sources', 'variantBuckets', 'variants', 'notes'];
+/** Before v3 there were no variants of either shape: entities are the only copy of what each source gave. */
 const SALVAGED_WITHOUT_VARIANTS = ['entities'];
 const META_KEYS = ['kbRevision'];
 
@@ -64,9 +64,8 @@ export async function dumpDatabase(idb: IDBFactory, name: string): Promise<RawDu
   const db = await request(idb.open(name));
   try {
     const names = [...db.objectStoreNames];
-    const wanted = [...SALVAGED, ...(names.includes('variants') ? [] : SALVAGED_WITHOUT_VARIANTS)].filter((s) =>
-      names.includes(s),
-    );
+    const hasVariants = names.includes('variants') || names.includes('variantBuckets');
+    const wanted = [...SALVAGED, ...(hasVariants ? [] : SALVAGED_WITHOUT_VARIANTS)].filter((s) => names.includes(s));
     const dump: RawDump = { version: db.version, stores: {}, meta: {}, unreadable: {} };
     for (const store of wanted) {
       try {

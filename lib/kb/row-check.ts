@@ -1,4 +1,5 @@
 import { ENTITY_KINDS } from '../pack/types';
+import { bucketOf } from './bucket-of';
 import type { GlossDb } from './db';
 
 /**
@@ -42,11 +43,15 @@ export function storedEntityProblem(e: unknown): string | null {
   return null;
 }
 
-export function variantProblem(v: unknown): string | null {
-  if (!isObject(v) || !isText(v.sourceId) || !isText(v.entityId)) return 'no source or entity id';
-  const entity = packEntityProblem(v.entity);
-  if (entity) return `entity: ${entity}`;
-  if ((v.entity as { id: string }).id !== v.entityId) return 'entity id does not match its key';
+export function variantBucketProblem(v: unknown): string | null {
+  if (!isObject(v) || !isText(v.sourceId) || typeof v.bucket !== 'number') return 'no source or bucket';
+  if (!Array.isArray(v.entities)) return 'entities is not a list';
+  for (const e of v.entities) {
+    const entity = packEntityProblem(e);
+    if (entity) return `entity: ${entity}`;
+    // An entity in the wrong bucket would be invisible to every lookup by id.
+    if (bucketOf((e as { id: string }).id) !== v.bucket) return `entity ${(e as { id: string }).id} is in the wrong bucket`;
+  }
   return null;
 }
 
@@ -73,9 +78,9 @@ export interface RowProblem {
   what: string;
 }
 
-const CHECKS: [table: 'sources' | 'variants' | 'entities' | 'notes', check: (row: unknown) => string | null][] = [
+const CHECKS: [table: 'sources' | 'variantBuckets' | 'entities' | 'notes', check: (row: unknown) => string | null][] = [
   ['sources', sourceProblem],
-  ['variants', variantProblem],
+  ['variantBuckets', variantBucketProblem],
   ['entities', storedEntityProblem],
   ['notes', noteProblem],
 ];

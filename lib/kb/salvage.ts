@@ -38,7 +38,7 @@ export function buildSalvage(dump: RawDump | null, copy: UserCopy | null, proble
     else dropped.sources++;
   }
 
-  // What each source gave: from the variants, or before v3 from the merged entities.
+  // What each source gave: from the variant buckets (v4), the variants (v3), or before v3 the merged entities.
   const given = new Map<string, unknown[]>();
   const give = (sourceId: unknown, entity: unknown) => {
     if (typeof sourceId !== 'string') {
@@ -52,6 +52,11 @@ export function buildSalvage(dump: RawDump | null, copy: UserCopy | null, proble
   for (const raw of rows('variants')) {
     const r = raw as { sourceId?: unknown; entity?: unknown } | null;
     give(r?.sourceId, r?.entity);
+  }
+  for (const raw of rows('variantBuckets')) {
+    const r = raw as { sourceId?: unknown; entities?: unknown } | null;
+    if (Array.isArray(r?.entities)) for (const entity of r.entities) give(r.sourceId, entity);
+    else dropped.entities++;
   }
   for (const raw of rows('entities')) {
     if (!raw || typeof raw !== 'object' || !Array.isArray((raw as { sourceIds?: unknown }).sourceIds)) {

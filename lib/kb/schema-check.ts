@@ -90,7 +90,10 @@ export function expectedStores(version: number): StoreShape[] {
   const specs = new Map<string, string>();
   for (const v of SCHEMA_HISTORY) {
     if (v.version > version) break;
-    for (const [store, spec] of Object.entries(v.stores)) specs.set(store, spec);
+    for (const [store, spec] of Object.entries(v.stores)) {
+      if (spec === null) specs.delete(store);
+      else specs.set(store, spec);
+    }
   }
   return [...specs].map(([name, spec]) => {
     const [primary, ...indexes] = spec.split(',').map((s) => s.trim());

@@ -1,18 +1,18 @@
 import Dexie from 'dexie';
-import { foldText, foldWords } from '../core/fold';
-import { MatchClass, SearchIndex, type IndexedDoc } from '../core/search-index';
+import { foldText } from '../core/fold';
+import { SearchIndex, type IndexedDoc } from '../core/search-index';
 import { kbRevision } from './apply-pack';
 import type { GlossDb, StoredEntity } from './db';
 
 /**
  * Search as you type: prefix, typo-tolerant, case- and diacritic-insensitive, over every alias in
- * every language. Dexie's multi-entry `searchKeys` index answers prefixes but not typos ("Nétanyahou"
- * for "Netanyahu"), so the keys are held in an in-memory index (lib/core/search-index.ts) and only
- * the best hits are read back from Dexie. bench/search.ts and bench/search-chromium.ts measure both.
+ * every language. The keys are held in an in-memory index (lib/core/search-index.ts) and only the
+ * best hits are read back from Dexie. bench/search.ts and bench/search-chromium.ts measure it.
  *
- * Building that index means reading every entity: seconds at 100,000 entities. So the built index is
- * stored in `meta` and loaded by the next page that opens (the popup lives for seconds); while an index
- * is being built the popup answers from Dexie's prefix index, then from the index once it is there.
+ * Building that index means reading every entity: seconds at 100,000 entities. So the worker builds it
+ * after every change and stores it in `meta`, and the next page that opens loads it (under a second at
+ * 100,000 entities in Chromium). A multi-entry IndexedDB index on the keys would answer prefixes before
+ * then, but it doubled the cost of writing entities (schema v4 dropped it, see lib/kb/db.ts).
  */
 
 const STORED_KEY = 'searchIndex';
@@ -205,8 +205,8 @@ export async function searchEntities(db: GlossDb, query: string, limit = 20): Pr
 
 /**
  * For a view that must answer every keystroke now: the index if one is built (even if a newer one is
- * on its way), else Dexie's prefix search, marked `complete: false` so the view asks again when
- * onSearchIndexReady fires.
+ * on its way, then marked `complete: false` so the view asks again when onSearchIndexReady fires),
+ * else the first index once it is loaded or built.
  */
 export async function searchEntitiesNow(
   db: GlossDb,
@@ -216,27 +216,5 @@ export async function searchEntitiesNow(
   if (!foldText(query)) return { results: [], complete: true };
   const state = refresh(db);
   if (state.ready) return { results: await read(db, state.ready, query, limit), complete: !state.building };
-  return { results: await searchEntitiesDexie(db, query, limit), complete: false };
-}
-
-/**
- * Prefix search with Dexie's index alone, no typos: the fallback while the index builds, and the
- * baseline bench/search.ts compares against. The last word of the query is a prefix; the others
- * must be whole words of the same entity.
- */
-export async function searchEntitiesDexie(db: GlossDb, query: string, limit = 20): Promise<StoredEntity[]> {
-  const words = foldWords(query);
-  const last = words.at(-1);
-  if (!last) return [];
-  const whole = foldText(query);
-  const hits = await db.entities.where('searchKeys').startsWith(last).limit(500).toArray();
-  const seen = new Set<string>();
-  const matches = hits.filter((e) => {
-    if (seen.has(e.id)) return false;
-    seen.add(e.id);
-    return words.slice(0, -1).every((w) => e.searchKeys.includes(w));
-  });
-  const rank = (e: StoredEntity) =>
-    (e.searchKeys.includes(whole) ? MatchClass.exact : 0) + (foldText(e.name).startsWith(whole) ? 1 : 0) + (e.prior ?? 0.5);
-  return matches.sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name)).slice(0, limit);
+  return { results: await read(db, await searchIndexOf(db), query, limit), complete: true };
 }

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { Entity } from '../pack/types';
 import type { GlossDb, NoteRecord, SourceRecord } from './db';
 import { PERSONAL_SOURCE_ID } from './personal';
+import { sourceEntities } from './variant-buckets';
 
 /**
  * A second copy of what only the user made — notes, their own entities, the sources they chose and
@@ -41,9 +42,9 @@ const choiceKeys = ['id', 'kind', 'name', 'url', 'enabled', 'priority', 'interva
 
 /** The user's data as the knowledge base holds it now, in one read transaction. */
 export async function readUserData(db: GlossDb): Promise<Omit<UserCopy, 'savedAt'>> {
-  return db.transaction('r', [db.notes, db.variants, db.sources], async () => {
+  return db.transaction('r', [db.notes, db.variantBuckets, db.sources], async () => {
     const notes = (await db.notes.toArray()).sort((a, b) => (a.entityId < b.entityId ? -1 : 1));
-    const personal = (await db.variants.where('sourceId').equals(PERSONAL_SOURCE_ID).toArray()).map((r) => r.entity);
+    const personal = await sourceEntities(db, PERSONAL_SOURCE_ID);
     const sources = (await db.sources.toArray())
       .map((s) => Object.fromEntries(choiceKeys.filter((k) => s[k] !== undefined).map((k) => [k, s[k]])) as SourceChoice)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -155,7 +156,7 @@ export class UserCopyKeeper {
  */
 export function followUserData(db: GlossDb, keeper: UserCopyKeeper, delayMs = 1_000): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const watched = ['sources', 'notes', 'variants'].map((table) => `idb://${db.name}/${table}/`);
+  const watched = ['sources', 'notes', 'variantBuckets'].map((table) => `idb://${db.name}/${table}/`);
   const listener = (parts: Record<string, unknown>) => {
     if (!Object.keys(parts).some((p) => watched.some((w) => p.startsWith(w)))) return;
     clearTimeout(timer);

@@ -1,4 +1,5 @@
 import type { SourceRecord } from '../kb/db';
+import { variantsWithIdPrefix } from '../kb/variant-buckets';
 import { wikidataEntitiesUrl, wikidataResponseToEntities } from '../pack/import-wikidata';
 import type { Entity, Pack } from '../pack/types';
 import { validatePack } from '../pack/validate';
@@ -24,7 +25,7 @@ export async function buildWikidataPack(
 ): Promise<Fetched> {
   const { db } = deps;
   const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
-  const linked = (await db.variants.where('entityId').startsWith('wd:').toArray()).filter((v) => {
+  const linked = (await variantsWithIdPrefix(db, 'wd:')).filter((v) => {
     const s = sources.get(v.sourceId);
     return s?.enabled && s.kind !== 'wikidata';
   });

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumArgs, findChromium } from '../../scripts/chromium';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
 import { CHROME_BUILD, requireBuild, RESULTS, ROOT } from './support/paths';
+import { DB_VERSION } from '../../lib/kb/db';
 
 /**
  * The built extension in headless Chromium, its service worker stopped (through CDP, as the browser
@@ -111,7 +112,7 @@ function snapshot(page: Page): Promise<Snapshot> {
         req.onsuccess = () => {
           const db = req.result;
           const stores = [...db.objectStoreNames];
-          const want = ['sources', 'notes', 'variants', 'entities', 'meta'].filter((s) => stores.includes(s));
+          const want = ['sources', 'notes', 'variantBuckets', 'entities', 'meta'].filter((s) => stores.includes(s));
           const tx = db.transaction(want, 'readonly');
           const out: Snapshot = {
             exists: true,
@@ -129,13 +130,14 @@ function snapshot(page: Page): Promise<Snapshot> {
               const r = keys ? tx.objectStore(store).getAllKeys() : tx.objectStore(store).getAll();
               r.onsuccess = () => res(r.result as unknown[]);
             });
-          void Promise.all([all('sources'), all('notes'), all('variants'), all('entities', true), all('meta')]).then(
+          void Promise.all([all('sources'), all('notes'), all('variantBuckets'), all('entities', true), all('meta')]).then(
             ([sources, notes, variants, ids, meta]) => {
               out.sources = sources as Snapshot['sources'];
               out.notes = (notes as Snapshot['notes']).map(({ entityId, text }) => ({ entityId, text }));
-              out.personal = (variants as { sourceId: string; entityId: string }[])
+              out.personal = (variants as { sourceId: string; entities: { id: string }[] }[])
                 .filter((v) => v.sourceId === 'personal')
-                .map((v) => v.entityId);
+                .flatMap((v) => v.entities.map((e) => e.id))
+                .sort();
               out.entityIds = (ids as string[]).sort();
               for (const m of meta as { key: string; value: unknown }[]) {
                 out.meta[m.key] = m.key === 'matchIndex' || m.key === 'searchIndex' ? '(blob)' : m.value;
@@ -237,7 +239,7 @@ describe('Chromium: the worker stopped during the first install’s import of th
       const done = await snapshot(quiet);
       expect(done.sources.find((s) => s.id === 'builtin')).toMatchObject({ version: BUILTIN.version, entityCount: all.length });
       expect(done.entityIds).toEqual(all);
-      expect(done.version).toBe(30);
+      expect(done.version).toBe(DB_VERSION * 10);
       // A first install is not a recovery.
       expect((await storageOf(popup)).glossKbRecovery).toBeUndefined();
       console.log(
@@ -397,25 +399,27 @@ describe('Chromium: a backup import stopped half-way, then a damaged database', 
     await options.close();
 
     await stopServiceWorker(session, quiet);
-    // A newer Gloss's schema: version 4 (Dexie 40) with a store this one does not know.
+    // A newer Gloss's schema: the next version (Dexie stores it × 10) with a store this one does not know.
+    const newer = (DB_VERSION + 1) * 10;
     await quiet.evaluate(
-      () =>
+      (version) =>
         new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('gloss', 40);
+          const req = indexedDB.open('gloss', version);
           req.onupgradeneeded = () => req.result.createObjectStore('highlights', { keyPath: 'id' }).put({ id: 'h1' });
           req.onsuccess = () => (req.result.close(), resolve());
           req.onerror = () => reject(req.error);
           req.onblocked = () => reject(new Error('blocked'));
         }),
+      newer,
     );
-    expect((await snapshot(quiet)).version).toBe(40);
+    expect((await snapshot(quiet)).version).toBe(newer);
 
     const popup = await session.context.newPage();
     await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const found = await send<{ id: string }[]>(popup, 'search', { query: 'mensah' });
     expect(found.map((e) => e.id)).toEqual([id]);
     const after = await snapshot(quiet);
-    expect(after.version).toBe(30);
+    expect(after.version).toBe(DB_VERSION * 10);
     expect(after.stores).not.toContain('highlights');
     expect(after.notes.sort((a, b) => (a.entityId < b.entityId ? -1 : 1))).toEqual(
       before.notes.sort((a, b) => (a.entityId < b.entityId ? -1 : 1)),
@@ -433,7 +437,7 @@ describe('Chromium: a backup import stopped half-way, then a damaged database', 
     expect(after.entityIds.length).toBe(before.entityIds.length);
     expect(report).toMatchObject({
       reason: 'downgraded',
-      foundVersion: 4,
+      foundVersion: DB_VERSION + 1,
       kept: { notes: before.notes.length, personalEntities: 1 },
     });
     console.log(`downgraded database rebuilt: ${JSON.stringify(report)}`);

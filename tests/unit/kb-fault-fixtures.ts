@@ -9,6 +9,7 @@ import type { Entity, Pack } from '../../lib/pack/types';
 import type { SettingsSnapshot } from '../../lib/settings/schemas';
 import { DEFAULT_DISPLAY_FOR_TESTS } from './settings-fixture';
 import { entity, pack as testPack } from './sync-fixtures';
+import { allVariants } from '../../lib/kb/variant-buckets';
 
 /** Fixtures for the fault tests: a knowledge base with something in every table, and ways to break it. */
 
@@ -89,7 +90,7 @@ export async function tables(db: GlossDb, source: (s: Record<string, unknown>) =
       (await db.entities.toArray()).map((e: StoredEntity) => ({ ...e, searchKeys: [...e.searchKeys].sort() })),
       (e) => e.id,
     ),
-    variants: byKey(await db.variants.toArray(), (v) => `${v.sourceId} ${v.entityId}`),
+    variants: await allVariants(db),
     sources: byKey(await db.sources.toArray(), (s) => s.id).map((s) => source(s as unknown as Record<string, unknown>)),
     notes: byKey(await db.notes.toArray(), (n) => n.entityId),
   };

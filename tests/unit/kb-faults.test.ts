@@ -7,6 +7,8 @@ import { removeSourceData } from '../../lib/kb/apply-pack';
 import { openOrRecover } from '../../lib/kb/open-or-recover';
 import { searchEntities } from '../../lib/kb/search';
 import type { Entity, Pack } from '../../lib/pack/types';
+import { allVariants } from '../../lib/kb/variant-buckets';
+import { bucketRows } from '../../lib/kb/bucket-of';
 
 const entity = (id: string, name: string): Entity => ({
   id,
@@ -75,15 +77,39 @@ describe('upgrades from every earlier schema version', () => {
       { entityId: 'a', text: 'Met her in 2019.', updatedAt: 1 },
       { entityId: 'personal:1', text: 'My own.', updatedAt: 2 },
     ],
+    downloads: [],
+    downloadChunks: [],
   };
+  // What each source gave, in the shape of v3 (a row each) and of v4 (buckets), as those versions wrote it.
+  const given = [
+    { sourceId: 'builtin', entity: entity('a', 'Ana Lima') },
+    { sourceId: 'builtin', entity: entity('b', 'Bo Chen') },
+    { sourceId: 'personal', entity: { ...entity('personal:1', 'Dee Park'), sources: [] } },
+    { sourceId: 's', entity: entity('a', 'Ana Lima') },
+    { sourceId: 's', entity: entity('c', 'Cy Dunn') },
+  ];
+  const variantRows = {
+    variants: given.map(({ sourceId, entity: e }) => ({ sourceId, entityId: e.id, entity: e })),
+    variantBuckets: bucketRows(given),
+  };
+  /** Tables the current schema still has, compared row for row; variants are compared as what each source gives. */
+  const kept = ['entities', 'meta', 'notes', 'sources', 'downloads', 'downloadChunks'];
   const earlier = SCHEMA_HISTORY.filter((v) => v.version < DB_VERSION).map((v) => v.version);
+
+  const TABLES_AT: Record<number, string[]> = {
+    1: ['entities', 'meta', 'sources'],
+    2: ['entities', 'meta', 'notes', 'sources'],
+    3: ['downloadChunks', 'downloads', 'entities', 'meta', 'notes', 'sources', 'variants'],
+    4: ['downloadChunks', 'downloads', 'entities', 'meta', 'notes', 'sources', 'variantBuckets', 'variants'],
+  };
 
   async function build(name: string, version: number): Promise<string[]> {
     const old = new Dexie(name);
     declareSchema(old, version);
     await old.open();
     const tables = old.tables.map((t) => t.name).sort();
-    for (const table of tables) await old.table(table).bulkPut(rows[table as keyof typeof rows] as unknown[]);
+    const all: Record<string, unknown[]> = { ...rows, ...variantRows };
+    for (const table of tables) await old.table(table).bulkPut(all[table]!);
     old.close();
     return tables;
   }
@@ -91,10 +117,11 @@ describe('upgrades from every earlier schema version', () => {
   async function expectAllThere(db: GlossDb, tables: string[]) {
     const sorted = (list: unknown[]) => [...list].sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1));
     expect(db.verno).toBe(DB_VERSION);
-    for (const table of tables)
+    for (const table of tables.filter((t) => kept.includes(t)))
       expect(sorted(await db.table(table).toArray()), table).toEqual(sorted(rows[table as keyof typeof rows] as unknown[]));
-    // v3: every source's own copy of what it gave, from the merged rows.
-    expect((await db.variants.toCollection().primaryKeys()).sort()).toEqual([
+    // Every source's own copy of what it gave: written by the v3 upgrade from the merged rows, moved
+    // into buckets by v4's.
+    expect((await allVariants(db)).map((v) => [v.sourceId, v.entityId])).toEqual([
       ['builtin', 'a'],
       ['builtin', 'b'],
       ['personal', 'personal:1'],
@@ -114,14 +141,14 @@ describe('upgrades from every earlier schema version', () => {
   }
 
   it('covers every version before the current one', () => {
-    expect(earlier).toEqual([1, 2]);
+    expect(earlier).toEqual([1, 2, 3, 4]);
   });
 
   for (const version of earlier) {
     it(`from version ${version}: every row of every table survives`, async () => {
       const name = `upgrade-v${version}-${Math.random()}`;
       const tables = await build(name, version);
-      expect(tables).toEqual(version === 1 ? ['entities', 'meta', 'sources'] : ['entities', 'meta', 'notes', 'sources']);
+      expect(tables).toEqual(TABLES_AT[version]);
       const db = openDb(name);
       try {
         await expectAllThere(db, tables);

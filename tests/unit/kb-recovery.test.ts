@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildMatchIndex } from '../../lib/core/match-index';
 import { toStored } from '../../lib/core/index-store';
 import { matchIndexProblem, repairCaches } from '../../lib/kb/cache-check';
-import { openDb, type GlossDb } from '../../lib/kb/db';
+import { DB_VERSION, openDb, type GlossDb } from '../../lib/kb/db';
 import { openOrRecover, type RecoveringDb, type RecoveryDeps } from '../../lib/kb/open-or-recover';
 import { listPersonal } from '../../lib/kb/personal';
 import { request } from '../../lib/kb/raw-idb';
@@ -16,6 +16,8 @@ import { checkAndRepair, startKb, type StartDeps } from '../../lib/kb/start-kb';
 import { knowledgeStamp, loadOrBuildMatchIndex } from '../../lib/kb/stored-index';
 import { readUserData, USER_COPY_KEY, UserCopyKeeper, type UserCopy } from '../../lib/kb/user-copy';
 import { BUILTIN, ensureBuiltinFor, memoryArea, populate, URL_ENTITIES, URL_SOURCE, type Populated } from './kb-fault-fixtures';
+import { allVariants, sourceEntities, sourceEntityIds } from '../../lib/kb/variant-buckets';
+import { bucketOf } from '../../lib/kb/bucket-of';
 
 /**
  * A damaged, downgraded, unreadable or vanished knowledge base: each is rebuilt, with every note,
@@ -79,8 +81,8 @@ function recovering(name: string, area: ReturnType<typeof memoryArea>, over: Par
 /** What the user would check after any rebuild: all of their data, the built-in pack, sources due. */
 async function expectUsersDataKept(kb: RecoveringDb, populated: Populated, before: UserCopy, opts: { urlEntities: boolean }) {
   const db = kb.db;
-  expect(db.verno).toBe(3);
-  expect(db.backendDB().version).toBe(30);
+  expect(db.verno).toBe(DB_VERSION);
+  expect(db.backendDB().version).toBe(DB_VERSION * 10);
   const after = await readUserData(db);
   expect(after.notes).toEqual(before.notes);
   expect(after.personal).toEqual(before.personal);
@@ -95,7 +97,7 @@ async function expectUsersDataKept(kb: RecoveringDb, populated: Populated, befor
   expect(url).toMatchObject({ url: URL_SOURCE.url, enabled: true, priority: 1, intervalHours: 12, nextDue: 0 });
   expect(url.etag).toBeUndefined();
   expect(url.lastResult).toMatch(/rebuilt its knowledge base.*fetched again/);
-  const fromUrl = (await db.variants.where('sourceId').equals(URL_SOURCE.id).toArray()).map((v) => v.entity);
+  const fromUrl = await sourceEntities(db, URL_SOURCE.id);
   const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
   expect(byId(fromUrl)).toEqual(opts.urlEntities ? byId(URL_ENTITIES) : []);
   // Merged as before: Ana is given by both, the built-in pack first.
@@ -115,7 +117,7 @@ describe('a database written by a newer Gloss (downgrade)', () => {
     // a store it misses, so the notes the newer version moved look lost, and the version is bumped.
     const name = fresh('dexie-downgrade');
     await usersKb(name);
-    await upgradeRaw(name, 40, (db, tx) => {
+    await upgradeRaw(name, (DB_VERSION + 1) * 10, (db, tx) => {
       db.createObjectStore('notes2', { keyPath: 'entityId' }).put({ entityId: 'b:ana', text: 'moved' });
       tx.objectStore('notes').clear();
       db.deleteObjectStore('notes');
@@ -123,20 +125,22 @@ describe('a database written by a newer Gloss (downgrade)', () => {
     const plain = openDb(name);
     opened.push(plain);
     expect(await plain.notes.count()).toBe(0);
-    expect(plain.backendDB().version).toBe(41);
+    expect(plain.backendDB().version).toBe((DB_VERSION + 1) * 10 + 1);
   });
 
   it('is rebuilt at this version with everything the user made, when the newer schema only added a store', async () => {
     const name = fresh('downgrade');
     const { populated, area, before } = await usersKb(name);
-    await upgradeRaw(name, 40, (db) => db.createObjectStore('highlights', { keyPath: 'id' }).put({ id: 'h1' }));
+    await upgradeRaw(name, (DB_VERSION + 1) * 10, (db) =>
+      db.createObjectStore('highlights', { keyPath: 'id' }).put({ id: 'h1' }),
+    );
     const { kb, deps, reports } = recovering(name, area);
     await startKb(deps);
     await expectUsersDataKept(kb, populated, before, { urlEntities: true });
     expect([...kb.db.backendDB().objectStoreNames]).not.toContain('highlights');
     expect(reports[0]).toMatchObject({
       reason: 'downgraded',
-      foundVersion: 4,
+      foundVersion: DB_VERSION + 1,
       kept: { notes: 2, personalEntities: 1, sources: 3, entities: 2 },
       dropped: { notes: 0, entities: 0, sources: 0 },
       fromCopy: { notes: 0, personalEntities: 0, sources: 0 },
@@ -153,10 +157,10 @@ describe('a database written by a newer Gloss (downgrade)', () => {
   it('keeps notes and the user’s entities even when the newer schema dropped variants and moved notes', async () => {
     const name = fresh('downgrade-moved');
     const { populated, area, before } = await usersKb(name);
-    await upgradeRaw(name, 40, (db, tx) => {
+    await upgradeRaw(name, (DB_VERSION + 1) * 10, (db, tx) => {
       tx.objectStore('notes').clear();
       db.deleteObjectStore('notes');
-      db.deleteObjectStore('variants');
+      db.deleteObjectStore('variantBuckets');
       db.createObjectStore('notes2', { keyPath: 'entityId' });
     });
     const { kb, deps, reports } = recovering(name, area);
@@ -167,10 +171,7 @@ describe('a database written by a newer Gloss (downgrade)', () => {
     const db = kb.db;
     expect((await readUserData(db)).notes).toEqual(before.notes);
     expect((await listPersonal(db)).map((e) => e.id)).toEqual([populated.personalId]);
-    expect((await db.variants.where('sourceId').equals(URL_SOURCE.id).primaryKeys()).map(([, id]) => id).sort()).toEqual([
-      'b:ana',
-      'u:cy',
-    ]);
+    expect((await sourceEntityIds(db, URL_SOURCE.id)).sort()).toEqual(['b:ana', 'u:cy']);
     expect(reports[0]).toMatchObject({ reason: 'downgraded', fromCopy: { notes: 2 } });
   });
 });
@@ -182,7 +183,7 @@ describe('a damaged database', () => {
     // The same version number with a store gone cannot be made by an upgrade: rebuild the file that way.
     const rows = await (async () => {
       const db = openDb(name);
-      const all = { sources: await db.sources.toArray(), variants: await db.variants.toArray() };
+      const all = { sources: await db.sources.toArray(), variants: await allVariants(db) };
       db.close();
       return all;
     })();
@@ -215,7 +216,7 @@ describe('a damaged database', () => {
   it('missing a table, opened first by a page (whose Dexie added it back empty): still rebuilt, notes from the copy', async () => {
     const name = fresh('patched');
     const { populated, area, before } = await usersKb(name);
-    await upgradeRaw(name, 31, (db, tx) => {
+    await upgradeRaw(name, DB_VERSION * 10 + 1, (db, tx) => {
       tx.objectStore('notes').clear();
       db.deleteObjectStore('notes');
     });
@@ -229,31 +230,28 @@ describe('a damaged database', () => {
     expect(reports[0]).toMatchObject({ reason: 'damaged', detail: 'a table or index had gone missing and was added back empty' });
   });
 
-  it('missing an index: rebuilt, and search by prefix works again', async () => {
+  it('missing an index: rebuilt, and counting by kind works again', async () => {
     const name = fresh('missing-index');
     const { populated, area, before } = await usersKb(name);
-    // A version cannot go down, so the damaged file is made at version 30 without the index.
+    // The current version's tables, made by hand without the entities' kind index (an upgrade cannot
+    // make a version with less).
     const db0 = openDb(name);
     const dump = {
       entities: await db0.entities.toArray(),
       sources: await db0.sources.toArray(),
-      variants: await db0.variants.toArray(),
+      variantBuckets: await db0.variantBuckets.toArray(),
       notes: await db0.notes.toArray(),
     };
     db0.close();
     await Dexie.delete(name);
-    const req = indexedDB.open(name, 30);
+    const req = indexedDB.open(name, DB_VERSION * 10);
     req.onupgradeneeded = () => {
       const d = req.result;
-      const entities = d.createObjectStore('entities', { keyPath: 'id' });
-      entities.createIndex('kind', 'kind');
-      entities.createIndex('sourceIds', 'sourceIds', { multiEntry: true });
+      d.createObjectStore('entities', { keyPath: 'id' });
       d.createObjectStore('sources', { keyPath: 'id' });
       d.createObjectStore('meta', { keyPath: 'key' });
       d.createObjectStore('notes', { keyPath: 'entityId' }).createIndex('updatedAt', 'updatedAt');
-      const variants = d.createObjectStore('variants', { keyPath: ['sourceId', 'entityId'] });
-      variants.createIndex('sourceId', 'sourceId');
-      variants.createIndex('entityId', 'entityId');
+      d.createObjectStore('variantBuckets', { keyPath: ['sourceId', 'bucket'] }).createIndex('sourceId', 'sourceId');
       d.createObjectStore('downloads', { keyPath: 'sourceId' });
       d.createObjectStore('downloadChunks', { keyPath: ['sourceId', 'seq'] }).createIndex('sourceId', 'sourceId');
       const tx = req.transaction!;
@@ -264,8 +262,10 @@ describe('a damaged database', () => {
     const { kb, deps, reports } = recovering(name, area);
     await startKb(deps);
     await expectUsersDataKept(kb, populated, before, { urlEntities: true });
-    expect(reports[0]).toMatchObject({ reason: 'damaged', detail: 'the "entities" table lacks its "searchKeys" index' });
-    expect([...new Set(await kb.db.entities.where('searchKeys').startsWith('bo').primaryKeys())]).toEqual(['b:bo']);
+    expect(reports[0]).toMatchObject({ reason: 'damaged', detail: 'the "entities" table lacks its "kind" index' });
+    const people = (await kb.db.entities.toArray()).filter((e) => e.kind === 'person').length;
+    expect(people).toBeGreaterThan(0);
+    expect(await kb.db.entities.where('kind').equals('person').count()).toBe(people);
   });
 
   it('that IndexedDB cannot open at all: rebuilt from the second copy', async () => {
@@ -319,7 +319,7 @@ describe('a damaged database', () => {
     expect((await kb.db.sources.toArray()).map((s) => s.id)).toEqual(['builtin']);
     expect(await kb.db.entities.count()).toBe(BUILTIN.entities.length);
     // And looking before opening did not leave an empty version-1 database for Dexie to "upgrade".
-    expect(kb.db.backendDB().version).toBe(30);
+    expect(kb.db.backendDB().version).toBe(DB_VERSION * 10);
   });
 
   it('whose upgrade throws on a malformed old row: salvaged from the old tables and rebuilt', async () => {
@@ -359,7 +359,13 @@ describe('malformed rows in a database that opens', () => {
     const { populated, area, before } = await usersKb(name);
     const raw = openDb(name);
     await raw.entities.put({ id: 'b:bo', kind: 'person', searchKeys: [], sourceIds: ['builtin'] } as never); // no name
-    await raw.variants.put({ sourceId: URL_SOURCE.id, entityId: 'u:zz', entity: { id: 'u:zz', garbage: true } } as never);
+    const bucket = bucketOf('u:zz');
+    const row = await raw.variantBuckets.get([URL_SOURCE.id, bucket]);
+    await raw.variantBuckets.put({
+      sourceId: URL_SOURCE.id,
+      bucket,
+      entities: [...(row?.entities ?? []), { id: 'u:zz', garbage: true } as never],
+    });
     await raw.notes.put({ entityId: 'u:cy', text: 42, updatedAt: 'yesterday' } as never);
     await raw.sources.put({ id: 'url:bogus', kind: 'ftp', name: 7 } as never);
     raw.close();
@@ -445,7 +451,7 @@ describe('a rebuild cut off by the worker stopping', () => {
     it(`${where}: the next start finishes it from the journal`, async () => {
       const name = fresh('journal');
       const { populated, area, before } = await usersKb(name);
-      await upgradeRaw(name, 40, (db) => db.createObjectStore('extra'));
+      await upgradeRaw(name, (DB_VERSION + 1) * 10, (db) => db.createObjectStore('extra'));
       // What the first worker got to: the salvage, journalled.
       const journal = new RecoveryJournal(name);
       const { dumpDatabase } = await import('../../lib/kb/raw-idb');
@@ -503,7 +509,7 @@ describe('a rebuild cut off by the worker stopping', () => {
   it('a restore that fails is recorded, keeps the journal and the copy, and the next start completes it', async () => {
     const name = fresh('restore-fails');
     const { populated, area, before } = await usersKb(name);
-    await upgradeRaw(name, 40, (db) => db.createObjectStore('extra'));
+    await upgradeRaw(name, (DB_VERSION + 1) * 10, (db) => db.createObjectStore('extra'));
     // The first worker: the delete works, opening the new database fails (as a full disk would).
     const flaky = failingOpensAfterDelete(name);
     const first = recovering(name, area, { indexedDB: flaky });

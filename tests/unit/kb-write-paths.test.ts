@@ -30,6 +30,7 @@ import {
   URL_SOURCE,
 } from './kb-fault-fixtures';
 import { deps as syncDeps } from './sync-fixtures';
+import { sourceEntities } from '../../lib/kb/variant-buckets';
 
 /**
  * Every path that writes the knowledge base, stopped at every step: before each read and write of the
@@ -479,13 +480,13 @@ describe('what the write paths leave for the next start', () => {
     // Stop inside the apply transaction (after the download), found by counting.
     ctx.faults.count();
     let applyStep = 0;
-    const realBulkPut = ctx.db.variants.bulkPut.bind(ctx.db.variants);
-    ctx.db.variants.bulkPut = ((...args: Parameters<typeof realBulkPut>) => {
+    const realBulkPut = ctx.db.variantBuckets.bulkPut.bind(ctx.db.variantBuckets);
+    ctx.db.variantBuckets.bulkPut = ((...args: Parameters<typeof realBulkPut>) => {
       applyStep = ctx.faults.steps + 1;
       return realBulkPut(...args);
     }) as typeof realBulkPut;
     await syncSource(syncDeps(ctx.db, { fetch: fetchDesk, now: Date.now }), URL_SOURCE.id);
-    ctx.db.variants.bulkPut = realBulkPut;
+    ctx.db.variantBuckets.bulkPut = realBulkPut;
     expect(applyStep).toBeGreaterThan(0);
 
     const again = context();
@@ -497,9 +498,7 @@ describe('what the write paths leave for the next start', () => {
     const source = (await again.db.sources.get(URL_SOURCE.id))!;
     expect(source.version).toBe('3');
     expect(source.syncing).toMatchObject({ phase: 'apply' });
-    expect((await again.db.variants.where('sourceId').equals(URL_SOURCE.id).toArray()).map((v) => v.entity)).toEqual(
-      expect.arrayContaining(URL_ENTITIES),
-    );
+    expect(await sourceEntities(again.db, URL_SOURCE.id)).toEqual(expect.arrayContaining(URL_ENTITIES));
     // Nothing of the user's was touched; and the next worker's scheduler runs the interrupted one first.
     expect((await readUserData(again.db)).notes).toHaveLength(2);
     let fetched = 0;
