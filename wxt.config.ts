@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { BUILTIN_PACK_FILE } from './lib/kb/builtin-file';
 
 // The manifest asks for as little as works: the content script needs to read news pages, nothing else
 // is requested up front. Network sources ask for their origin when the user adds them (optional).
@@ -8,6 +10,13 @@ export default defineConfig({
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The built-in pack ships as a file the worker reads when it imports it (entrypoints/background/knowledge.ts):
+    // bundled into background.js, it was parsed again at every worker start.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: resolve('assets/packs/world-news.json'), relativeDest: BUILTIN_PACK_FILE });
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

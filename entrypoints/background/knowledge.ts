@@ -1,9 +1,12 @@
-import packJson from '~/assets/packs/world-news.json';
+// Only the version is bundled (Vite tree-shakes a JSON file's other top-level fields): the 0.7 MB pack
+// is a file of its own (BUILTIN_PACK_FILE), read when it is imported, not parsed at every worker start.
+import { version as embeddedVersion } from '~/assets/packs/world-news.json';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { MatchIndex } from '@/lib/core/match-index';
 import type { KbChange } from '@/lib/kb/apply-pack';
 import { builtinNeedsImport, importBuiltinPackWithResult } from '@/lib/kb/builtin';
+import { BUILTIN_PACK_FILE } from '@/lib/kb/builtin-file';
 import { matchIndexProblem } from '@/lib/kb/cache-check';
 import type { StoredEntity } from '@/lib/kb/db';
 import { openOrRecover } from '@/lib/kb/open-or-recover';
@@ -31,7 +34,6 @@ export const kb = openOrRecover('gloss', {
 export const db = kb.db;
 /** The second copy of the user's notes, entities and sources, in storage.local. */
 export const userCopy = new UserCopyKeeper(db, area);
-const embeddedVersion = (packJson as { version: string }).version;
 
 /** The latest complete matcher; lookups use it even while a newer one is being built. */
 let ready: MatchIndex | null = null;
@@ -42,11 +44,18 @@ let following: Promise<void> = Promise.resolve();
 /** Imports run one at a time: an install and a first lookup must not import the pack twice at once. */
 let importing: Promise<void> = Promise.resolve();
 
+async function readBuiltinPack(): Promise<unknown> {
+  // Relative to the worker's (or Firefox's background page's) own extension origin.
+  const response = await fetch(`/${BUILTIN_PACK_FILE}`);
+  if (!response.ok) throw new Error(`The built-in pack could not be read from the extension (${response.status}).`);
+  return response.json();
+}
+
 /** Imports the embedded pack when it is missing or stale; safe to call on every worker start. */
 export function ensureBuiltin(force = false): Promise<void> {
   const run = importing.then(async () => {
     if (force || (await builtinNeedsImport(db, embeddedVersion))) {
-      const { changed, deleted } = await importBuiltinPackWithResult(db, packJson);
+      const { changed, deleted } = await importBuiltinPackWithResult(db, await readBuiltinPack());
       if (changed.length + deleted.length > 0) kbChanged({ changed, deleted });
     }
   });
