@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { ENTITY_KINDS, type EntityKind } from '../pack/types';
 import type { SettingsSnapshot } from './schemas';
+import { DISABLED_SITES_KEY, PAUSED_KEY } from './switch-keys';
 
 /**
  * The user's settings, in `storage.local` (never `sync`: nothing leaves the machine). Each item is
@@ -29,10 +30,10 @@ export const displaySettings = storage.defineItem<DisplaySettings>('local:displa
 });
 
 /** Host names where Gloss does not run (e.g. "www.example.com"). */
-export const disabledSites = storage.defineItem<string[]>('local:disabledSites', { fallback: [], version: 1 });
+export const disabledSites = storage.defineItem<string[]>(`local:${DISABLED_SITES_KEY}`, { fallback: [], version: 1 });
 
 /** Pause everywhere. */
-export const paused = storage.defineItem<boolean>('local:paused', { fallback: false, version: 1 });
+export const paused = storage.defineItem<boolean>(`local:${PAUSED_KEY}`, { fallback: false, version: 1 });
 
 /** The settings a backup carries. */
 export async function readSettings(): Promise<SettingsSnapshot> {
