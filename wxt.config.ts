@@ -31,11 +31,13 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms', 'activeTab'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
-    // The card's drawing code, loaded by the content script on the first hover (entrypoints/card-view.ts).
-    // Chrome gives it a per-session address, so a page cannot probe for it to learn that Gloss is installed.
+    // Loaded by the content script: the rest of Gloss once it knows Gloss is on for the page
+    // (entrypoints/content-session.ts), the card's drawing code on the first hover (entrypoints/card-view.ts)
+    // and the card's CSS. Chrome gives them a per-session address, so a page cannot probe for them to
+    // learn that Gloss is installed.
     web_accessible_resources: [
       {
-        resources: ['card-view.js'],
+        resources: ['content-session.js', 'card-view.js', 'content-scripts/content.css'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

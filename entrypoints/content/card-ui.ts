@@ -4,6 +4,7 @@ import type { PageTheme } from '@/lib/page/highlight-style';
 import type { CardData } from './card-data';
 import { HEADING_ID } from './card-heading';
 import type { CardActions } from './HoverCard';
+import { loadCardCss } from './card-css';
 import { loadCardView } from './load-card-view';
 
 export interface CardUi {
@@ -25,12 +26,13 @@ export interface CardUi {
  * the card view's work (card-view-impl.tsx), loaded here on first use.
  */
 export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
-  const view = await loadCardView();
+  const [view, css] = await Promise.all([loadCardView(), loadCardCss()]);
   let card!: HTMLDivElement;
   let live!: HTMLDivElement;
   let stopFollowing: (() => void) | null = null;
   const ui = await createShadowRootUi(ctx, {
     name: 'gloss-card',
+    css,
     position: 'inline',
     anchor: 'body',
     append: 'last',
