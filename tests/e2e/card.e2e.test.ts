@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox } from './support/firefox';
-import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { contentWorld, launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
 import { placeHighlights, readHighlights } from './support/page-probes';
 import { build } from 'vite';
 import { hasSeed, RESULTS, ROOT } from './support/paths';
@@ -297,6 +297,36 @@ describe('a page that changes', () => {
     await setStorage({ paused: true });
     await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 3_000 }).toBe(0);
     await setStorage({ paused: false });
+    await page.close();
+  });
+});
+
+describe('when the content script’s context ends', () => {
+  it('takes its marks, card and watchers away (a newer copy of Gloss started on the page)', async () => {
+    const page = await gloss.context.newPage();
+    const world = await contentWorld(gloss.context, page, gloss.extensionId);
+    await page.goto(server.url(FIXTURE));
+    await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
+      timeout: 30_000,
+    });
+    const target = await pointAt(page, 'Hamas');
+    await page.mouse.move(target.x, target.y, { steps: 2 });
+    await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
+    // What WXT's context of a newer copy (the extension updated or reloaded) announces when it starts.
+    const started = `${gloss.extensionId}:content:wxt:content-script-started`;
+    await world.evaluate(
+      `document.dispatchEvent(new CustomEvent(${JSON.stringify(started)}, { detail: { contentScriptName: 'content', messageId: 'newer' } }))`,
+    );
+    await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 3_000 }).toBe(0);
+    expect(await page.locator('gloss-card').count()).toBe(0);
+    // Nothing is marked again: the mutation watcher went with the rest.
+    await page.evaluate(() =>
+      document
+        .querySelector('article')!
+        .append(Object.assign(document.createElement('p'), { textContent: 'Hamas and Qatar met again.' })),
+    );
+    await page.waitForTimeout(2_000);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
     await page.close();
   });
 });
