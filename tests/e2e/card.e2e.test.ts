@@ -356,7 +356,9 @@ describe('without the Highlight API', () => {
     const marks = page.locator('gloss-marks .mark');
     await expect.poll(() => marks.count(), { timeout: 3_000 }).toBe(3);
     // The overlay lays its marks out again on reflow: read the word under each mark until layout settles.
+    // A mark below the fold is scrolled to first: caret hit-testing only sees the viewport.
     const wordUnder = async (i: number) => {
+      await marks.nth(i).scrollIntoViewIfNeeded();
       const box = await marks.nth(i).boundingBox();
       if (!box) return '';
       return page.evaluate(
