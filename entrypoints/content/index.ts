@@ -20,6 +20,9 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   async main(ctx) {
     const startedAt = performance.now();
+    // In the content script's own world (the page cannot see it): end-to-end tests tell from it that the
+    // script ran on a page where Gloss is off, and so loaded nothing else.
+    (globalThis as { __glossStartedAt?: number }).__glossStartedAt = startedAt;
     ctx.onInvalidated(tabMessaging.onMessage('pageUrl', () => ok(location.href)));
     let session: Promise<PageSessionHandle> | null = null;
     const load = async () => {

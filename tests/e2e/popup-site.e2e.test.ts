@@ -116,19 +116,20 @@ describe('popup, Run on this site', () => {
     expect(stored).toEqual([site]);
     await popup.screenshot({ path: join(RESULTS, `popup-site-off-${a.name.replace(/ /g, '-')}.png`) });
 
-    // After a reload the content script runs again and must stay idle. The other site, reloaded after
-    // it, is the control: once that one is marked, this one has had the time to be.
+    // After a reload the content script runs again and must stay idle: it starts, and never loads the
+    // rest of Gloss. The other site, reloaded after it, is the control: once that one is marked, this one
+    // has had the time to be.
     const world = await contentWorld(context, article, extensionId);
     await article.reload();
     await expect
-      .poll(async () => (await world.evaluate<ContentStats>(READ_STATS))?.startedAt ?? null, { timeout: 20_000 })
+      .poll(async () => world.evaluate<number | null>('globalThis.__glossStartedAt ?? null'), { timeout: 20_000 })
       .not.toBeNull();
     await elsewhere.reload();
     await elsewhere.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
       timeout: 20_000,
     });
     expect(await isMarked(article), `${site} after a reload`).toBe(false);
-    expect((await world.evaluate<ContentStats>(READ_STATS))?.paintedAt).toBeNull();
+    expect(await world.evaluate<ContentStats | null>(READ_STATS), 'the session was never loaded').toBeNull();
     await world.cdp.detach();
 
     await toggle.click();
