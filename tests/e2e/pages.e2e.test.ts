@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   contentWorld,
@@ -95,7 +96,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  if (results.length === dirs.length && dirs.length > 0) writeTable(results);
+  if (results.length === dirs.length && dirs.length > 0) await writeTable(results);
   await gloss?.close();
   await plain?.close();
   await server?.close();
@@ -187,7 +188,8 @@ function firstDifference(a: string | null, b: string | null): string | null {
 const ms = (n: number | null) => (n === null ? '—' : n.toFixed(0));
 
 /** Writes the measured table into docs/pages.md between its markers, keeping the prose around it. */
-function writeTable(rows: PageResult[]): void {
+/** Written formatted: `npm test` checks the format of docs/ before it runs the tests that write them. */
+async function writeTable(rows: PageResult[]): Promise<void> {
   const over = rows.filter((r) => r.longestGlossMs > 50);
   const table = [
     `Measured ${new Date().toISOString().slice(0, 10)} by \`tests/e2e/pages.e2e.test.ts\` on ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), headless Chromium, V8 sampling profiler on (every 250 µs); load average ${loadavg()
@@ -210,5 +212,6 @@ function writeTable(rows: PageResult[]): void {
     /<!-- pages-table:start -->[\s\S]*<!-- pages-table:end -->/,
     `<!-- pages-table:start -->\n${table}\n<!-- pages-table:end -->`,
   );
-  writeFileSync(DOC, updated);
+  const options = (await prettier.resolveConfig(DOC)) ?? {};
+  writeFileSync(DOC, await prettier.format(updated, { ...options, filepath: DOC }));
 }
