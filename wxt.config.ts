@@ -13,8 +13,8 @@ export default defineConfig({
   hooks: {
     // The built-in pack ships as a file the worker reads when it imports it (entrypoints/background/knowledge.ts):
     // bundled into background.js, it was parsed again at every worker start.
-    'build:publicAssets': (_wxt, files) => {
-      files.push({ absoluteSrc: resolve('assets/packs/world-news.json'), relativeDest: BUILTIN_PACK_FILE });
+    'build:publicAssets': (wxt, files) => {
+      files.push({ absoluteSrc: resolve(wxt.config.root, 'assets/packs/world-news.json'), relativeDest: BUILTIN_PACK_FILE });
     },
   },
   manifest: ({ browser }) => ({

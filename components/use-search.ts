@@ -14,8 +14,8 @@ export interface SearchState {
 
 /**
  * Searches as the query changes, in this page: the index is loaded (or built) when the page opens,
- * then each keystroke costs a few milliseconds (bench/search.ts). Until it is there, results come
- * from Dexie's prefix index, and are replaced when it lands. Results follow knowledge-base changes.
+ * then each keystroke costs a few milliseconds (bench/search.ts). The first keystroke waits for it;
+ * while a newer one builds after a change, the one there answers. Results follow knowledge-base changes.
  */
 export function useSearch(query: string, limit = 20): SearchState {
   const [state, setState] = useState<SearchState>({ results: [], answered: '', error: null, ms: null });

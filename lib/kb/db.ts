@@ -188,7 +188,10 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: { entities: 'id, kind', variantBuckets: '[sourceId+bucket], sourceId' },
     upgrade: async (tx) => {
       const rows = await tx.table<VariantRecord, [string, string]>('variants').toArray();
-      await tx.table<VariantBucket, [string, number]>('variantBuckets').bulkPut(bucketRows(rows));
+      // A row without an entity id cannot be placed in a bucket; it would fail the whole upgrade (and
+      // force a rebuild) for one damaged row, which the v3 code would never have shown anyway.
+      const placeable = rows.filter((r) => typeof r?.entity?.id === 'string');
+      await tx.table<VariantBucket, [string, number]>('variantBuckets').bulkPut(bucketRows(placeable));
     },
   },
   // v5: the per-entity variants table goes, once v4 has copied it (Dexie lets an upgrade read a table

@@ -103,9 +103,8 @@ async function buildSearchIndex(db: GlossDb): Promise<SearchIndex> {
 }
 
 /**
- * The stored index if it was built from the data as it is, else one built now and stored for the
- * next page. Reading entities with `getAll` in chunks beats walking the multi-entry index with a key
- * cursor, one request per key (at 100,000 entities in fake-indexeddb: 0.9 s against 3.4 s).
+ * The stored index if it was built from the data as it is, else one built now (reading the entities
+ * with `getAll` in chunks) and stored for the next page.
  */
 export async function loadSearchIndex(db: GlossDb): Promise<{ index: SearchIndex; loaded: boolean }> {
   const stamp = await stampOf(db);

@@ -33,10 +33,21 @@ export async function startKb(deps: StartDeps): Promise<void> {
   const cacheProblem = await repairCaches(db, (deps.now ?? Date.now)());
   if (cacheProblem) await deps.saveReport(cachesReport(cacheProblem, (deps.now ?? Date.now)())).catch(() => undefined);
   await finishPendingSettings(db, deps.writeSettings);
-  await deps.ensureBuiltin();
+  const builtinFailed = await failureOf(deps.ensureBuiltin());
   if (!kb.lastReport?.failed) copy.enable();
   await copy.save();
+  if (builtinFailed) throw builtinFailed.error;
 }
+
+/**
+ * A failed built-in import (its file unreadable, say) must not also stop the second copy of the
+ * user's data from following their writes: the copy goes ahead, then the failure is passed on.
+ */
+const failureOf = (p: Promise<void>): Promise<{ error: unknown } | null> =>
+  p.then(
+    () => null,
+    (error: unknown) => ({ error }),
+  );
 
 /**
  * Reads every row for damage, and rebuilds the knowledge base if it finds any. Runs when something
@@ -54,9 +65,10 @@ export async function checkAndRepair(deps: StartDeps, force = false): Promise<Re
   }
   const report = await kb.rebuild({ reason: 'malformed', detail: describeRowProblems(problems) });
   copy.forget();
-  await deps.ensureBuiltin();
+  const builtinFailed = await failureOf(deps.ensureBuiltin());
   if (!report?.failed) copy.enable();
   await copy.save();
+  if (builtinFailed) throw builtinFailed.error;
   await kb.db.meta.put({ key: ROWS_CHECKED_AT, value: now });
   return report;
 }

@@ -7,10 +7,17 @@ import type { GlossDb, VariantBucket, VariantRecord } from './db';
  * inside the caller's transaction when there is one, so a write here lands with the rest or not at all.
  */
 
+/**
+ * A bucket's entities. A row damaged on disk counts as empty rather than failing every read of its
+ * source: the daily read-through reports it (lib/kb/row-check.ts), and the source's next sync writes it anew.
+ */
+const entitiesOf = (row: VariantBucket | undefined): readonly Entity[] =>
+  row && Array.isArray(row.entities) ? row.entities.filter((e) => typeof e?.id === 'string') : [];
+
 /** Every entity a source gives, in id order. */
 export async function sourceEntities(db: GlossDb, sourceId: string): Promise<Entity[]> {
   const rows = await db.variantBuckets.where('sourceId').equals(sourceId).toArray();
-  return rows.flatMap((r) => r.entities).sort(byId);
+  return rows.flatMap(entitiesOf).sort(byId);
 }
 
 /** Ids of every entity a source gives. */
@@ -44,7 +51,7 @@ export async function writeSourceEntities(
   const empty: [string, number][] = [];
   buckets.forEach((bucket, i) => {
     const change = changes.get(bucket)!;
-    const byIdMap = new Map((rows[i]?.entities ?? []).map((e) => [e.id, e]));
+    const byIdMap = new Map(entitiesOf(rows[i]).map((e) => [e.id, e]));
     for (const id of change.remove) byIdMap.delete(id);
     for (const e of change.put) byIdMap.set(e.id, e);
     if (byIdMap.size === 0) empty.push([sourceId, bucket]);
@@ -70,8 +77,7 @@ export async function variantsOf(db: GlossDb, ids: readonly string[]): Promise<M
   const sourceIds = (await db.sources.toCollection().primaryKeys()) as string[];
   const keys = sourceIds.flatMap((s) => buckets.map((b) => [s, b] as [string, number]));
   for (const row of await db.variantBuckets.bulkGet(keys)) {
-    if (!row) continue;
-    for (const entity of row.entities) out.get(entity.id)?.push({ sourceId: row.sourceId, entityId: entity.id, entity });
+    for (const entity of entitiesOf(row)) out.get(entity.id)?.push({ sourceId: row!.sourceId, entityId: entity.id, entity });
   }
   return out;
 }
@@ -80,7 +86,7 @@ export async function variantsOf(db: GlossDb, ids: readonly string[]): Promise<M
 export async function variantsWithIdPrefix(db: GlossDb, prefix: string): Promise<VariantRecord[]> {
   const out: VariantRecord[] = [];
   await db.variantBuckets.each((row) => {
-    for (const entity of row.entities)
+    for (const entity of entitiesOf(row))
       if (entity.id.startsWith(prefix)) out.push({ sourceId: row.sourceId, entityId: entity.id, entity });
   });
   return out;

@@ -528,6 +528,18 @@ describe('a rebuild cut off by the worker stopping', () => {
 });
 
 describe('the second copy of the user’s data', () => {
+  it('follows the user’s data even when the built-in import fails at start, and the failure is passed on', async () => {
+    const name = fresh('builtin-fails');
+    const { area, before } = await usersKb(name);
+    delete area.data[USER_COPY_KEY];
+    const { deps } = recovering(name, area);
+    await expect(startKb({ ...deps, ensureBuiltin: () => Promise.reject(new Error('no pack file')) })).rejects.toThrow(
+      'no pack file',
+    );
+    expect((area.data[USER_COPY_KEY] as UserCopy).notes).toEqual(before.notes);
+    expect((area.data[USER_COPY_KEY] as UserCopy).personal).toEqual(before.personal);
+  });
+
   it('follows every note and entity write, and is not rewritten when nothing it holds changed', async () => {
     const name = fresh('copy');
     const db = openDb(name);
