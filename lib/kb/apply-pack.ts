@@ -159,8 +159,6 @@ export async function kbRevision(db: GlossDb): Promise<number> {
   return typeof value === 'number' ? value : 0;
 }
 
-const entityIdsOf = sourceEntityIds;
-
 export interface RemovalPreview {
   /** Entities the source gives. */
   given: number;
@@ -176,7 +174,7 @@ export interface RemovalPreview {
 export async function previewRemoval(db: GlossDb, sourceId: string, limit = 50): Promise<RemovalPreview> {
   return db.transaction('r', [db.variantBuckets, db.sources, db.entities], async () => {
     const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
-    const ids = await entityIdsOf(db, sourceId);
+    const ids = await sourceEntityIds(db, sourceId);
     const others = new Set(
       [...(await variantsOf(db, ids)).values()]
         .flat()
@@ -206,7 +204,7 @@ export async function removeSourceData(db: GlossDb, sourceId: string): Promise<K
     'rw',
     [db.entities, db.variantBuckets, db.sources, db.meta, db.downloads, db.downloadChunks],
     async () => {
-      const ids = await entityIdsOf(db, sourceId);
+      const ids = await sourceEntityIds(db, sourceId);
       await deleteSourceEntities(db, sourceId);
       await db.sources.delete(sourceId);
       await db.downloads.delete(sourceId);
@@ -223,7 +221,7 @@ export async function setSourceEnabled(db: GlossDb, sourceId: string, enabled: b
     if (!source) throw new Error(`There is no source "${sourceId}".`);
     if (source.enabled === enabled) return { changed: [], deleted: [] };
     await db.sources.put({ ...source, enabled });
-    return resolveEntities(db, await entityIdsOf(db, sourceId));
+    return resolveEntities(db, await sourceEntityIds(db, sourceId));
   });
 }
 
@@ -240,7 +238,7 @@ export async function moveSource(db: GlossDb, sourceId: string, rank: number): P
     all.splice(Math.max(0, Math.min(rank, all.length)), 0, moved!);
     const renumbered = all.map((s, i) => ({ ...s, priority: i }));
     await db.sources.bulkPut(renumbered.filter((s, i) => s.priority !== all[i]!.priority || s.id === sourceId));
-    const ids = await entityIdsOf(db, sourceId);
+    const ids = await sourceEntityIds(db, sourceId);
     const shared = new Set(
       [...(await variantsOf(db, ids)).values()]
         .flat()
