@@ -160,19 +160,22 @@ const storageOf = (page: Page) =>
   ) as Promise<Record<string, unknown> & { glossKbRecovery?: Record<string, unknown> }>;
 
 /**
- * Resolves once the knowledge base has been created at its version (Dexie's 3, stored as 30): the
+ * Resolves once the knowledge base has been created at its version (Dexie stores DB_VERSION × 10): the
  * built-in import's transaction comes right after. (The integrity check's look before opening briefly
- * shows a database of version 1 that it does not keep.)
+ * shows a database of version 1 that it does not keep.) Polled from here: a page-side predicate that
+ * returns a promise would count as true at once.
  */
 async function databaseAppears(page: Page, timeoutMs = 20_000): Promise<void> {
-  await page.waitForFunction(
-    async () => (await indexedDB.databases()).some((d) => d.name === 'gloss' && d.version === 30),
-    undefined,
-    {
-      timeout: timeoutMs,
-      polling: 10,
-    },
-  );
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async (version) => (await indexedDB.databases()).some((d) => d.name === 'gloss' && d.version === version),
+          DB_VERSION * 10,
+        ),
+      { timeout: timeoutMs, interval: 10 },
+    )
+    .toBe(true);
 }
 
 describe('Chromium: the worker stopped during the first install’s import of the built-in pack', () => {
