@@ -82,18 +82,11 @@ export async function variantsOf(db: GlossDb, ids: readonly string[]): Promise<M
   return out;
 }
 
-/** Every variant whose entity id starts with `prefix`, from every source. */
-export async function variantsWithIdPrefix(db: GlossDb, prefix: string): Promise<VariantRecord[]> {
+/** Every variant of every source, by source then entity id (whole-table checks and tests). */
+export async function allVariants(db: GlossDb): Promise<VariantRecord[]> {
   const out: VariantRecord[] = [];
   await db.variantBuckets.each((row) => {
-    for (const entity of entitiesOf(row))
-      if (entity.id.startsWith(prefix)) out.push({ sourceId: row.sourceId, entityId: entity.id, entity });
+    for (const entity of entitiesOf(row)) out.push({ sourceId: row.sourceId, entityId: entity.id, entity });
   });
-  return out;
-}
-
-/** Every variant of every source, by source then entity id (backups of the whole table, checks). */
-export async function allVariants(db: GlossDb): Promise<VariantRecord[]> {
-  const all = await variantsWithIdPrefix(db, '');
-  return all.sort((a, b) => (a.sourceId !== b.sourceId ? (a.sourceId < b.sourceId ? -1 : 1) : byId(a.entity, b.entity)));
+  return out.sort((a, b) => (a.sourceId !== b.sourceId ? (a.sourceId < b.sourceId ? -1 : 1) : byId(a.entity, b.entity)));
 }

@@ -1,5 +1,4 @@
 import type { SourceRecord } from '../kb/db';
-import { variantsWithIdPrefix } from '../kb/variant-buckets';
 import { wikidataEntitiesUrl, wikidataResponseToEntities } from '../pack/import-wikidata';
 import type { Entity, Pack } from '../pack/types';
 import { validatePack } from '../pack/validate';
@@ -24,13 +23,11 @@ export async function buildWikidataPack(
   progress: (received: number) => Promise<void>,
 ): Promise<Fetched> {
   const { db } = deps;
-  const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
-  const linked = (await variantsWithIdPrefix(db, 'wd:')).filter((v) => {
-    const s = sources.get(v.sourceId);
-    return s?.enabled && s.kind !== 'wikidata';
-  });
+  // The stored entities are exactly those an enabled source other than Wikidata gives (a Wikidata-only
+  // entity is never kept), merged in the reader's order; their ids are the primary key, so `wd:` is a range.
+  const linked = await db.entities.where(':id').startsWith('wd:').toArray();
   // The kind is the pack author's call: Wikidata's classes map to kinds only roughly.
-  const kindOf = new Map(linked.map((v) => [v.entityId, v.entity.kind]));
+  const kindOf = new Map(linked.map((e) => [e.id, e.kind]));
   const ids = [...kindOf.keys()].sort();
   const instance = source.url ?? deps.wikidataInstance;
   const langs = deps.languages.length > 0 ? deps.languages : ['en'];

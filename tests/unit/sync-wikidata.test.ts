@@ -114,6 +114,20 @@ describe('the Wikidata source against an emulation of the API', { timeout: 15_00
     expect((await db.entities.get('wd:Q646148'))!.alternatives).toBeUndefined();
   });
 
+  it('asks only for the ids an enabled pack links, never a turned-off pack’s', async (ctx) => {
+    if (!haveData) return ctx.skip();
+    await applySourcePack(
+      db,
+      { id: 'off', kind: 'pack-url', name: 'Turned off', enabled: false, priority: 2 },
+      pack([entity('wd:Q1', 'Universe Only Here')], '1', 'off'),
+    );
+    await enableWikidataSource(db, server.origin);
+    await syncSource(emulatorDeps(), WIKIDATA_SOURCE_ID);
+    const asked = server.requests.map((r) => new URL(r.path, 'http://x').searchParams.get('ids'));
+    expect(asked[0]).toBe('Q2112|Q42|Q646148|Q99999991');
+    expect(asked.join('|')).not.toMatch(/\bQ1\b/);
+  });
+
   it('keeps the last refresh when Wikidata fails', async (ctx) => {
     if (!haveData) return ctx.skip();
     await enableWikidataSource(db, server.origin);
