@@ -1,7 +1,7 @@
-import type { Entity, Pack } from '../pack/types';
+import type { Pack } from '../pack/types';
 import type { GlossDb, SourceRecord, StoredEntity, VariantRecord } from './db';
 import { mergeVariants, sameEntity, type RankedVariant } from './merge-variants';
-import { deleteSourceEntities, sourceEntities, sourceEntityIds, variantsOf, writeSourceEntities } from './variant-buckets';
+import { deleteSourceEntities, sourceEntities, sourceEntityIds, replaceSourceEntities, variantsOf } from './variant-buckets';
 
 export interface ApplyReport {
   added: number;
@@ -83,7 +83,6 @@ export async function applySourcePack(
       const result: ApplyResult = { added: 0, updated: 0, removed: 0, unchanged: 0, changed: [], deleted: [] };
       const previous = new Map((await sourceEntities(db, source.id)).map((e) => [e.id, e]));
       const touched: string[] = [];
-      const put: Entity[] = [];
       for (const entity of pack.entities) {
         const before = previous.get(entity.id);
         previous.delete(entity.id);
@@ -93,13 +92,12 @@ export async function applySourcePack(
         }
         if (before) result.updated++;
         else result.added++;
-        put.push(entity);
         touched.push(entity.id);
       }
       const gone = [...previous.keys()];
       result.removed = gone.length;
-      await writeSourceEntities(db, source.id, put, gone);
       touched.push(...gone);
+      await replaceSourceEntities(db, source.id, pack.entities, touched);
       // A change of enabled (keepSettings aside, the caller may flip it) makes every entity of the source count.
       const all = current && current.enabled !== record.enabled ? pack.entities.map((e) => e.id).concat(gone) : touched;
       Object.assign(result, await resolveEntities(db, all));

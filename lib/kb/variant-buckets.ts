@@ -26,39 +26,28 @@ export async function sourceEntityIds(db: GlossDb, sourceId: string): Promise<st
 }
 
 /**
- * Puts and removes entities of one source, rewriting only the buckets they fall in: a bucket left
- * empty is deleted.
+ * Makes a source give exactly `entities`, rewriting only the buckets where an id in `touched` (added,
+ * changed or removed) falls. The caller has the whole new content, so nothing is read back.
  */
-export async function writeSourceEntities(
+export async function replaceSourceEntities(
   db: GlossDb,
   sourceId: string,
-  put: readonly Entity[],
-  remove: readonly string[],
+  entities: readonly Entity[],
+  touched: readonly string[],
 ): Promise<void> {
-  const changes = new Map<number, { put: Entity[]; remove: Set<string> }>();
-  const at = (id: string) => {
-    const b = bucketOf(id);
-    let c = changes.get(b);
-    if (!c) changes.set(b, (c = { put: [], remove: new Set() }));
-    return c;
-  };
-  for (const id of remove) at(id).remove.add(id);
-  for (const e of put) at(e.id).put.push(e);
-  if (changes.size === 0) return;
-  const buckets = [...changes.keys()];
-  const rows = await db.variantBuckets.bulkGet(buckets.map((b) => [sourceId, b] as [string, number]));
-  const write: VariantBucket[] = [];
-  const empty: [string, number][] = [];
-  buckets.forEach((bucket, i) => {
-    const change = changes.get(bucket)!;
-    const byIdMap = new Map(entitiesOf(rows[i]).map((e) => [e.id, e]));
-    for (const id of change.remove) byIdMap.delete(id);
-    for (const e of change.put) byIdMap.set(e.id, e);
-    if (byIdMap.size === 0) empty.push([sourceId, bucket]);
-    else write.push({ sourceId, bucket, entities: [...byIdMap.values()].sort(byId) });
-  });
-  await db.variantBuckets.bulkDelete(empty);
-  await db.variantBuckets.bulkPut(write);
+  const buckets = new Set(touched.map(bucketOf));
+  if (buckets.size === 0) return;
+  const rows = new Map<number, VariantBucket>();
+  for (const entity of entities) {
+    const bucket = bucketOf(entity.id);
+    if (!buckets.has(bucket)) continue;
+    let row = rows.get(bucket);
+    if (!row) rows.set(bucket, (row = { sourceId, bucket, entities: [] }));
+    row.entities.push(entity);
+  }
+  for (const row of rows.values()) row.entities.sort(byId);
+  await db.variantBuckets.bulkDelete([...buckets].filter((b) => !rows.has(b)).map((b) => [sourceId, b] as [string, number]));
+  await db.variantBuckets.bulkPut([...rows.values()]);
 }
 
 /** Deletes everything a source gives. */
