@@ -3,13 +3,15 @@
  *
  *   npm run --silent gloss -- annotate FILE.html|FILE.txt [--date YYYY-MM-DD] [--pack PATH]
  *   npm run --silent gloss -- annotate --jsonl FILE.jsonl [--pack PATH]
- *   npm run --silent gloss -- eval GOLD.jsonl [--json] [--pack PATH]
+ *   npm run --silent gloss -- eval GOLD.jsonl [--json] [--exact] [--lines A-B] [--ids ID,ID] [--pack PATH]
+ *     --exact: exact-boundary precision/recall/F1 over PER/ORG/LOC (for gold that annotates every entity);
+ *     --lines / --ids: score only those documents (1-based line range, or ids), e.g. a tuning or held-out part.
  *   npm run --silent gloss -- validate PACK.json
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { mentionsOfArticle } from '../lib/core/article-mentions';
-import { score, type GoldDocument } from '../lib/core/evaluate';
+import { score, scoreExact, type GoldDocument } from '../lib/core/evaluate';
 import { splitParagraphs } from '../lib/core/paragraphs';
 import { extractArticle } from '../lib/cli/html-article';
 import { loadPack, type LoadedPack } from '../lib/cli/load-pack';
@@ -22,6 +24,9 @@ const { positionals, values } = parseArgs({
     pack: { type: 'string' },
     jsonl: { type: 'string' },
     json: { type: 'boolean', default: false },
+    exact: { type: 'boolean', default: false },
+    lines: { type: 'string' },
+    ids: { type: 'string' },
   },
 });
 const [command, file] = positionals;
@@ -41,6 +46,22 @@ function readJsonl<T>(path: string): T[] {
         throw new Error(`${path}:${i + 1}: not a JSON line`);
       }
     });
+}
+
+/** The documents --lines (1-based, inclusive: "56-109") or --ids ("a,b") choose; all of them otherwise. */
+function selectDocuments(docs: GoldDocument[]): GoldDocument[] {
+  if (values.lines) {
+    const m = /^(\d+)-(\d+)$/.exec(values.lines);
+    if (!m) throw new Error(`--lines wants a range like 1-55, not "${values.lines}"`);
+    return docs.slice(Number(m[1]) - 1, Number(m[2]));
+  }
+  if (values.ids) {
+    const wanted = new Set(values.ids.split(','));
+    const chosen = docs.filter((d) => wanted.has(d.id));
+    if (chosen.length !== wanted.size) throw new Error(`--ids: ${wanted.size - chosen.length} of the ids are not in the file`);
+    return chosen;
+  }
+  return docs;
 }
 
 function run(): number {
@@ -70,7 +91,19 @@ function run(): number {
     case 'eval': {
       if (!file) throw new Error('eval needs a GOLD.jsonl file');
       const loaded = loadPack(values.pack);
-      const docs = readJsonl<GoldDocument>(file).map((gold) => ({ gold, predicted: annotateText(loaded, gold.text, gold.date) }));
+      const docs = selectDocuments(readJsonl<GoldDocument>(file)).map((gold) => ({
+        gold,
+        predicted: annotateText(loaded, gold.text, gold.date),
+      }));
+      if (values.exact) {
+        const e = scoreExact(docs);
+        if (values.json) console.log(JSON.stringify(e));
+        else {
+          console.log(`${docs.length} documents, ${e.gold} gold PER/ORG/LOC spans, ${e.predicted} predicted, ${e.exact} exact`);
+          console.log(`exact-boundary precision ${e.precision.toFixed(3)}  recall ${e.recall.toFixed(3)}  F1 ${e.f1.toFixed(3)}`);
+        }
+        return 0;
+      }
       const s = score(docs);
       if (values.json) console.log(JSON.stringify(s));
       else {
@@ -78,8 +111,9 @@ function run(): number {
         console.log(`${s.documents} documents, ${s.gold} gold mentions, ${s.predicted} predicted`);
         console.log(`precision ${pct(s.precision)}  recall ${pct(s.recall)}  F1 ${pct(s.f1)}`);
         console.log(
-          `links right ${s.linkedRight}/${s.linkable} (${pct(s.linkAccuracy)}); predictions on not-entities: ${s.notEntityHits}`,
+          `coverage: links right ${s.linkedRight}/${s.linkable} (${pct(s.linkAccuracy)}); predictions on not-entities: ${s.notEntityHits}`,
         );
+        console.log(`link precision ${s.linksRight}/${s.linksJudged} (${pct(s.linkPrecision)})`);
       }
       return 0;
     }

@@ -4,6 +4,7 @@ export interface GoldMention {
   start: number;
   end: number;
   surface?: string;
+  type?: string;
   uri?: string;
   alsoAccept?: string[];
 }
@@ -11,6 +12,8 @@ export interface PredictedMention {
   start: number;
   end: number;
   wikipedia: string | null;
+  /** The entity kind, or 'unknown'; exact-boundary scoring leaves news terms out. */
+  kind?: string;
 }
 export interface GoldDocument {
   id: string;
@@ -35,6 +38,10 @@ export interface Scores {
   linkable: number;
   linkedRight: number;
   linkAccuracy: number;
+  /** Predictions linked to an entity with a page, judged where the gold says what is there (link precision). */
+  linksJudged: number;
+  linksRight: number;
+  linkPrecision: number;
   /** Predictions overlapping a span marked as not an entity. */
   notEntityHits: number;
 }
@@ -61,6 +68,8 @@ export function score(docs: { gold: GoldDocument; predicted: PredictedMention[] 
     foundGold: 0,
     linkable: 0,
     linkedRight: 0,
+    linksJudged: 0,
+    linksRight: 0,
     notEntityHits: 0,
   };
   for (const { gold, predicted } of docs) {
@@ -68,6 +77,17 @@ export function score(docs: { gold: GoldDocument; predicted: PredictedMention[] 
     s.predicted += predicted.length;
     s.truePredicted += predicted.filter((p) => gold.mentions.some((g) => overlaps(p, g))).length;
     s.notEntityHits += predicted.filter((p) => gold.notEntities?.some((n) => overlaps(p, n))).length;
+    for (const p of predicted) {
+      if (!p.wikipedia) continue;
+      const under = gold.mentions.filter((g) => overlaps(p, g));
+      // A gold span without a page says nothing about the link; a link where gold has no entity is wrong,
+      // except a news term's, which this gold does not annotate.
+      if (under.length > 0 && under.every((g) => !g.uri)) continue;
+      if (under.length === 0 && p.kind === 'term') continue;
+      s.linksJudged++;
+      const page = normaliseUri(p.wikipedia);
+      if (under.some((g) => [g.uri!, ...(g.alsoAccept ?? [])].some((u) => u && normaliseUri(u) === page))) s.linksRight++;
+    }
     for (const g of gold.mentions) {
       const hits = predicted.filter((p) => overlaps(p, g));
       if (hits.length > 0) s.foundGold++;
@@ -85,5 +105,58 @@ export function score(docs: { gold: GoldDocument; predicted: PredictedMention[] 
     recall,
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
     linkAccuracy: s.linkable ? s.linkedRight / s.linkable : 0,
+    linkPrecision: s.linksJudged ? s.linksRight / s.linksJudged : 0,
+  };
+}
+
+/** Gold types that name actors; exact-boundary scoring is over these. */
+export const ACTOR_TYPES = ['PER', 'ORG', 'LOC'] as const;
+
+export interface ExactScores {
+  gold: number;
+  predicted: number;
+  exact: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+/**
+ * Exact-boundary scoring over named actors (PER/ORG/LOC), for gold that annotates every entity: a
+ * prediction counts only if its span is exactly a gold actor span. News terms are not predicted actors,
+ * and a prediction lying wholly inside a gold span of another type (MISC: "2001 Italian general
+ * election") is neither right nor wrong here, since that gold names no actor.
+ */
+export function scoreExact(docs: { gold: GoldDocument; predicted: PredictedMention[] }[]): ExactScores {
+  let goldCount = 0;
+  let predictedCount = 0;
+  let exact = 0;
+  const isActor = (g: GoldMention) => (ACTOR_TYPES as readonly string[]).includes(g.type ?? '');
+  for (const { gold, predicted } of docs) {
+    const actors = gold.mentions.filter(isActor);
+    const others = gold.mentions.filter((g) => !isActor(g));
+    const keys = new Set(actors.map((g) => `${g.start}:${g.end}`));
+    goldCount += keys.size;
+    const seen = new Set<string>();
+    for (const p of predicted) {
+      if (p.kind === 'term') continue;
+      const key = `${p.start}:${p.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (keys.has(key)) {
+        predictedCount++;
+        exact++;
+      } else if (!others.some((g) => g.start <= p.start && p.end <= g.end)) predictedCount++;
+    }
+  }
+  const precision = predictedCount ? exact / predictedCount : 0;
+  const recall = goldCount ? exact / goldCount : 0;
+  return {
+    gold: goldCount,
+    predicted: predictedCount,
+    exact,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseUri, score } from '../../lib/core/evaluate';
+import { normaliseUri, score, scoreExact } from '../../lib/core/evaluate';
 import { splitParagraphs } from '../../lib/core/paragraphs';
 
 describe('score', () => {
@@ -47,5 +47,56 @@ describe('splitParagraphs', () => {
     const paras = splitParagraphs(text);
     expect(paras.map((p) => p.text)).toEqual(['One para.', 'Two\nlines.', 'Three.']);
     for (const p of paras) expect(text.slice(p.offset, p.offset + p.text.length)).toBe(p.text);
+  });
+});
+
+describe('scoreExact', () => {
+  const gold = {
+    id: 'd',
+    text: 'x'.repeat(100),
+    mentions: [
+      { start: 0, end: 10, type: 'PER' },
+      { start: 20, end: 30, type: 'ORG' },
+      { start: 40, end: 60, type: 'MISC' },
+    ],
+  };
+  it('counts only exact PER/ORG/LOC spans, leaves terms and spans inside MISC out', () => {
+    const s = scoreExact([
+      {
+        gold,
+        predicted: [
+          { start: 0, end: 10, wikipedia: null, kind: 'person' },
+          { start: 20, end: 25, wikipedia: null, kind: 'unknown' },
+          { start: 45, end: 50, wikipedia: null, kind: 'country' },
+          { start: 70, end: 75, wikipedia: null, kind: 'term' },
+        ],
+      },
+    ]);
+    expect(s).toMatchObject({ gold: 2, predicted: 2, exact: 1 });
+    expect(s.f1).toBeCloseTo(0.5);
+  });
+});
+
+describe('link precision', () => {
+  it('judges links against gold pages; a link where gold has nothing is wrong, a term there is not judged', () => {
+    const s = score([
+      {
+        gold: {
+          id: 'd',
+          text: 'x'.repeat(100),
+          mentions: [
+            { start: 0, end: 10, uri: 'https://en.wikipedia.org/wiki/Gaza_City' },
+            { start: 20, end: 30 },
+          ],
+        },
+        predicted: [
+          { start: 0, end: 4, wikipedia: 'https://en.wikipedia.org/wiki/Gaza_Strip', kind: 'territory' },
+          { start: 20, end: 30, wikipedia: 'https://en.wikipedia.org/wiki/X', kind: 'person' },
+          { start: 40, end: 45, wikipedia: 'https://en.wikipedia.org/wiki/Y', kind: 'person' },
+          { start: 50, end: 55, wikipedia: 'https://en.wikipedia.org/wiki/Genocide', kind: 'term' },
+        ],
+      },
+    ]);
+    expect(s).toMatchObject({ linksJudged: 2, linksRight: 0 });
   });
 });
