@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { validatePack } from '../lib/pack/validate';
 import type { Entity, Pack, PackMeta } from '../lib/pack/types';
 import { buildCountries, type CountryRef } from './pack/countries';
-import { buildLeaders, readLeaderRows } from './pack/leaders';
+import { buildLeaders, readCuratedLeaderRows, readLeaderRows } from './pack/leaders';
 import { aliasCollisions, canonical, dropCollidingForeignAliases, mergeEntity } from './pack/merge';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,9 +33,10 @@ export interface BuildReport {
 export function buildDefaultPackWithReport(): BuildReport {
   const meta = readJson<PackMeta>(join(root, 'data/pack-meta.json'));
 
-  const rows = readLeaderRows(root);
+  const rows = [...readLeaderRows(root), ...readCuratedLeaderRows(root).rows];
   const refs = new Map<string, CountryRef>();
-  for (const r of rows) if (!refs.has(r.countryid)) refs.set(r.countryid, { countryid: r.countryid, country: r.country });
+  for (const r of rows)
+    if (r.country !== '' && !refs.has(r.countryid)) refs.set(r.countryid, { countryid: r.countryid, country: r.country });
   const countries = buildCountries(root, [...refs.values()]);
   const leaders = buildLeaders(root, rows, (ref) => countries.entityIdFor(ref));
 

@@ -3,17 +3,21 @@
  * every-politician-scrapers repositories) in data/leaders/, with the hand corrections of
  * data/leaders-corrections.json and the short names of data/leader-aliases.json.
  *
- * One person per officeholder id (`wd:Q…`, confirmed by the CSV). Roles carry years only, as the CSVs do.
+ * One person per officeholder id (`wd:Q…`, confirmed by the CSV). CSV roles carry years; `roleDates` in the
+ * corrections date them to the day where a source says so, and data/leaders/curated-leaders.json and
+ * former-leaders.json (scripts/pack/leader-curated.ts) add sourced roles and people the CSVs lack.
  * The 2025 file is a later run of the same query: where it has a row for the same office, holder and start
  * year, its row wins; an open-ended row is closed when a later holder of the same single-holder office
- * starts (the year the successor starts).
+ * starts (the date the successor starts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { foldText } from '../../lib/core/fold';
+import { describeRole } from '../../lib/core/roles-as-of';
 import type { Alias, CaseRule, DatedFact, Entity } from '../../lib/pack/types';
 import type { CountryRef } from './countries';
+import { readCuratedLeaders } from './leader-curated';
 
 export const LEADER_FILES = [
   'heads-of-state-and-government.wikidata-2024-10.csv',
@@ -27,16 +31,31 @@ export interface LeaderRow extends CountryRef {
   officeholderLabel: string;
   start_year: string;
   end_year: string;
-  /** Which file the row came from: 0 = 2024-10, 1 = 2025. */
+  /** Which file the row came from: 0 = 2024-10, 1 = 2025, 2 = curated (start and end are dates). */
   file: number;
+  /** Curated rows: the URL that states the role, and the day it was last confirmed. */
+  source?: string;
+  confirmed?: string;
 }
+
+const CURATED_FILE = 2;
 
 interface Corrections {
   multiHolderPositions: Record<string, string>;
   exclude: { position: string; officeholder?: string; why: string }[];
   positionLabels: Record<string, { label: string; why: string }>;
   names: Record<string, { name: string; dropLabel?: boolean; why: string }>;
-  endYears: { officeholder: string; position: string; to: string; why: string }[];
+  roleDates: {
+    officeholder: string;
+    position: string;
+    /** The CSV start year of the row meant, where the holder has several rows for the office. */
+    start?: string;
+    from?: string;
+    to?: string;
+    source: string;
+    confirmed?: string;
+    why: string;
+  }[];
   leadRole: Record<string, string>;
 }
 
@@ -69,6 +88,37 @@ export function readLeaderRows(root: string): LeaderRow[] {
   return rows;
 }
 
+/** The roles of data/leaders/curated-leaders.json and former-leaders.json as rows (file 2). */
+export function readCuratedLeaderRows(root: string): {
+  rows: LeaderRow[];
+  names: Map<string, string>;
+  aliases: Map<string, string[]>;
+} {
+  const rows: LeaderRow[] = [];
+  const names = new Map<string, string>();
+  const aliases = new Map<string, string[]>();
+  for (const p of readCuratedLeaders(root)) {
+    if (p.name !== undefined) names.set(p.id!, p.name);
+    if (p.aliases && p.aliases.length > 0) aliases.set(p.id!, p.aliases);
+    for (const r of p.roles) {
+      rows.push({
+        countryid: r.country,
+        country: r.countryName ?? '',
+        position: r.position ?? `label:${r.label!}`,
+        positionLabel: r.label ?? '',
+        officeholder: p.id!,
+        officeholderLabel: p.name ?? '',
+        start_year: r.from,
+        end_year: r.to ?? '',
+        file: CURATED_FILE,
+        source: r.source,
+        ...(r.confirmed !== undefined ? { confirmed: r.confirmed } : {}),
+      });
+    }
+  }
+  return { rows, names, aliases };
+}
+
 const YEAR_RE = /^\d{4}$/;
 const Q_RE = /^Q[1-9]\d*$/;
 const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
@@ -79,6 +129,8 @@ interface Role {
   row: LeaderRow;
   from: string;
   to?: string;
+  source?: string;
+  confirmed?: string;
 }
 
 export interface LeaderData {
@@ -88,9 +140,11 @@ export interface LeaderData {
 }
 
 /** Builds the person entities. `countryId` maps a CSV country to the pack's entity id for it. */
-export function buildLeaders(root: string, rows: readonly LeaderRow[], countryId: (ref: CountryRef) => string): LeaderData {
+export function buildLeaders(root: string, csvRows: readonly LeaderRow[], countryId: (ref: CountryRef) => string): LeaderData {
   const fixes = readJson<Corrections>(join(root, 'data/leaders-corrections.json'));
   const shortNames = readJson<AliasFile>(join(root, 'data/leader-aliases.json')).aliases;
+  const curated = readCuratedLeaderRows(root);
+  const rows = csvRows.filter((r) => r.file < CURATED_FILE);
 
   for (const r of rows) {
     if (!Q_RE.test(r.officeholder) || !Q_RE.test(r.position) || !Q_RE.test(r.countryid)) {
@@ -104,8 +158,17 @@ export function buildLeaders(root: string, rows: readonly LeaderRow[], countryId
     rows.some((r) => r.position === position && (officeholder === undefined || r.officeholder === officeholder));
   for (const x of fixes.exclude)
     if (!hasRow(x.officeholder, x.position)) throw new Error(`exclude: no row ${x.officeholder ?? '*'} ${x.position}`);
-  for (const x of fixes.endYears)
-    if (!hasRow(x.officeholder, x.position)) throw new Error(`endYears: no row ${x.officeholder} ${x.position}`);
+  for (const x of fixes.roleDates)
+    if (
+      !rows.some(
+        (r) =>
+          r.position === x.position && r.officeholder === x.officeholder && (x.start === undefined || r.start_year === x.start),
+      )
+    )
+      throw new Error(`roleDates: no row ${x.officeholder} ${x.position} ${x.start ?? ''}`);
+  for (const r of curated.rows)
+    if (!r.position.startsWith('label:') && !hasRow(undefined, r.position))
+      throw new Error(`curated leaders: position ${r.position} (${r.officeholder}) is in no leaders CSV; give its label instead`);
   for (const p of Object.keys(fixes.positionLabels))
     if (!hasRow(undefined, p)) throw new Error(`positionLabels: no position ${p}`);
   for (const q of Object.keys(fixes.names))
@@ -124,24 +187,36 @@ export function buildLeaders(root: string, rows: readonly LeaderRow[], countryId
     const prev = byKey.get(key);
     if (!prev || r.file >= prev.file) byKey.set(key, r);
   }
-  const kept = [...byKey.values()];
+  const kept = [...byKey.values(), ...curated.rows];
 
   // Labels: correction, else the latest file's, for offices and people alike.
   const positionLabel = new Map<string, string>();
   const personLabels = new Map<string, string[]>();
   for (const r of [...kept].sort((a, b) => b.file - a.file)) {
-    if (!positionLabel.has(r.position))
+    if (!positionLabel.has(r.position) && (r.positionLabel !== '' || fixes.positionLabels[r.position]))
       positionLabel.set(r.position, capitalize(fixes.positionLabels[r.position]?.label ?? r.positionLabel));
     const labels = personLabels.get(r.officeholder) ?? [];
-    if (!labels.includes(r.officeholderLabel)) labels.push(r.officeholderLabel);
+    if (r.officeholderLabel !== '' && !labels.includes(r.officeholderLabel)) labels.push(r.officeholderLabel);
     personLabels.set(r.officeholder, labels);
   }
 
-  const roles: Role[] = kept.map((row) => ({ row, from: row.start_year, ...(row.end_year ? { to: row.end_year } : {}) }));
-  // Hand-checked ends (data/leaders-corrections.json) override both the open end and a successor's start.
-  for (const x of fixes.endYears) {
+  const roles: Role[] = kept.map((row) => ({
+    row,
+    from: row.start_year,
+    ...(row.end_year ? { to: row.end_year } : {}),
+    ...(row.source !== undefined ? { source: row.source } : {}),
+    ...(row.confirmed !== undefined ? { confirmed: row.confirmed } : {}),
+  }));
+  // Hand-checked dates (data/leaders-corrections.json) override the CSV years and a successor's start.
+  for (const x of fixes.roleDates) {
     for (const role of roles) {
-      if (role.row.officeholder === x.officeholder && role.row.position === x.position && !role.row.end_year) role.to = x.to;
+      const r = role.row;
+      if (r.file === CURATED_FILE || r.officeholder !== x.officeholder || r.position !== x.position) continue;
+      if (x.start !== undefined && r.start_year !== x.start) continue;
+      if (x.from !== undefined) role.from = x.from;
+      if (x.to !== undefined) role.to = x.to;
+      role.source = x.source;
+      if (x.confirmed !== undefined) role.confirmed = x.confirmed;
     }
   }
   // Close the remaining open-ended rows of single-holder offices at the start of the next holder.
@@ -158,7 +233,8 @@ export function buildLeaders(root: string, rows: readonly LeaderRow[], countryId
     }
   }
   for (const role of roles) {
-    if (role.to !== undefined && role.to < role.from) throw new Error(`role ends before it starts: ${JSON.stringify(role)}`);
+    if (role.to !== undefined && role.to.slice(0, role.from.length) < role.from.slice(0, role.to.length))
+      throw new Error(`role ends before it starts: ${JSON.stringify(role)}`);
   }
 
   const byPerson = new Map<string, Role[]>();
@@ -167,12 +243,34 @@ export function buildLeaders(root: string, rows: readonly LeaderRow[], countryId
   for (const q of Object.keys(shortNames))
     if (!byPerson.has(q)) throw new Error(`leader-aliases: ${q} is not an officeholder in the data`);
 
+  // A curated person without a Wikidata id must not be someone the CSVs already have under one.
+  const wdNames = new Map<string, string>();
+  for (const q of byPerson.keys()) {
+    if (q.startsWith('gloss:')) continue;
+    for (const l of [fixes.names[q]?.name, ...(personLabels.get(q) ?? [])]) if (l) wdNames.set(foldText(l), q);
+  }
+  for (const [id, name] of curated.names) {
+    const q = wdNames.get(foldText(name));
+    if (id.startsWith('gloss:') && q !== undefined)
+      throw new Error(`curated leaders: ${name} is ${q} in the CSVs; use "id": "${q}"`);
+  }
+
   const entities: Entity[] = [];
   for (const q of [...byPerson.keys()].sort()) {
     const own = byPerson.get(q)!;
     const fix = fixes.names[q];
     const labels = personLabels.get(q)!;
-    const name = fix?.name ?? labels[0]!;
+    const isWikidata = !q.startsWith('gloss:');
+    const name =
+      fix?.name ??
+      (isWikidata
+        ? labels.find((l) => own.some((r) => r.row.file < CURATED_FILE && r.row.officeholderLabel === l))
+        : undefined) ??
+      labels[0];
+    if (name === undefined) throw new Error(`leaders: ${q} has no name`);
+    const curatedName = curated.names.get(q);
+    if (curatedName !== undefined && curatedName !== name)
+      throw new Error(`curated leaders: ${q} is "${name}" in the data, not "${curatedName}"`);
     const short = shortNames[q];
     if (short && short.name !== name) throw new Error(`leader-aliases: ${q} is "${name}", not "${short.name}"`);
 
@@ -186,12 +284,13 @@ export function buildLeaders(root: string, rows: readonly LeaderRow[], countryId
     };
     if (!fix?.dropLabel) for (const l of labels) addAlias({ text: l.replace(/""/g, '"') });
     for (const a of short?.aliases ?? []) addAlias(typeof a === 'string' ? { text: a } : { ...a });
+    for (const a of curated.aliases.get(q) ?? []) addAlias({ text: a });
 
     // Consecutive terms in the same office (Radev 2017–2022, 2022–) read as one role.
     const terms = [...own].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     const merged: Role[] = [];
     for (const t of terms) {
-      const prev = merged.find((m) => m.row.position === t.row.position && m.to === t.from);
+      const prev = merged.find((m) => m.row.position === t.row.position && m.to === t.from && m.source === t.source);
       if (prev) {
         if (t.to === undefined) delete prev.to;
         else prev.to = t.to;
@@ -211,23 +310,24 @@ export function buildLeaders(root: string, rows: readonly LeaderRow[], countryId
         label: positionLabel.get(r.row.position)!,
         from: r.from,
         ...(r.to !== undefined ? { to: r.to } : {}),
-        source: wikidataUrl(q),
+        source: r.source ?? wikidataUrl(q),
       }));
     const uniqueFacts = facts.filter(
       (f, i) => facts.findIndex((g) => g.label === f.label && g.from === f.from && g.to === f.to) === i,
     );
 
     const related = [...new Set(own.map((r) => countryId(r.row)))].sort();
+    const sources = [...new Set([...(isWikidata ? [wikidataUrl(q)] : []), ...uniqueFacts.map((f) => f.source!)])];
     entities.push({
-      id: `wd:${q}`,
+      id: isWikidata ? `wd:${q}` : q,
       kind: 'person',
       name,
       ...(alternateName.length > 0 ? { alternateName } : {}),
       description: describeRoles(uniqueFacts),
       roles: uniqueFacts,
-      links: { wikidata: wikidataUrl(q) },
+      ...(isWikidata ? { links: { wikidata: wikidataUrl(q) } } : {}),
       related,
-      sources: [wikidataUrl(q)],
+      sources,
     });
   }
   return { entities, superseded };
@@ -237,13 +337,7 @@ const MAX_ROLES_IN_DESCRIPTION = 3;
 
 /** "Prime Minister of Israel since 2022." / "President of Albania 2017–2022; …" — only what the data says. */
 export function describeRoles(roles: readonly DatedFact[]): string {
-  const phrase = (r: DatedFact): string =>
-    r.to === undefined
-      ? `${r.label} since ${r.from}`
-      : r.from === r.to
-        ? `${r.label} in ${r.from}`
-        : `${r.label} ${r.from}–${r.to}`;
-  const shown = roles.slice(0, MAX_ROLES_IN_DESCRIPTION).map(phrase);
+  const shown = roles.slice(0, MAX_ROLES_IN_DESCRIPTION).map((r) => describeRole(r));
   const more = roles.length - shown.length;
   if (more > 0) shown.push(`and ${more} other ${more === 1 ? 'office' : 'offices'}`);
   return `${shown.join('; ')}.`;
