@@ -48,6 +48,13 @@ export interface AliasVariantSource {
   rule: CaseRule;
 }
 
+/**
+ * Entities one folded alias may stand for in the matcher. Each pack may give at most 20 (lib/pack/alias-rules.ts);
+ * this bounds the sum over packs, so a mention's candidates stay few whatever the reader subscribes to.
+ * Callers order entities so that those that must keep working (the built-in packs') come first.
+ */
+export const MAX_CANDIDATES_PER_ALIAS = 64;
+
 export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
   const builder = new AutomatonBuilder();
   const groups: AliasVariant[][] = [];
@@ -72,6 +79,7 @@ export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
         groups.push([]);
         builder.setOutput(node, group);
       }
+      if (groups[group]!.length >= MAX_CANDIDATES_PER_ALIAS) continue;
       groups[group]!.push({ entity: idx, text: alias.text, rule: alias.rule });
     }
   });

@@ -1,7 +1,7 @@
 import { fromStored, toStored } from '../core/index-store';
 import { buildMatchIndex, type MatchIndex } from '../core/match-index';
 import { kbRevision } from './apply-pack';
-import type { GlossDb } from './db';
+import type { GlossDb, StoredEntity } from './db';
 
 const KEY = 'matchIndex';
 
@@ -25,10 +25,23 @@ export async function loadOrBuildMatchIndex(db: GlossDb): Promise<{ index: Match
   const stamp = stampOf(revision);
   const loaded = fromStored(stored?.value, stamp);
   if (loaded) return { index: loaded, loaded: true };
-  const index = buildMatchIndex(await db.entities.toArray());
+  const index = buildMatchIndex(await builtinFirst(db));
   // Storing is an optimisation: a failure (quota) must not fail the lookup.
   await db.meta
     .put({ key: KEY, value: toStored(index, stamp) })
     .catch((e: unknown) => console.warn('Gloss: could not store the matcher', e));
   return { index, loaded: false };
+}
+
+/**
+ * Every entity, those of the built-in packs first: where a subscribed pack floods an alias, the matcher's
+ * per-alias cap keeps the built-in entities and drops the flood.
+ */
+async function builtinFirst(db: GlossDb): Promise<StoredEntity[]> {
+  const [entities, sources] = await db.transaction('r', db.entities, db.sources, () =>
+    Promise.all([db.entities.toArray(), db.sources.toArray()]),
+  );
+  const builtin = new Set(sources.filter((s) => s.kind === 'builtin').map((s) => s.id));
+  const isBuiltin = (e: StoredEntity) => e.sourceIds.some((id) => builtin.has(id));
+  return [...entities.filter(isBuiltin), ...entities.filter((e) => !isBuiltin(e))];
 }

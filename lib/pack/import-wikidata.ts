@@ -11,6 +11,7 @@
  *   without an end date it would read as current.
  * - Every entity is run through validatePack before it is returned, so `ok` means "safe to put in a pack".
  */
+import { aliasProblem } from './alias-rules';
 import { WBK, simplify } from 'wikibase-sdk';
 import type { Alias, DatedFact, Entity, EntityKind } from './types';
 import { LIMITS, validatePack, type Problem } from './validate';
@@ -178,7 +179,9 @@ function aliasesOf(labels: Obj, aliases: Obj, name: string, langs: readonly stri
     for (const value of [labels[lang], ...(Array.isArray(more) ? more : [])]) {
       if (typeof value !== 'string') continue;
       const text = value.trim();
-      if (text === '' || text === name || text.length > LIMITS.alias || HTML_RE.test(text)) continue;
+      // Wikidata's aliases are many editors' work: one that would mark a common word or a lone character
+      // is left out rather than refusing the whole item.
+      if (text === '' || text === name || text.length > LIMITS.alias || HTML_RE.test(text) || aliasProblem(text, false)) continue;
       const seen = byText.get(text) ?? new Set<string>();
       seen.add(lang);
       byText.set(text, seen);

@@ -1,4 +1,7 @@
 import * as v from 'valibot';
+import { foldText } from '../core/fold';
+import { defaultCaseRule } from '../core/match-index';
+import { aliasProblem, BIDI_CONTROLS_RE, MAX_ENTITIES_PER_ALIAS } from './alias-rules';
 import { ENTITY_KINDS, type Pack } from './types';
 
 /** Limits that keep a hostile or broken pack from filling the knowledge base. */
@@ -34,6 +37,10 @@ function text(field: string, max: number) {
     v.nonEmpty(`${field} must not be empty`),
     v.maxLength(max, `${field} is longer than ${max} characters`),
     v.check((s) => !HTML_RE.test(s), `${field} contains HTML tags; write plain text`),
+    v.check(
+      (s) => !BIDI_CONTROLS_RE.test(s),
+      `${field} contains invisible text-direction controls (U+202A–U+202E, U+2066–U+2069) that can make it display as other text; remove them`,
+    ),
   );
 }
 
@@ -172,6 +179,7 @@ function crossChecks(p: Pack): Problem[] {
       problems.push({ path: `entities[${i}].id`, message: `id "${e.id}" is used twice (also entities[${first}])` });
     } else seen.set(e.id, i);
   });
+  problems.push(...aliasChecks(p));
   p.entities.forEach((e, i) => {
     e.related?.forEach((r, j) => {
       if (!seen.has(r) && !r.startsWith('wd:'))
@@ -182,5 +190,37 @@ function crossChecks(p: Pack): Problem[] {
         problems.push({ path: `entities[${i}].roles[${j}]`, message: `role ends (${r.to}) before it starts (${r.from})` });
     });
   });
+  return problems;
+}
+
+/** Names and aliases that would mark common words, and aliases shared by too many entities. */
+function aliasChecks(p: Pack): Problem[] {
+  const problems: Problem[] = [];
+  const owners = new Map<string, number[]>();
+  p.entities.forEach((e, i) => {
+    const seenHere = new Set<string>();
+    const check = (text: string, exact: boolean, path: string) => {
+      const problem = aliasProblem(text, exact);
+      if (problem) problems.push({ path, message: problem });
+      const key = foldText(text);
+      if (key === '' || seenHere.has(key)) return;
+      seenHere.add(key);
+      const list = owners.get(key);
+      if (list) list.push(i);
+      else owners.set(key, [i]);
+    };
+    check(e.name, defaultCaseRule(e.name, e.kind) === 'exact', `entities[${i}].name`);
+    e.alternateName?.forEach((a, j) =>
+      check(a.text, (a.case ?? defaultCaseRule(a.text, e.kind)) === 'exact', `entities[${i}].alternateName[${j}].text`),
+    );
+  });
+  for (const [alias, list] of owners) {
+    if (list.length <= MAX_ENTITIES_PER_ALIAS) continue;
+    const first = list.slice(0, 3).map((i) => `entities[${i}]`);
+    problems.push({
+      path: `entities[${list[MAX_ENTITIES_PER_ALIAS]!}]`,
+      message: `${list.length} entities share the name or alias "${alias}" (${first.join(', ')}, …); at most ${MAX_ENTITIES_PER_ALIAS} may, or pages with that word could not be marked`,
+    });
+  }
   return problems;
 }

@@ -99,7 +99,7 @@ describe('a good glossary', () => {
 
   it('keeps quoted commas, quotes and line breaks inside a value', () => {
     const csv =
-      'name,description,link\n"Gaza, Strip","A ""strip"" of land,\nby the sea.",https://en.wikipedia.org/wiki/Gaza_Strip\nB,b,https://b.org';
+      'name,description,link\n"Gaza, Strip","A ""strip"" of land,\nby the sea.",https://en.wikipedia.org/wiki/Gaza_Strip\nBea,b,https://b.org';
     const pack = okPack(importCsvGlossary(csv, META));
     expect(pack.entities[0]).toMatchObject({
       id: 'csv:gaza-strip',
@@ -109,7 +109,7 @@ describe('a good glossary', () => {
   });
 
   it('counts rows as a spreadsheet does, even after a value spanning lines', () => {
-    const csv = 'name,description,link\nA,"two\nlines",https://a.org\n\nB,b,javascript:void(0)';
+    const csv = 'name,description,link\nAda,"two\nlines",https://a.org\n\nBea,b,javascript:void(0)';
     expect(problemsOf(importCsvGlossary(csv, META))[0]?.path).toBe('row 4, column "link"');
   });
 
@@ -131,7 +131,7 @@ describe('a good glossary', () => {
     ['', 'term'],
     ['concept', 'term'],
   ])('kind %j is read as %s', (kind, expected) => {
-    const pack = okPack(importCsvGlossary(`name,kind,description,link\nX,${kind},x,https://x.org`, META));
+    const pack = okPack(importCsvGlossary(`name,kind,description,link\nXena,${kind},x,https://x.org`, META));
     expect(pack.entities[0]?.kind).toBe(expected);
   });
 
@@ -166,17 +166,17 @@ describe('a good glossary', () => {
   });
 
   it('is not fooled by names of Object.prototype members', () => {
-    const result = importCsvGlossary('name,description,link,constructor\nA,a,https://a.org,x', META);
+    const result = importCsvGlossary('name,description,link,constructor\nAda,a,https://a.org,x', META);
     expect(result.ok && result.warnings.map((w) => w.message)).toEqual([
       'These columns are not used by Gloss and were ignored: "constructor".',
     ]);
-    expect(problemsOf(importCsvGlossary('name,kind,description,link\nA,constructor,a,https://a.org', META))[0]?.path).toBe(
+    expect(problemsOf(importCsvGlossary('name,kind,description,link\nAda,constructor,a,https://a.org', META))[0]?.path).toBe(
       'row 2, column "kind"',
     );
   });
 
   it('warns about columns it does not use', () => {
-    const result = importCsvGlossary('name,description,link,notes,url\nA,a,https://a.org,hi,https://b.org', META);
+    const result = importCsvGlossary('name,description,link,notes,url\nAda,a,https://a.org,hi,https://b.org', META);
     expect(result.ok && result.warnings.map((w) => w.message)).toEqual([
       'This column is ignored: column "link" already holds the link.',
       'These columns are not used by Gloss and were ignored: "notes".',
@@ -274,7 +274,7 @@ describe('problems a spreadsheet author can act on', () => {
     ],
     [
       'the same id twice',
-      'id,name,description,link\nun,A,a,https://a.org\nun,B,b,https://b.org',
+      'id,name,description,link\nun,Ada,a,https://a.org\nun,Bea,b,https://b.org',
       'row 3, column "id"',
       'The id "un" is already used in row 2.',
     ],
@@ -306,7 +306,7 @@ describe('problems a spreadsheet author can act on', () => {
 
   it('lists every bad row, in row order, not only the first', () => {
     const csv =
-      'name,kind,description,link\n,term,a,https://a.org\nB,wizard,b,https://b.org\nC,term,<i>c</i>,https://c.org\nD,term,d,https://d.org';
+      'name,kind,description,link\n,term,a,https://a.org\nBea,wizard,b,https://b.org\nC,term,<i>c</i>,https://c.org\nD,term,d,https://d.org';
     expect(problemsOf(importCsvGlossary(csv, META)).map((p) => p.path)).toEqual([
       'row 2, column "name"',
       'row 3, column "kind"',

@@ -289,7 +289,7 @@ describe('kind from P31', () => {
   const withClasses = (...classes: string[]) => ({
     id: 'Q100',
     type: 'item',
-    labels: { en: { language: 'en', value: 'X' } },
+    labels: { en: { language: 'en', value: 'Xanadu' } },
     descriptions: { en: { language: 'en', value: 'an X' } },
     claims: {
       P31: classes.map((id) => ({

@@ -71,5 +71,28 @@ describe('stored match index', () => {
       expect(after.loaded).toBe(false);
       expect(after.index.entities.map((e) => e.id)).toEqual(['a']);
     });
+
+    it('keeps the built-in entities of a flooded alias: subscribed packs are cut first', async () => {
+      const flood = (n: number, from: number) =>
+        Array.from({ length: n }, (_, i) => ({
+          id: `flood${from + i}`,
+          kind: 'person' as const,
+          name: 'Lima',
+          description: 'x',
+          sources: ['https://example.org/'],
+        }));
+      // Ids that sort before the built-in one: the order of the table alone would put the flood first.
+      const builtinPlace = { ...entities[1]!, id: 'zz-lima' };
+      for (let p = 0; p < 4; p++)
+        await applyPack(db, { ...source, id: `hostile${p}`, priority: p + 2 }, { ...pack(flood(20, p * 20), '1'), id: `h${p}` });
+      await applyPack(
+        db,
+        { id: 'builtin', kind: 'builtin', name: 'World news', enabled: true, priority: 9 },
+        pack([builtinPlace], '1'),
+      );
+      const { index } = await loadOrBuildMatchIndex(db);
+      const [mention] = annotate(index, 'She flew to Lima.');
+      expect(mention?.candidates).toContain('zz-lima');
+    });
   });
 });
