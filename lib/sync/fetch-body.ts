@@ -37,7 +37,8 @@ export interface ResponseInfo {
   resumable: boolean;
 }
 
-export type FailureReason = 'network' | 'timeout' | 'stalled' | 'http' | 'too-large' | 'content-type' | 'aborted';
+export type FailureReason =
+  'network' | 'timeout' | 'stalled' | 'http' | 'too-large' | 'content-type' | 'aborted' | 'redirected-elsewhere';
 
 export type FetchBodyResult =
   | { kind: 'not-modified'; info: ResponseInfo }
@@ -106,6 +107,17 @@ export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult>
       return failedBy(e);
     }
     alive();
+    // The reader approved this source's site, not wherever its server points: a redirect to another
+    // origin is refused before a byte of its body is read (the browser follows it, so that server did
+    // receive one request, without cookies).
+    const landed = originOf(response.url);
+    if (response.url && landed !== originOf(req.url)) {
+      void response.body?.cancel().catch(() => {});
+      return fail(
+        'redirected-elsewhere',
+        `${host} sent Gloss on to another site (${hostOf(response.url)}). Gloss reads a source only from the site you added; if that other address is the right one, add it as the source instead.`,
+      );
+    }
     const h = response.headers;
     const info: ResponseInfo = {
       status: response.status,
@@ -236,4 +248,12 @@ function contentTypeProblem(type: string, expect: Expected, host: string): strin
     return `${host} sent a CSV file (${type}), not a JSON pack: add this address as a CSV glossary instead.`;
   if (NEVER.test(type)) return `${host} sent a file of type ${type}, not a ${expect === 'json' ? 'JSON pack' : 'CSV file'}.`;
   return undefined;
+}
+
+function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
