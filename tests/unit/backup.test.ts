@@ -183,7 +183,7 @@ describe('export and import', () => {
           name: 'My entities',
           enabled: true,
           priority: 1,
-          entities: [{ id: 'personal:a', kind: 'term', name: 'a', description: 'b', sources: [] }],
+          entities: [{ id: 'personal:a', kind: 'term', name: 'Ada', description: 'b', sources: [] }],
         },
       ],
     });
