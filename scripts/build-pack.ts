@@ -12,6 +12,7 @@ import { validatePack } from '../lib/pack/validate';
 import type { Entity, Pack, PackMeta } from '../lib/pack/types';
 import { buildCountries, type CountryRef } from './pack/countries';
 import { buildLeaders, readCuratedLeaderRows, readLeaderRows } from './pack/leaders';
+import { buildMinisters } from './pack/ministers';
 import { aliasCollisions, canonical, dropCollidingForeignAliases, mergeEntity } from './pack/merge';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
@@ -44,6 +45,11 @@ export function buildDefaultPackWithReport(): BuildReport {
   for (const e of [...countries.entities, ...leaders.entities]) {
     if (byId.has(e.id)) throw new Error(`generated id ${e.id} twice`);
     byId.set(e.id, e);
+  }
+  // A minister who is also a head of state or government keeps one entity: the leader's text wins.
+  for (const e of buildMinisters(root, meta.asOf)) {
+    const leader = byId.get(e.id);
+    byId.set(e.id, leader ? mergeEntity(e, leader) : e);
   }
   const curatedDir = join(root, 'data/curated');
   const curatedIds = new Set<string>();

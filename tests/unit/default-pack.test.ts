@@ -52,10 +52,12 @@ describe('default pack "World news"', () => {
     expect(dangling).toEqual([]);
   });
 
-  it('uses Wikidata ids only where a leaders CSV in data/ confirms them', () => {
+  it('uses Wikidata ids only where a CSV in data/leaders or data/ministers confirms them', () => {
     const confirmed = new Set<string>();
-    for (const file of readdirSync(join(root, 'data/leaders')).filter((f) => f.endsWith('.csv'))) {
-      for (const q of readFileSync(join(root, 'data/leaders', file), 'utf8').match(/\bQ[1-9]\d*\b/g) ?? []) confirmed.add(q);
+    for (const dir of ['data/leaders', 'data/ministers']) {
+      for (const file of readdirSync(join(root, dir)).filter((f) => f.endsWith('.csv'))) {
+        for (const q of readFileSync(join(root, dir, file), 'utf8').match(/\bQ[1-9]\d*\b/g) ?? []) confirmed.add(q);
+      }
     }
     const unconfirmed = pack.entities.filter((e) => e.id.startsWith('wd:') && !confirmed.has(e.id.slice(3))).map((e) => e.id);
     expect(unconfirmed).toEqual([]);
