@@ -1,5 +1,5 @@
 import type { EntityView } from '@/lib/messaging/protocol';
-import { t } from './i18n';
+import { t } from '@/lib/ui/i18n';
 
 /**
  * What the other sources say of an entity, when more than one gives it (the card shows the
@@ -12,7 +12,7 @@ export function EntityAlternatives({ entity }: { entity: Pick<EntityView, 'name'
     <details class="gloss-alternatives">
       <summary>{t('alsoDescribedBy', 'Also described by $1', [others.map((o) => o.sourceName).join(', ')])}</summary>
       {others.map((o) => (
-        <p key={o.sourceId}>
+        <p key={o.sourceId} dir="auto">
           <strong>{o.sourceName}:</strong> {o.name !== entity.name && <>{o.name} — </>}
           {o.description}
         </p>

@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
-import { KIND_LABELS } from '@/lib/core/kind-labels';
 import { describeRole, formatPartialDate, rolesAsOf } from '@/lib/core/roles-as-of';
 import { safeHttpUrl, sourceLabel } from '@/lib/core/safe-url';
 import type { DatedFact } from '@/lib/pack/types';
 import type { EntityView } from '@/lib/messaging/protocol';
-import { t } from './i18n';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
+import { EntityAlternatives } from './EntityAlternatives';
 import { SafeLink } from './SafeLink';
 
 function period(role: DatedFact): string {
@@ -78,7 +79,7 @@ function RolesThenNow({ roles, date, today }: { roles: DatedFact[]; date: string
 /** Who or what an entity is: the same card in the hover card, the popup and the options page. */
 export function EntityCard({ entity, headingLevel = 2, articleDate, today, sourceNotes, headingId, children }: EntityCardProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
-  const kind = t(`kind_${entity.kind.replace('-', '_')}`, KIND_LABELS[entity.kind]);
+  const kind = kindLabel(entity.kind);
   // Images are shown from https only: pack content is untrusted, and a page must not see mixed content.
   const image = safeHttpUrl(entity.image)?.startsWith('https:') ? entity.image : undefined;
   const roles = entity.roles ?? [];
@@ -96,6 +97,7 @@ export function EntityCard({ entity, headingLevel = 2, articleDate, today, sourc
       <p class="gloss-description" dir="auto">
         {entity.description}
       </p>
+      <EntityAlternatives entity={entity} />
       {roles.length > 0 &&
         (articleDate ? (
           <RolesThenNow roles={roles} date={articleDate} today={today} />

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { StoredEntity } from '@/lib/kb/db';
-import { t } from './i18n';
-import { kindLabel } from './kind-label';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
 import { useSearch } from './use-search';
 
 /**

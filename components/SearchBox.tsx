@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { StoredEntity } from '@/lib/kb/db';
 import { EntityCard } from './EntityCard';
-import { t } from './i18n';
+import { t } from '@/lib/ui/i18n';
 import { useSearch } from './use-search';
 
 /**

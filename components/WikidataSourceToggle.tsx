@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import type { SourceRecord } from '@/lib/kb/db';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { wikidataLookup } from '@/lib/settings/items';
-import { t } from './i18n';
-import { requestOrigin } from './source-permissions';
+import { t } from '@/lib/ui/i18n';
+import { requestOrigin } from '@/lib/sync/source-permissions';
 import { Switch } from './Switch';
 import { useStorageItem } from './use-storage-item';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoredEntity } from '@/lib/kb/db';
 import { onEntitiesChanged, onSearchIndexReady, searchEntitiesNow, searchIndexOf } from '@/lib/kb/search';
-import { pageDb } from './page-db';
+import { pageDb } from '@/lib/kb/page-db';
 
 export interface SearchState {
   results: StoredEntity[];

@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { t } from '@/components/i18n';
-import { cleanSelection, optionsHash, popupPath } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { cleanSelection, optionsHash, popupPath } from '@/lib/ui/routes';
 import { pendingSearch } from '@/lib/settings/pending-search';
 
 const EXPLAIN = 'gloss-explain';

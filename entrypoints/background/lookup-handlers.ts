@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { readOptionsHash } from '@/components/routes';
+import { readOptionsHash } from '@/lib/ui/routes';
 import { WIKIDATA_INSTANCE } from '@/lib/pack/import-wikidata';
 import { wikidataLookup } from '@/lib/settings/items';
 import { DEFAULT_LIMITS } from '@/lib/sync/limits';

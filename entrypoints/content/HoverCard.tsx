@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { EntityCard } from '@/components/EntityCard';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/ui/i18n';
 import { SafeLink } from '@/components/SafeLink';
-import { KIND_LABELS } from '@/lib/core/kind-labels';
+import { kindLabel } from '@/lib/ui/kind-label';
 import { wikipediaSearchUrl } from '@/lib/page/wikipedia-search';
 import type { CandidateView, CardData } from './card-data';
 import { HEADING_ID } from './card-heading';
@@ -100,7 +100,7 @@ function UnknownActorCard({ data, actions }: { data: CardData; actions: CardActi
         <h2 class="gloss-name" id={HEADING_ID} dir="auto">
           {m.surface}
         </h2>
-        <span class="gloss-kind">{t(`kind_${m.kind.replace('-', '_')}`, KIND_LABELS[m.kind])}</span>
+        <span class="gloss-kind">{kindLabel(m.kind)}</span>
       </header>
       <p class="gloss-description">{t('card_notInKb', 'Not in your knowledge base.')}</p>
       {m.unknown?.descriptor && (

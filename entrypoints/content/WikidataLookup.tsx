@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
-import { kindLabel } from '@/components/kind-label';
-import { optionsHash } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
+import { optionsHash } from '@/lib/ui/routes';
 import { SafeLink } from '@/components/SafeLink';
 import type { LookupReply } from '@/lib/messaging/sync-protocol';
 import type { Result } from '@/lib/messaging/result';

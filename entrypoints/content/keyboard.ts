@@ -1,4 +1,4 @@
-import { KIND_LABELS } from '@/lib/core/kind-labels';
+import { kindLabel } from '@/lib/ui/kind-label';
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
 import type { CardController } from './card-controller';
 
@@ -56,7 +56,7 @@ export function trackKeyboard(
     focusAtWalk = document.activeElement;
     mark(at);
     if (!isOnScreen(at.range)) at.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-    const kind = KIND_LABELS[at.kind];
+    const kind = kindLabel(at.kind);
     // The words on the page, and the entry they stand for when it is named otherwise ("truce" → ceasefire).
     const what = at.entityId && at.name !== at.surface ? `${at.surface} (${at.name})` : at.surface;
     void cards.announce(`${what}, ${kind}. ${index + 1} of ${list.length}. Enter opens the card, Escape stops.`);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/components/i18n';
-import { pageDb } from '@/components/page-db';
-import { sectionId } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { pageDb } from '@/lib/kb/page-db';
+import { sectionId } from '@/lib/ui/routes';
 import { SafeLink } from '@/components/SafeLink';
 import { useLiveQuery } from '@/components/use-live-query';
 

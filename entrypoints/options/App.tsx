@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
-import { readOptionsHash, sectionId, type OptionsRoute, type OptionsSection } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { readOptionsHash, sectionId, type OptionsRoute, type OptionsSection } from '@/lib/ui/routes';
 import { AboutSection } from './AboutSection';
 import { DataSection } from './DataSection';
 import { DisplaySection } from './DisplaySection';

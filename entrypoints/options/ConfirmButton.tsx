@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/ui/i18n';
 
 /**
  * A destructive action asked twice, in the page rather than in a blocking `confirm()` dialog: the

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
-import { kindLabel } from '@/components/kind-label';
-import { pageDb } from '@/components/page-db';
-import { sectionId } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
+import { pageDb } from '@/lib/kb/page-db';
+import { sectionId } from '@/lib/ui/routes';
 import { useLiveQuery } from '@/components/use-live-query';
 import { exportBackup } from '@/lib/kb/backup';
 import { parseBackup, summariseBackup } from '@/lib/kb/backup-format';

@@ -1,6 +1,6 @@
-import { t } from '@/components/i18n';
-import { kindLabel } from '@/components/kind-label';
-import { sectionId } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
+import { sectionId } from '@/lib/ui/routes';
 import { useStorageItem } from '@/components/use-storage-item';
 import { ENTITY_KINDS } from '@/lib/pack/types';
 import { displaySettings, type DisplaySettings } from '@/lib/settings/items';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
-import { kindLabel } from '@/components/kind-label';
-import { pageDb } from '@/components/page-db';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
+import { pageDb } from '@/lib/kb/page-db';
 import type { StoredEntity } from '@/lib/kb/db';
 import { sendMessage } from '@/lib/messaging/protocol';
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EntityPicker } from '@/components/EntityPicker';
-import { t } from '@/components/i18n';
-import { pageDb } from '@/components/page-db';
-import { sectionId, type EntityPrefill, type OptionsRoute } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { pageDb } from '@/lib/kb/page-db';
+import { sectionId, type EntityPrefill, type OptionsRoute } from '@/lib/ui/routes';
 import type { StoredEntity } from '@/lib/kb/db';
 import type { Entity } from '@/lib/pack/types';
 import { NoteEditor } from './NoteEditor';

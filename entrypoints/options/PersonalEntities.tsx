@@ -1,6 +1,6 @@
-import { t } from '@/components/i18n';
-import { kindLabel } from '@/components/kind-label';
-import { pageDb } from '@/components/page-db';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
+import { pageDb } from '@/lib/kb/page-db';
 import { useLiveQuery } from '@/components/use-live-query';
 import { listPersonal } from '@/lib/kb/personal';
 import { sendMessage } from '@/lib/messaging/protocol';

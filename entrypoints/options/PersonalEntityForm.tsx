@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
-import { kindLabel } from '@/components/kind-label';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
 import { sendMessage } from '@/lib/messaging/protocol';
-import type { EntityPrefill } from '@/components/routes';
+import type { EntityPrefill } from '@/lib/ui/routes';
 import type { PersonalEntityInput } from '@/lib/messaging/user-protocol';
 import { ENTITY_KINDS, type Entity, type EntityKind } from '@/lib/pack/types';
 

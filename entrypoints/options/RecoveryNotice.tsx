@@ -1,5 +1,5 @@
 import { storage } from 'wxt/utils/storage';
-import { t } from '@/components/i18n';
+import { t } from '@/lib/ui/i18n';
 import { useStorageItem } from '@/components/use-storage-item';
 import { describeRecovery, RECOVERY_REPORT_KEY, type RecoveryReport } from '@/lib/kb/recovery-report';
 

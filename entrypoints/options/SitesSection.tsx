@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
-import { sectionId } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { sectionId } from '@/lib/ui/routes';
 import { Switch } from '@/components/Switch';
 import { useStorageItem } from '@/components/use-storage-item';
 import { disabledSites, paused } from '@/lib/settings/items';

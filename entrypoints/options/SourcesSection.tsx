@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t } from '@/components/i18n';
-import { pageDb } from '@/components/page-db';
+import { t } from '@/lib/ui/i18n';
+import { pageDb } from '@/lib/kb/page-db';
 import { SafeLink } from '@/components/SafeLink';
 import { SourceAddForm } from '@/components/SourceAddForm';
-import { hasOrigin, requestOrigin } from '@/components/source-permissions';
+import { hasOrigin, requestOrigin } from '@/lib/sync/source-permissions';
 import { Switch } from '@/components/Switch';
 import { useLiveQuery } from '@/components/use-live-query';
 import { WikidataSourceToggle } from '@/components/WikidataSourceToggle';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/components/i18n';
-import { readPopupParams } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { readPopupParams } from '@/lib/ui/routes';
 import { SearchBox } from '@/components/SearchBox';
 import { Switch } from '@/components/Switch';
 import { useStorageItem } from '@/components/use-storage-item';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { EntityCard } from '@/components/EntityCard';
-import { t } from '@/components/i18n';
-import { kindLabel } from '@/components/kind-label';
-import { pageDb } from '@/components/page-db';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
+import { pageDb } from '@/lib/kb/page-db';
 import type { StoredEntity } from '@/lib/kb/db';
 import { tabMessaging, type PageActor } from '@/lib/messaging/tab-protocol';
 

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { t } from '@/components/i18n';
-import { pageDb } from '@/components/page-db';
-import { optionsHash } from '@/components/routes';
+import { t } from '@/lib/ui/i18n';
+import { pageDb } from '@/lib/kb/page-db';
+import { optionsHash } from '@/lib/ui/routes';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { StoredEntity } from '@/lib/kb/db';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanSelection, optionsHash, popupPath, readOptionsHash, readPopupParams } from '../../components/routes';
+import { cleanSelection, optionsHash, popupPath, readOptionsHash, readPopupParams } from '../../lib/ui/routes';
 
 describe('routes between Gloss pages', () => {
   it('round-trips the popup parameters', () => {

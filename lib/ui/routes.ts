@@ -1,5 +1,5 @@
-import { safeHttpUrl } from '../lib/core/safe-url';
-import { ENTITY_KINDS, type EntityKind } from '../lib/pack/types';
+import { safeHttpUrl } from '../core/safe-url';
+import { ENTITY_KINDS, type EntityKind } from '../pack/types';
 
 /**
  * Addresses of Gloss's own pages with what they should show, and reading them back. The context menu
