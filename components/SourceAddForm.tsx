@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { SourcePreview, UrlSourceKind } from '@/lib/messaging/sync-protocol';
-import { t } from './i18n';
+import { t } from '@/lib/ui/i18n';
 import { SafeLink } from './SafeLink';
-import { requestOrigin } from './source-permissions';
+import { requestOrigin } from '@/lib/sync/source-permissions';
 
 /**
  * "Add a source": the user gives an address, Gloss asks the browser for permission to read that one
@@ -43,10 +43,16 @@ export function SourceAddForm() {
     })();
   };
 
-  const onSubscribe = async () => {
+  // A click handler returns nothing: the subscription runs on its own and any failure is shown, not lost.
+  const onSubscribe = () => {
     setBusy(true);
+    void subscribe()
+      .catch((error: unknown) => setMessage({ text: String(error), error: true }))
+      .finally(() => setBusy(false));
+  };
+
+  const subscribe = async () => {
     const reply = await sendMessage('addSource', { kind, url: url.trim(), ...(name.trim() && { name: name.trim() }) });
-    setBusy(false);
     if (!reply.ok) {
       setMessage({ text: reply.error, error: true });
       return;

@@ -1,6 +1,6 @@
 import type { SourceNote } from '@/components/EntityCard';
 import { sendMessage, type EntityView } from '@/lib/messaging/protocol';
-import type { SourceRecord } from '@/lib/kb/db';
+import type { SourceRecord } from '@/lib/messaging/protocol';
 import type { PageMention } from '@/lib/page/highlighter';
 
 /** Everything the card shows for one mention. */

@@ -5,6 +5,7 @@ import { SYNC_PRIVILEGED, SYNC_SCHEMAS, type SyncProtocol } from './sync-protoco
 import { USER_PRIVILEGED, USER_SCHEMAS, type UserProtocol } from './user-protocol';
 
 export type { AnnotateReply, AnnotateRequest, EntityView } from './kb-protocol';
+export type { SourceRecord } from '../kb/db';
 
 /**
  * Every message the background answers, one interface per domain. Content scripts may only send the
