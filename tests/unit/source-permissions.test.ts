@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coversOrigin } from '../../components/source-permissions';
+import { coversOrigin } from '../../lib/sync/source-permissions';
 
 describe('which granted patterns open a source to the worker', () => {
   it.each([
