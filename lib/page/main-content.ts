@@ -39,9 +39,20 @@ type ProseChars = Map<Element, number>;
  */
 const SCORED_CHARS = 10_000;
 
-/** The text of a small element (a paragraph, a heading), whitespace folded, at most SCORED_CHARS long. */
+/**
+ * The text a reader sees in an element (a paragraph, a cell, a section), whitespace folded, at most
+ * SCORED_CHARS long. Not textContent: that includes the inline scripts and styles pages keep everywhere.
+ */
 function textOf(el: Element): string {
-  return (el.textContent ?? '').slice(0, SCORED_CHARS).replace(/\s+/g, ' ').trim();
+  let out = '';
+  const walk = (node: Element): void => {
+    for (let c = node.firstChild; c && out.length < SCORED_CHARS; c = c.nextSibling) {
+      if (c.nodeType === 3) out += headOf(c as Text, SCORED_CHARS);
+      else if (c.nodeType === 1 && !NOT_TEXT.has((c as Element).tagName)) walk(c as Element);
+    }
+  };
+  walk(el);
+  return out.slice(0, SCORED_CHARS).replace(/\s+/g, ' ').trim();
 }
 
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
@@ -128,17 +139,124 @@ function initialScore(el: Element): number {
   return s;
 }
 
-/** Elements that hold prose: paragraphs, and divs that carry their own text instead of wrapping it in <p>. */
-function paragraphs(doc: Document): { el: Element; text: string }[] {
-  const out: { el: Element; text: string }[] = [...doc.querySelectorAll('p')].map((el) => ({ el, text: textOf(el) }));
-  for (const div of doc.querySelectorAll('div, td')) {
-    let own = '';
-    for (let c = div.firstChild; c && own.length < SCORED_CHARS; c = c.nextSibling) {
-      if (c.nodeType === 3) own += headOf(c as Text, SCORED_CHARS);
+/** A run of prose that votes for its container: a paragraph, or text a page set without one. */
+interface Voter {
+  /** The element the text belongs to (for the furniture check). */
+  el: Element;
+  text: string;
+  /** Characters of the text inside links. */
+  links: number;
+  /** The first element that gets the vote (level 0): the paragraph's parent, or the div around a loose run. */
+  container: Element | null;
+  /** Whether it counts as prose for lifting to a landmark (a section's or a cell's whole text does not). */
+  prose: boolean;
+}
+
+/** Tags that make a div a container of blocks rather than a paragraph set as a div. */
+const BLOCK_INSIDE = 'blockquote, dl, div, img, ol, p, pre, table, ul, section, article, h1, h2, h3, h4, h5, h6';
+const PHRASING_BLOCKS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DETAILS',
+  'DIALOG',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'UL',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'IMG',
+  'VIDEO',
+  'SVG',
+  'svg',
+]);
+
+function linkChars(el: Element): number {
+  let n = 0;
+  for (const a of el.tagName === 'A' ? [el] : el.querySelectorAll('a')) n += (a.textContent ?? '').length;
+  return n;
+}
+
+/**
+ * The loose text of a div that also holds blocks: each run between its block children, or between two
+ * line breaks in a row, reads as a paragraph (pages that set their text with <br><br> instead of <p>).
+ */
+function looseRuns(div: Element, out: Voter[]): void {
+  let text = '';
+  let links = 0;
+  let lastWasBr = false;
+  const flush = (): void => {
+    const folded = text.replace(/\s+/g, ' ').trim();
+    if (folded.length > 0) out.push({ el: div, text: folded, links, container: div, prose: true });
+    text = '';
+    links = 0;
+  };
+  for (let c = div.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) {
+      const t = headOf(c as Text, SCORED_CHARS);
+      text += t;
+      if (/\S/.test(t)) lastWasBr = false;
+    } else if (c.nodeType === 1) {
+      const el = c as Element;
+      if (el.tagName === 'BR') {
+        if (lastWasBr) flush();
+        lastWasBr = true;
+        text += ' ';
+        continue;
+      }
+      lastWasBr = false;
+      if (PHRASING_BLOCKS.has(el.tagName.toUpperCase())) flush();
+      else if (text.length < SCORED_CHARS) {
+        text += textOf(el);
+        links += linkChars(el);
+      }
     }
-    own = own.replace(/\s+/g, ' ').trim();
-    // Only the div's own text: its subtree may hold whole page sections.
-    if (own.length >= 100) out.push({ el: div, text: own });
+  }
+  flush();
+}
+
+/**
+ * Everything that votes, as Readability reads a page: paragraphs, cells, headings and sections by their
+ * own text; a div holding no blocks is a paragraph set as a div; a div holding blocks votes with its
+ * loose runs of text.
+ */
+function voters(doc: Document): Voter[] {
+  const out: Voter[] = [];
+  for (const el of doc.querySelectorAll('p, td, pre, section, h2, h3, h4, h5, h6')) {
+    out.push({ el, text: textOf(el), links: -1, container: el.parentElement, prose: el.tagName === 'P' });
+  }
+  for (const div of doc.querySelectorAll('div')) {
+    if (div.querySelector(BLOCK_INSIDE) === null)
+      out.push({ el: div, text: textOf(div), links: -1, container: div.parentElement, prose: true });
+    else looseRuns(div, out);
   }
   return out;
 }
@@ -163,14 +281,15 @@ function score(doc: Document, prose: ProseChars): Map<Element, Candidate> {
   const candidates = new Map<Element, Candidate>();
   const excluded = furnitureCheck();
   const ldStart = jsonLdBodyStart(doc);
-  for (const { el: p, text } of paragraphs(doc)) {
+  for (const { el: p, text, links, container, prose: isProse } of voters(doc)) {
     if (text.length < MIN_PARAGRAPH || excluded(p)) continue;
-    const linkDensity = Math.min(1, linkTextLength(p) / text.length);
+    const linkDensity = Math.min(1, (links < 0 ? linkTextLength(p) : links) / text.length);
     let points = (1 + text.split(/[,،、，]/).length - 1 + Math.min(Math.floor(text.length / 100), 3)) * (1 - linkDensity);
     // The paragraph that opens the article body JSON-LD describes: a strong vote for its container.
-    if (ldStart && text.replace(/\s+/g, ' ').startsWith(ldStart)) points += 50;
-    if (linkDensity < 0.3) for (let a = p.parentElement; a; a = a.parentElement) prose.set(a, (prose.get(a) ?? 0) + text.length);
-    let el = p.parentElement;
+    if (ldStart && text.startsWith(ldStart)) points += 50;
+    if (isProse && linkDensity < 0.3)
+      for (let a = container; a; a = a.parentElement) prose.set(a, (prose.get(a) ?? 0) + text.length);
+    let el = container;
     for (let level = 0; el && level < 5; level++, el = el.parentElement) {
       if (el === doc.body || el === doc.documentElement) break;
       let c = candidates.get(el);
@@ -202,23 +321,74 @@ function liftToLandmark(top: Element, prose: ProseChars, memo: Map<Element, Text
   return top;
 }
 
-/** Siblings of the body that continue it: text split around an inline ad or video, as Readability keeps them. */
+/**
+ * Siblings of the body that continue it, as Readability keeps them: containers that scored well enough,
+ * and paragraphs of prose (text split around an inline ad or video, a lead paragraph set beside the body).
+ */
 function continuingSiblings(top: Candidate, candidates: Map<Element, Candidate>, memo: Map<Element, TextStats>): Element[] {
   const parent = top.el.parentElement;
-  if (!parent) return [top.el];
+  if (!parent || parent === top.el.ownerDocument.body) return [top.el];
   const threshold = Math.max(10, top.score * 0.2);
+  const topClass = top.el.getAttribute('class') ?? '';
   const roots: Element[] = [];
   for (const sib of parent.children) {
     if (sib === top.el) {
       roots.push(sib);
       continue;
     }
+    if (isExcludedElement(sib)) continue;
     const c = candidates.get(sib);
-    if (!c || c.score < threshold || isExcludedElement(sib)) continue;
+    const bonus = topClass !== '' && sib.getAttribute('class') === topClass ? top.score * 0.2 : 0;
     const { text, links } = textStats(sib, memo);
-    if (text > 0 && links / text < 0.25) roots.push(sib);
+    const density = links / Math.max(1, text);
+    if (c && c.score + bonus >= threshold && density < 0.25) roots.push(sib);
+    else if (sib.tagName === 'P' && isProseParagraph(textOf(sib), density)) roots.push(sib);
   }
   return roots;
+}
+
+/** A paragraph that reads as prose on its own: long and unlinked, or a short full sentence. */
+function isProseParagraph(text: string, linkDensity: number): boolean {
+  if (text.length > 80) return linkDensity < 0.25;
+  return text.length > 0 && linkDensity === 0 && /\.( |$)/.test(text);
+}
+
+/** How many of the best candidates must share an ancestor for it to be the article (a body in parts). */
+const PARTS_TO_JOIN = 3;
+
+/**
+ * Readability's climb from the best container: to the ancestor several near-best candidates share (an
+ * article in parts: steps, chapters, sections of equal weight), to a parent that scores higher, and past
+ * wrappers that hold nothing else.
+ */
+function climb(top: Candidate, runnersUp: Candidate[], score: (el: Element) => number | null): Candidate {
+  const body = top.el.ownerDocument.body;
+  const near = runnersUp.filter((c) => c.score >= top.score * 0.75).map((c) => c.el);
+  let best = top;
+  if (near.length >= PARTS_TO_JOIN) {
+    for (let a = top.el.parentElement; a && a !== body; a = a.parentElement) {
+      if (near.filter((el) => a.contains(el)).length >= PARTS_TO_JOIN) {
+        best = { el: a, score: Math.max(score(a) ?? 0, top.score) };
+        break;
+      }
+    }
+  }
+  let last = best.score;
+  const floor = best.score / 3;
+  for (let a = best.el.parentElement; a && a !== body; a = a.parentElement) {
+    const s = score(a);
+    if (s === null) continue;
+    if (s < floor) break;
+    if (s > last) {
+      best = { el: a, score: s };
+      break;
+    }
+    last = s;
+  }
+  for (let a = best.el.parentElement; a && a !== body && a.children.length === 1; a = a.parentElement) {
+    best = { el: a, score: score(a) ?? best.score };
+  }
+  return best;
 }
 
 /** The headline: a visible h1 not inside navigation or forms, the one whose words best match the page title. */
@@ -258,7 +428,6 @@ export function pickArticle(
   { candidates, prose }: ArticleScores,
   isVisible: (el: Element) => boolean = () => true,
 ): ArticleArea {
-  let top: Candidate | null = null;
   // Link density is only worth measuring on the few candidates that could still win.
   const ranked = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, 8);
   const best = ranked[0]?.score ?? 0;
@@ -266,12 +435,18 @@ export function pickArticle(
   const memo = new Map<Element, TextStats>();
   const deepestFirst = eligible.map((c) => ({ el: c.el, depth: depth(c.el) })).sort((a, b) => b.depth - a.depth);
   for (const { el } of deepestFirst) textStats(el, memo);
-  for (const c of eligible) {
-    const { text, links } = textStats(c.el, memo);
-    const adjusted = c.score * (1 - Math.min(1, links / Math.max(1, text)));
-    if (!top || adjusted > top.score) top = { el: c.el, score: adjusted };
-  }
-  if (top && top.score >= 5) {
+  const adjusted = (el: Element): number | null => {
+    const c = candidates.get(el);
+    if (!c) return null;
+    const { text, links } = textStats(el, memo);
+    return c.score * (1 - Math.min(1, links / Math.max(1, text)));
+  };
+  const top5 = eligible
+    .map((c) => ({ el: c.el, score: adjusted(c.el)! }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
+  if (top5[0] && top5[0].score >= 5) {
+    const top = climb(top5[0], top5.slice(1), adjusted);
     const lifted = liftToLandmark(top.el, prose, memo);
     const roots = lifted === top.el ? continuingSiblings(top, candidates, memo) : [lifted];
     return { roots, headline: findHeadline(doc, roots), how: 'density' };

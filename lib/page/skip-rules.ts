@@ -64,26 +64,64 @@ const SKIP_ROLES = new Set([
  * word: a regex alternation over every class of a page with atomic CSS (yahoo) costs milliseconds.
  */
 const FURNITURE_WORDS = new Set(
-  `ad ads advert advertisement adslot sponsor sponsored promo related share sharing social newsletter subscribe
-  signup comment comments disqus sidebar nav navbar menu breadcrumb breadcrumbs footer masthead cookie consent
-  paywall popup modal outbrain taboola byline credit credits mostread trending recirc recommended readmore
-  tags toolbar pagination most-read read-more more-stories author-bio sr-only visually-hidden screen-reader-text`.split(/\s+/),
+  `ad ads advert advertisement adslot sponsor sponsored promo related newsletter subscribe signup comment comments
+  disqus sidebar nav navbar menu breadcrumb breadcrumbs footer masthead cookie consent paywall popup modal outbrain
+  taboola mostread trending recirc recommended most-read more-stories`.split(/\s+/),
 );
 
+/**
+ * Words that name small furniture: a share bar, a byline, a credit line, a "read more" button. A large
+ * block of prose carrying one is the article itself: a "read-more" container that holds the rest of the
+ * story, a section whose id was made from its heading ("sharing-with-a-single-developer").
+ */
+const SMALL_FURNITURE_WORDS = new Set(
+  `share sharing social byline author dateline signature writtenby timestamp meta credit credits readmore read-more
+  tags toolbar pagination author-bio sr-only visually-hidden screen-reader-text`.split(/\s+/),
+);
+
+/** Past this much text, an element named for small furniture is taken for prose (Readability's share rule). */
+const SMALL_FURNITURE_CHARS = 500;
+
+type FurnitureWord = 'large' | 'small' | null;
+
 /** Whether any word of a class list (or a run of two or three words, "most-read") is a furniture word. */
-function hasFurnitureWord(classes: string): boolean {
+function furnitureWord(classes: string): FurnitureWord {
   const words = classes.toLowerCase().split(/[\s_-]+/);
-  for (let i = 0; i < words.length; i++) {
+  let found: FurnitureWord = null;
+  const check = (w: string): void => {
+    if (FURNITURE_WORDS.has(w)) found = 'large';
+    else if (found === null && SMALL_FURNITURE_WORDS.has(w)) found = 'small';
+  };
+  for (let i = 0; i < words.length && found !== 'large'; i++) {
     const w = words[i]!;
     if (w.length < 2) continue;
-    if (FURNITURE_WORDS.has(w)) return true;
+    check(w);
     const next = words[i + 1];
-    if (next && (FURNITURE_WORDS.has(`${w}-${next}`) || FURNITURE_WORDS.has(`${w}${next}`))) return true;
+    if (next) {
+      check(`${w}-${next}`);
+      check(`${w}${next}`);
+    }
     const third = words[i + 2];
-    if (next && third && FURNITURE_WORDS.has(`${w}-${next}-${third}`)) return true;
+    if (next && third) check(`${w}-${next}-${third}`);
   }
-  return false;
+  return found;
 }
+
+/** Whether an element holds more than `max` characters of text (stops counting there). */
+function holdsMoreText(el: Element, max: number): boolean {
+  let n = 0;
+  const walk = (node: Element): boolean => {
+    for (let c = node.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) n += (c as Text).length;
+      else if (c.nodeType === 1 && !SKIP_TAGS.has((c as Element).tagName.toUpperCase()) && walk(c as Element)) return true;
+      if (n > max) return true;
+    }
+    return false;
+  };
+  return walk(el);
+}
+
+const HIDDEN_STYLE_RE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important)?\s*(?:;|$)/i;
 
 /**
  * Whether an element is out of bounds whatever its class: markup that says "not prose", hidden or
@@ -94,6 +132,9 @@ export function isHardExcluded(el: Element): boolean {
   if (SKIP_TAGS.has(tag) && tag !== 'HEADER' && tag !== 'FOOTER' && tag !== 'ASIDE') return true;
   if (tag.startsWith('GLOSS-')) return true;
   if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden') || el.hasAttribute('inert')) return true;
+  // An inline style that hides: the browser's visibility check sees it too, the CLI (no layout) only here.
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE_RE.test(style)) return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
   const role = el.getAttribute('role');
@@ -112,7 +153,9 @@ export function isExcludedElement(el: Element): boolean {
 
 export function hasFurnitureClass(el: Element): boolean {
   const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
-  return cls.length > 1 && hasFurnitureWord(cls);
+  if (cls.length <= 1) return false;
+  const word = furnitureWord(cls);
+  return word === 'large' || (word === 'small' && !holdsMoreText(el, SMALL_FURNITURE_CHARS));
 }
 
 /** Whether `el` or one of its ancestors (up to `stop`, exclusive) is hard-excluded: hidden, editable, a form. */

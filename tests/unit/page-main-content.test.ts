@@ -18,7 +18,8 @@ describe('findArticleArea', () => {
       <aside class="sidebar">${para('Most read: markets rally', 2)}</aside></body></html>`);
     const area = findArticleArea(d);
     expect(area.how).toBe('density');
-    expect(area.roots.map((r) => r.className)).toEqual(['body']);
+    // The story wrapper holds nothing but the body, so it is taken whole (Readability's only-child climb).
+    expect(area.roots.map((r) => r.className)).toEqual(['story']);
     expect(area.headline?.textContent).toBe('Truce talks resume');
   });
 
@@ -30,7 +31,9 @@ describe('findArticleArea', () => {
     const d = doc(
       `<html><body><ul class="list">${teasers}</ul><article><div class="text">${para(LONG, 3)}</div></article></body></html>`,
     );
-    expect(findArticleArea(d).roots[0]!.className).toBe('text');
+    const root = findArticleArea(d).roots[0]!;
+    expect(root.contains(d.querySelector('.text'))).toBe(true);
+    expect(root.contains(d.querySelector('.list'))).toBe(false);
   });
 
   it('lifts a body split over several containers to its articleBody landmark', () => {

@@ -1,0 +1,25 @@
+/**
+ * The browser side of bench/extraction/chromium-run.ts: each extractor on the live page, timed with
+ * performance.now(). Bundled by esbuild into one script evaluated in the page.
+ */
+import { isRendered } from '../../lib/page/visibility';
+import { chosen, current, readability } from './methods';
+
+export interface BrowserResult {
+  text: string;
+  ms: number;
+}
+
+function timedRun(fn: () => string): BrowserResult {
+  const start = performance.now();
+  const text = fn();
+  return { text, ms: performance.now() - start };
+}
+
+const extractors: Record<string, () => BrowserResult> = {
+  current: () => timedRun(() => current(document, isRendered)),
+  readability: () => timedRun(() => readability(document, true)),
+  chosen: () => timedRun(() => chosen(document, isRendered)),
+};
+
+(globalThis as unknown as { glossExtraction: typeof extractors }).glossExtraction = extractors;

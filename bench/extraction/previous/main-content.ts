@@ -1,0 +1,295 @@
+/** The article detector as it was when issue 15 was filed (commit e993054), kept to measure against. */
+import { hasFurnitureClass, isExcludedElement, isHardExcluded, isInHardExcludedArea } from './skip-rules';
+import { jsonLdBodyStart } from './json-ld-body';
+import { headOf } from './walker';
+
+/**
+ * Finds the article in a page by text density, the way Readability does (paragraphs vote for their
+ * parents, weighted by length and commas, discounted by link text), with two signals Readability lacks:
+ * semantic landmarks (`itemprop=articleBody`, `<article>`) and the start of JSON-LD's `articleBody`.
+ * Landmarks alone fail on real pages: teaser lists are `<article>`s too (aclu, nytimes, kxan), and a
+ * `<main>` holds related links and sidebars. Measured on the 16 saved pages in ../shared/corpus/pages
+ * (tests/e2e/pages.e2e.test.ts checks every page against a hand-checked body selector).
+ */
+
+export interface ArticleArea {
+  /** Elements to annotate, in document order: the text body and the siblings that continue it. */
+  roots: Element[];
+  /** The headline, when it sits outside the body (usually in the article's header). */
+  headline: Element | null;
+  /** Which signal decided: "density", "landmark" or "body" (nothing better found). */
+  how: 'density' | 'landmark' | 'body';
+}
+
+const POSITIVE_RE = /article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text/i;
+const NEGATIVE_RE =
+  /hidden|banner|combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|teaser|stream|summary|card|feed|river|recirc|trending|list/i;
+const MIN_PARAGRAPH = 25;
+
+interface Candidate {
+  el: Element;
+  score: number;
+}
+
+/** Characters of scored paragraph text under each element (every ancestor, not only the nearest five). */
+type ProseChars = Map<Element, number>;
+
+/**
+ * Enough of one paragraph to score it: a paragraph's points stop growing at 300 characters, and a page
+ * with megabytes in one paragraph must not cost a regex pass over all of it.
+ */
+const SCORED_CHARS = 10_000;
+
+/** The text of a small element (a paragraph, a heading), whitespace folded, at most SCORED_CHARS long. */
+function textOf(el: Element): string {
+  return (el.textContent ?? '').slice(0, SCORED_CHARS).replace(/\s+/g, ' ').trim();
+}
+
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'svg']);
+
+/**
+ * Nodes looked at to measure one candidate's link density: far more than an article holds, so real pages
+ * are measured whole; a page of 50,000 text nodes in one container is judged on a sample of it, in bounded
+ * time, instead of a walk of everything in one task.
+ */
+const MAX_STATS_NODES = 25_000;
+
+interface TextStats {
+  text: number;
+  links: number;
+}
+
+/**
+ * Length of the text a reader could see under `el`, and how much of it is link text. Not textContent:
+ * news pages keep megabytes of inline script inside their containers, and copying it all is slow.
+ * Candidates nest (a paragraph's parent, its parent…): with `memo`, an outer one adds up what was counted
+ * under an inner one instead of walking it again, which halves the work on a page of 50,000 text nodes.
+ */
+function textStats(el: Element, memo?: Map<Element, TextStats>): TextStats {
+  const known = memo?.get(el);
+  if (known) return known;
+  let text = 0;
+  let links = 0;
+  let budget = MAX_STATS_NODES;
+  const walk = (node: Element, inLink: boolean): void => {
+    for (let c = node.firstChild; c && budget > 0; c = c.nextSibling, budget--) {
+      if (c.nodeType === 3) {
+        // A huge node is counted whole, untrimmed: trimming would copy all of it first.
+        const n = (c as Text).length > SCORED_CHARS ? (c as Text).length : (c as Text).data.trim().length;
+        text += n;
+        if (inLink) links += n;
+      } else if (c.nodeType === 1 && !NOT_TEXT.has((c as Element).tagName)) {
+        const isLink = inLink || (c as Element).tagName === 'A';
+        const inner = memo?.get(c as Element);
+        if (inner) {
+          text += inner.text;
+          links += isLink ? inner.text : inner.links;
+        } else {
+          walk(c as Element, isLink);
+        }
+      }
+    }
+  };
+  walk(el, false);
+  const stats = { text, links };
+  memo?.set(el, stats);
+  return stats;
+}
+
+/** How deep an element sits: inner candidates are measured first, so their ancestors reuse them. */
+function depth(el: Element): number {
+  let d = 0;
+  for (let e = el.parentElement; e; e = e.parentElement) d++;
+  return d;
+}
+
+function linkTextLength(el: Element): number {
+  let n = 0;
+  for (const a of el.querySelectorAll('a')) n += (a.textContent ?? '').trim().length;
+  return n;
+}
+
+function classWeight(el: Element): number {
+  const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
+  let w = 0;
+  if (NEGATIVE_RE.test(cls)) w -= 25;
+  if (POSITIVE_RE.test(cls)) w += 25;
+  return w;
+}
+
+function initialScore(el: Element): number {
+  const tag = el.tagName.toUpperCase();
+  let s = classWeight(el);
+  if (tag === 'DIV' || tag === 'ARTICLE' || tag === 'SECTION' || tag === 'MAIN') s += 5;
+  else if (tag === 'PRE' || tag === 'TD' || tag === 'BLOCKQUOTE') s += 3;
+  else if (tag === 'OL' || tag === 'UL' || tag === 'DL' || tag === 'LI' || tag === 'FORM') s -= 3;
+  const itemprop = el.getAttribute('itemprop') ?? '';
+  if (/\barticleBody\b/i.test(itemprop)) s += 30;
+  if (tag === 'ARTICLE' && el.querySelector('article') === null) s += 10;
+  return s;
+}
+
+/** Elements that hold prose: paragraphs, and divs that carry their own text instead of wrapping it in <p>. */
+function paragraphs(doc: Document): { el: Element; text: string }[] {
+  const out: { el: Element; text: string }[] = [...doc.querySelectorAll('p')].map((el) => ({ el, text: textOf(el) }));
+  for (const div of doc.querySelectorAll('div, td')) {
+    let own = '';
+    for (let c = div.firstChild; c && own.length < SCORED_CHARS; c = c.nextSibling) {
+      if (c.nodeType === 3) own += headOf(c as Text, SCORED_CHARS);
+    }
+    own = own.replace(/\s+/g, ' ').trim();
+    // Only the div's own text: its subtree may hold whole page sections.
+    if (own.length >= 100) out.push({ el: div, text: own });
+  }
+  return out;
+}
+
+/** Memoised "is this element, or an ancestor, furniture", so each ancestor chain is checked once. */
+function furnitureCheck(): (el: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  const check = (el: Element | null): boolean => {
+    if (!el) return false;
+    const known = memo.get(el);
+    if (known !== undefined) return known;
+    // Class-based furniture only counts on small elements: a body classed "js-social-anchor" is still the body.
+    const own = isHardExcluded(el) || (isExcludedElement(el) && !(hasFurnitureClass(el) && el.querySelectorAll('p').length > 5));
+    const result = own || check(el.parentElement);
+    memo.set(el, result);
+    return result;
+  };
+  return check;
+}
+
+function score(doc: Document, prose: ProseChars): Map<Element, Candidate> {
+  const candidates = new Map<Element, Candidate>();
+  const excluded = furnitureCheck();
+  const ldStart = jsonLdBodyStart(doc);
+  for (const { el: p, text } of paragraphs(doc)) {
+    if (text.length < MIN_PARAGRAPH || excluded(p)) continue;
+    const linkDensity = Math.min(1, linkTextLength(p) / text.length);
+    let points = (1 + text.split(/[,،、，]/).length - 1 + Math.min(Math.floor(text.length / 100), 3)) * (1 - linkDensity);
+    // The paragraph that opens the article body JSON-LD describes: a strong vote for its container.
+    if (ldStart && text.replace(/\s+/g, ' ').startsWith(ldStart)) points += 50;
+    if (linkDensity < 0.3) for (let a = p.parentElement; a; a = a.parentElement) prose.set(a, (prose.get(a) ?? 0) + text.length);
+    let el = p.parentElement;
+    for (let level = 0; el && level < 5; level++, el = el.parentElement) {
+      if (el === doc.body || el === doc.documentElement) break;
+      let c = candidates.get(el);
+      if (!c) {
+        c = { el, score: initialScore(el) };
+        candidates.set(el, c);
+      }
+      c.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
+    }
+  }
+  return candidates;
+}
+
+/**
+ * A body split over several containers inside one article landmark (the Telegraph's components, one per
+ * few paragraphs) is the whole landmark: lift to the nearest `itemprop=articleBody` or lone `<article>`
+ * around the best container when that holds clearly more prose.
+ */
+function liftToLandmark(top: Element, prose: ProseChars, memo: Map<Element, TextStats>): Element {
+  const own = prose.get(top) ?? 0;
+  for (let a = top.parentElement; a; a = a.parentElement) {
+    const isLandmark =
+      /\barticleBody\b/i.test(a.getAttribute('itemprop') ?? '') || (a.tagName === 'ARTICLE' && !a.querySelector('article'));
+    if (!isLandmark) continue;
+    if (isHardExcluded(a) || (prose.get(a) ?? 0) < own * 1.3) return top;
+    const { text, links } = textStats(a, memo);
+    return links / Math.max(1, text) < 0.3 ? a : top;
+  }
+  return top;
+}
+
+/** Siblings of the body that continue it: text split around an inline ad or video, as Readability keeps them. */
+function continuingSiblings(top: Candidate, candidates: Map<Element, Candidate>, memo: Map<Element, TextStats>): Element[] {
+  const parent = top.el.parentElement;
+  if (!parent) return [top.el];
+  const threshold = Math.max(10, top.score * 0.2);
+  const roots: Element[] = [];
+  for (const sib of parent.children) {
+    if (sib === top.el) {
+      roots.push(sib);
+      continue;
+    }
+    const c = candidates.get(sib);
+    if (!c || c.score < threshold || isExcludedElement(sib)) continue;
+    const { text, links } = textStats(sib, memo);
+    if (text > 0 && links / text < 0.25) roots.push(sib);
+  }
+  return roots;
+}
+
+/** The headline: a visible h1 not inside navigation or forms, the one whose words best match the page title. */
+function findHeadline(doc: Document, roots: readonly Element[]): Element | null {
+  const title = (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title).toLowerCase();
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const h of doc.querySelectorAll('h1')) {
+    if (roots.some((r) => r.contains(h)) || isInHardExcludedArea(h) || h.closest('nav, form, aside, footer, [role="navigation"]'))
+      continue;
+    const text = textOf(h).toLowerCase();
+    if (text.length < 8) continue;
+    const words = text.split(/\s+/);
+    const shared = words.filter((w) => title.includes(w)).length / words.length;
+    if (shared > bestScore) {
+      best = h;
+      bestScore = shared;
+    }
+  }
+  return bestScore >= 0.5 ? best : null;
+}
+
+/** Paragraph votes, the first half of finding the article (the content script runs each half in its own task). */
+export interface ArticleScores {
+  candidates: Map<Element, Candidate>;
+  prose: ProseChars;
+}
+
+export function scoreArticle(doc: Document): ArticleScores {
+  const prose: ProseChars = new Map();
+  return { candidates: score(doc, prose), prose };
+}
+
+/** The second half: the best candidate after link density, lifted to its landmark, with its headline. */
+export function pickArticle(
+  doc: Document,
+  { candidates, prose }: ArticleScores,
+  isVisible: (el: Element) => boolean = () => true,
+): ArticleArea {
+  let top: Candidate | null = null;
+  // Link density is only worth measuring on the few candidates that could still win.
+  const ranked = [...candidates.values()].sort((a, b) => b.score - a.score).slice(0, 8);
+  const best = ranked[0]?.score ?? 0;
+  const eligible = ranked.filter((c) => c.score >= best / 2 && isVisible(c.el));
+  const memo = new Map<Element, TextStats>();
+  const deepestFirst = eligible.map((c) => ({ el: c.el, depth: depth(c.el) })).sort((a, b) => b.depth - a.depth);
+  for (const { el } of deepestFirst) textStats(el, memo);
+  for (const c of eligible) {
+    const { text, links } = textStats(c.el, memo);
+    const adjusted = c.score * (1 - Math.min(1, links / Math.max(1, text)));
+    if (!top || adjusted > top.score) top = { el: c.el, score: adjusted };
+  }
+  if (top && top.score >= 5) {
+    const lifted = liftToLandmark(top.el, prose, memo);
+    const roots = lifted === top.el ? continuingSiblings(top, candidates, memo) : [lifted];
+    return { roots, headline: findHeadline(doc, roots), how: 'density' };
+  }
+  const landmark = doc.querySelector('[itemprop~="articleBody"], article, main, [role="main"]');
+  if (landmark && !isInHardExcludedArea(landmark))
+    return { roots: [landmark], headline: findHeadline(doc, [landmark]), how: 'landmark' };
+  const body = doc.body ?? doc.documentElement;
+  return { roots: [body], headline: null, how: 'body' };
+}
+
+/** The article's text body, its continuation and its headline. */
+export function findArticleArea(doc: Document, isVisible: (el: Element) => boolean = () => true): ArticleArea {
+  return pickArticle(doc, scoreArticle(doc), isVisible);
+}
+
+/** The element that holds the article's text (for callers that want one element, like the CLI). */
+export function findArticleRoot(doc: Document, isVisible?: (el: Element) => boolean): Element {
+  return findArticleArea(doc, isVisible).roots[0]!;
+}
