@@ -43,10 +43,10 @@ export interface VariantBucket {
   entities: Entity[];
 }
 
-export type SourceKind = 'builtin' | 'pack-url' | 'csv-url' | 'wikidata' | 'personal';
+type SourceKind = 'builtin' | 'pack-url' | 'csv-url' | 'wikidata' | 'personal';
 
 /** A sync under way; left behind in the record when the worker was stopped in the middle of one. */
-export interface SyncProgress {
+interface SyncProgress {
   startedAt: number;
   phase: 'download' | 'apply';
   /** Bytes received so far, including bytes kept from an interrupted download. */
@@ -111,7 +111,7 @@ export interface DownloadRecord {
   startedAt: number;
 }
 
-export interface DownloadChunk {
+interface DownloadChunk {
   sourceId: string;
   seq: number;
   data: Uint8Array;
@@ -124,7 +124,7 @@ export interface NoteRecord {
   updatedAt: number;
 }
 
-export interface MetaRecord {
+interface MetaRecord {
   key: string;
   value: unknown;
 }

@@ -11,7 +11,7 @@ import { sourceEntities } from './variant-buckets';
  */
 export const PERSONAL_SOURCE_ID = 'personal';
 
-export function toPersonalEntity(input: PersonalEntityInput, id: string): Entity {
+function toPersonalEntity(input: PersonalEntityInput, id: string): Entity {
   const aliases = [...new Set(input.aliases.map((a) => a.trim()).filter((a) => a && a !== input.name))];
   return {
     id,
@@ -23,11 +23,11 @@ export function toPersonalEntity(input: PersonalEntityInput, id: string): Entity
   };
 }
 
-export function newPersonalId(): string {
+function newPersonalId(): string {
   return `personal:${crypto.randomUUID()}`;
 }
 
-export function personalPack(entities: Entity[], now: Date): Pack {
+function personalPack(entities: Entity[], now: Date): Pack {
   return {
     format: 1,
     id: PERSONAL_SOURCE_ID,

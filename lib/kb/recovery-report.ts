@@ -7,7 +7,7 @@ import type { ProblemReason } from './schema-check';
  */
 export const RECOVERY_REPORT_KEY = 'glossKbRecovery';
 
-export interface Counts {
+interface Counts {
   notes: number;
   personalEntities: number;
   sources: number;

@@ -16,7 +16,7 @@ const isTextList = (x: unknown) => Array.isArray(x) && x.every(isText);
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
 
 /** What is wrong with an entity as packs give it, or null. */
-export function packEntityProblem(e: unknown): string | null {
+function packEntityProblem(e: unknown): string | null {
   if (!isObject(e)) return 'not an object';
   if (!isText(e.id) || e.id === '') return 'no id';
   if (!isText(e.name) || e.name.trim() === '') return 'no name';
@@ -43,7 +43,7 @@ export function storedEntityProblem(e: unknown): string | null {
   return null;
 }
 
-export function variantBucketProblem(v: unknown): string | null {
+function variantBucketProblem(v: unknown): string | null {
   if (!isObject(v) || !isText(v.sourceId) || typeof v.bucket !== 'number') return 'no source or bucket';
   if (!Array.isArray(v.entities)) return 'entities is not a list';
   for (const e of v.entities) {
@@ -55,14 +55,14 @@ export function variantBucketProblem(v: unknown): string | null {
   return null;
 }
 
-export function noteProblem(n: unknown): string | null {
+function noteProblem(n: unknown): string | null {
   if (!isObject(n) || !isText(n.entityId)) return 'no entity id';
   if (!isText(n.text)) return 'text is not text';
   if (typeof n.updatedAt !== 'number' || !Number.isFinite(n.updatedAt)) return 'no time';
   return null;
 }
 
-export function sourceProblem(s: unknown): string | null {
+function sourceProblem(s: unknown): string | null {
   if (!isObject(s) || !isText(s.id) || s.id === '') return 'no id';
   if (!SOURCE_KINDS.has(s.kind as string)) return 'no known kind';
   if (!isText(s.name)) return 'no name';

@@ -16,7 +16,7 @@ export interface StartDeps {
 }
 
 /** How often every row is read through for damage, at most: a few hundred milliseconds at 100,000 entities. */
-export const ROW_CHECK_INTERVAL_MS = 24 * 3_600_000;
+const ROW_CHECK_INTERVAL_MS = 24 * 3_600_000;
 const ROWS_CHECKED_AT = 'rowsCheckedAt';
 
 /**

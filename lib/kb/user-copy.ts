@@ -66,7 +66,7 @@ const copySchema = v.object({
  * The copy as stored, or null when there is none or it is not one. Rows inside are checked again by
  * the salvage, with the same rules as a backup; here only the envelope.
  */
-export function parseUserCopy(raw: unknown): UserCopy | null {
+function parseUserCopy(raw: unknown): UserCopy | null {
   const parsed = v.safeParse(copySchema, raw);
   return parsed.success ? (parsed.output as unknown as UserCopy) : null;
 }

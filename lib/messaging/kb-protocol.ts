@@ -7,7 +7,7 @@ import type { Result } from './result';
 /** An entity as a card shows it. */
 export type EntityView = Omit<StoredEntity, 'searchKeys'>;
 
-export interface AnnotateRequest {
+interface AnnotateRequest {
   /** Text blocks of the article, in reading order. */
   blocks: string[];
   /** The article's date (YYYY-MM-DD) when the page says it. */
@@ -15,7 +15,7 @@ export interface AnnotateRequest {
   /** Also find named actors the knowledge base does not know (slower: a page asks after painting). */
   unknown?: boolean;
 }
-export interface AnnotateReply {
+interface AnnotateReply {
   /** Mentions per block, offsets into that block's text. */
   mentions: Mention[][];
   /** With `unknown`: actors per block that no mention covers, with what the article says of them. */

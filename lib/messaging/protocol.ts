@@ -4,7 +4,7 @@ import { KB_PRIVILEGED, KB_SCHEMAS, type KbProtocol } from './kb-protocol';
 import { SYNC_PRIVILEGED, SYNC_SCHEMAS, type SyncProtocol } from './sync-protocol';
 import { USER_PRIVILEGED, USER_SCHEMAS, type UserProtocol } from './user-protocol';
 
-export type { AnnotateReply, AnnotateRequest, EntityView } from './kb-protocol';
+export type { EntityView } from './kb-protocol';
 export type { SourceRecord } from '../kb/db';
 
 /**

@@ -17,7 +17,7 @@ export interface PersonalEntityInput {
   sources: string[];
 }
 
-export interface ImportReport {
+interface ImportReport {
   sources: number;
   entities: number;
   notes: number;
@@ -48,7 +48,7 @@ const plain = (field: string, max: number) =>
     v.check((s) => !/<\/?[a-z!][^<>]*>/i.test(s), `${field} contains HTML tags; write plain text`),
   );
 
-export const personalEntitySchema = v.object({
+const personalEntitySchema = v.object({
   id: v.optional(v.pipe(v.string(), v.regex(/^personal:[A-Za-z0-9._:-]{1,100}$/, 'not an id of your own entities'))),
   kind: v.picklist(ENTITY_KINDS, 'choose what kind of thing it is'),
   name: v.pipe(plain('The name', 200), v.nonEmpty('The name is empty')),

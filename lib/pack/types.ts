@@ -42,7 +42,7 @@ export interface Links {
 }
 
 /** A term is annotated only where the article also contains one of these words or phrases. */
-export interface ContextRule {
+interface ContextRule {
   anyOf: string[];
 }
 

@@ -1,8 +1,8 @@
 import type { EntityKind } from '../pack/types';
 
-export const HIGHLIGHT_PREFIX = 'gloss-';
+const HIGHLIGHT_PREFIX = 'gloss-';
 /** Actors the knowledge base does not know, found by the article's own cues. */
-export const UNKNOWN_HIGHLIGHT = 'gloss-unknown';
+const UNKNOWN_HIGHLIGHT = 'gloss-unknown';
 /** The mention the keyboard walk is on. */
 export const FOCUS_HIGHLIGHT = 'gloss-focus';
 /** A mention the popup asked to reveal. */

@@ -4,8 +4,6 @@ import { highlightName } from './highlight-style';
 import { SHOW_ALL, visibleMentions, type MentionFilter } from './mention-filter';
 import type { Painter } from './painter';
 
-export { HIGHLIGHT_PREFIX } from './highlight-style';
-
 export interface PageMention {
   range: Range;
   entityId: string | null;

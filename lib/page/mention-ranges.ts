@@ -4,7 +4,7 @@ import type { PageMention } from './highlighter';
 import { locate, type TextBlock } from './walker';
 
 /** A live range over the block's own text nodes; null if the offsets no longer fit them. */
-export function blockRange(doc: Document, block: TextBlock, start: number, end: number): Range | null {
+function blockRange(doc: Document, block: TextBlock, start: number, end: number): Range | null {
   const from = locate(block, start, false);
   const to = locate(block, end, true);
   if (!from || !to) return null;
@@ -42,7 +42,7 @@ export function knownMentions(doc: Document, block: TextBlock, mentions: readonl
  * the article ("Judge Engoron"). Places, lone words and all-capital runs are too often wrong ("Media",
  * "ADVERTISING", a dateline) to underline on a stranger's page.
  */
-export function isWorthMarking(a: UnknownActor): a is UnknownActor & { kind: 'person' | 'organization' } {
+function isWorthMarking(a: UnknownActor): a is UnknownActor & { kind: 'person' | 'organization' } {
   if (a.kind !== 'person' && a.kind !== 'organization') return false;
   if (!/\p{Ll}/u.test(a.surface)) return false;
   return a.descriptor !== undefined || /\S\s+\S/.test(a.surface);

@@ -1,5 +1,5 @@
 /** Elements whose text is never prose to annotate. */
-export const SKIP_TAGS = new Set([
+const SKIP_TAGS = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',

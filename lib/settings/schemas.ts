@@ -8,7 +8,7 @@ import { normaliseSite } from './site-rules';
  */
 export const CARD_DELAY = { min: 0, max: 3_000, step: 50 } as const;
 
-export const displaySchema = v.object({
+const displaySchema = v.object({
   kinds: v.pipe(
     v.array(v.picklist(ENTITY_KINDS, `kinds may only hold: ${ENTITY_KINDS.join(', ')}`)),
     v.transform((kinds) => [...new Set(kinds)]),

@@ -5,7 +5,7 @@ import { formatBytes } from './words';
 export type StatusTone = 'ok' | 'error' | 'busy' | 'off' | 'waiting';
 
 /** A time relative to now, as a person says it: "5 min ago", "in 2 h", "3 days ago". */
-export function relativeTime(at: number, now: number): string {
+function relativeTime(at: number, now: number): string {
   const diff = at - now;
   const abs = Math.abs(diff);
   const unit =

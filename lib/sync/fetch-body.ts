@@ -3,7 +3,7 @@ import type { SyncLimits } from './limits';
 import { formatBytes, hostOf } from './words';
 
 /** What a download of a source expects; anything else is refused before its body is read. */
-export type Expected = 'json' | 'csv';
+type Expected = 'json' | 'csv';
 
 export interface FetchBodyRequest {
   url: string;
@@ -37,7 +37,7 @@ export interface ResponseInfo {
   resumable: boolean;
 }
 
-export type FailureReason =
+type FailureReason =
   'network' | 'timeout' | 'stalled' | 'http' | 'too-large' | 'content-type' | 'aborted' | 'redirected-elsewhere';
 
 export type FetchBodyResult =

@@ -68,7 +68,7 @@ const line = (p: Problem) => `${p.path}: ${p.message}`;
  * Whether JSON text stops inside an object, array or string: the mark of a truncated download, as
  * opposed to JSON that is complete but wrong. Linear, no recursion.
  */
-export function endsInsideValue(text: string): boolean {
+function endsInsideValue(text: string): boolean {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

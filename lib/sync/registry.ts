@@ -20,7 +20,7 @@ import { hostOf } from './words';
 export type UrlSourceKind = 'pack-url' | 'csv-url';
 
 /** Checks an address a user typed; returns the canonical URL or a sentence saying what is wrong. */
-export function checkSourceUrl(input: string): { ok: true; url: string } | { ok: false; message: string } {
+function checkSourceUrl(input: string): { ok: true; url: string } | { ok: false; message: string } {
   let url: URL;
   try {
     url = new URL(input.trim());
@@ -39,7 +39,7 @@ export function checkSourceUrl(input: string): { ok: true; url: string } | { ok:
 }
 
 /** A stable id for an address, readable in the database and valid as a pack id. */
-export function sourceIdFor(url: string): string {
+function sourceIdFor(url: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < url.length; i++) {
     h ^= url.charCodeAt(i);

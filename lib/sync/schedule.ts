@@ -2,7 +2,7 @@ import type { SourceRecord } from '../kb/db';
 import { HOUR_MS, SCHEDULE } from './limits';
 
 /** Kinds Gloss fetches over the network; the built-in pack and personal sources never are. */
-export const NETWORK_KINDS: ReadonlySet<SourceRecord['kind']> = new Set(['pack-url', 'csv-url', 'wikidata']);
+const NETWORK_KINDS: ReadonlySet<SourceRecord['kind']> = new Set(['pack-url', 'csv-url', 'wikidata']);
 
 export const isNetworkSource = (s: SourceRecord): boolean => NETWORK_KINDS.has(s.kind);
 

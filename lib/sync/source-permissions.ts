@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 /** The host permission pattern for a source's address ("https://example.org/*"). */
-export function originPattern(url: string): string | null {
+function originPattern(url: string): string | null {
   try {
     const u = new URL(url);
     return u.protocol === 'https:' || u.protocol === 'http:' ? `${u.origin}/*` : null;

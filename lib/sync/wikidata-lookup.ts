@@ -4,7 +4,7 @@ import type { Entity } from '../pack/types';
 import { getWikidataJson, namePositions, WIKIDATA_ITEM, type WikidataFetchDeps } from './wikidata-api';
 
 /** How many items a card lists: enough to find the right person, few enough to read. */
-export const LOOKUP_LIMIT = 5;
+const LOOKUP_LIMIT = 5;
 /** Longest name sent: the words of a mention, never a paragraph of the page. */
 export const LOOKUP_MAX_CHARS = 120;
 

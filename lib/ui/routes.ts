@@ -7,7 +7,7 @@ import { ENTITY_KINDS, type EntityKind } from '../pack/types';
  */
 
 /** Longest selection taken from a page: a name, not a paragraph. */
-export const MAX_SELECTION = 200;
+const MAX_SELECTION = 200;
 
 export function cleanSelection(text: string): string {
   return text.replace(/\s+/g, ' ').trim().slice(0, MAX_SELECTION);
@@ -29,7 +29,7 @@ export function readPopupParams(search: string): { query: string; tabId: number 
 }
 
 export type OptionsSection = 'sources' | 'sites' | 'display' | 'notes' | 'data' | 'about';
-export const OPTIONS_SECTIONS: readonly OptionsSection[] = ['sources', 'sites', 'display', 'notes', 'data', 'about'];
+const OPTIONS_SECTIONS: readonly OptionsSection[] = ['sources', 'sites', 'display', 'notes', 'data', 'about'];
 
 /** Element ids apart from the hash names, so a section's own ids (SourcesSection's) can never clash. */
 export const sectionId = (section: OptionsSection) => `section-${section}`;

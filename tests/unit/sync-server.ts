@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
-export interface LoggedRequest {
+interface LoggedRequest {
   path: string;
   headers: IncomingMessage['headers'];
 }

@@ -5,10 +5,10 @@ import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { FIREFOX_BUILD, requireBuild } from './paths';
 
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
-export const GECKO_ID = 'gloss@gloss.example';
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
+const GECKO_ID = 'gloss@gloss.example';
 /** Pinned so the test knows the moz-extension:// origin of the popup and options pages. */
-export const FIREFOX_UUID = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
+const FIREFOX_UUID = 'a0b1c2d3-e4f5-4a6b-8c7d-9e0f1a2b3c4d';
 
 export interface FirefoxSession {
   browser: Browser;

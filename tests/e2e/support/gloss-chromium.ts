@@ -9,7 +9,7 @@ import { CHROME_BUILD, requireBuild } from './paths';
  * Saved news pages reference hundreds of third-party URLs; this machine (and CI) has no network. Every
  * host but the test server resolves to "not found" at once, instead of waiting on DNS.
  */
-export const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
+const OFFLINE_ARGS = ['--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'];
 
 export interface GlossChromium {
   context: BrowserContext;

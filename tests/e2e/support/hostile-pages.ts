@@ -121,7 +121,7 @@ const HOSTILE_GLOBALS = `(() => {
   window.browser = { runtime: fakeRuntime };
 })();`;
 
-export interface PageSpec {
+interface PageSpec {
   title: string;
   body: string;
   /** Scripts after the instrumentation, in <head>. */
@@ -135,7 +135,7 @@ const STYLE = `body { margin: 0; font: 17px/1.55 Georgia, serif; color: #1b1b1b;
   main { max-width: 760px; margin: 20px auto; padding: 0 20px; }
   iframe { width: 100%; height: 120px; border: 1px solid #ccc; }`;
 
-export function page(spec: PageSpec): string {
+function page(spec: PageSpec): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${spec.title}</title><link rel="icon" href="data:,">
 <meta property="article:published_time" content="2025-02-04T09:00:00+00:00">
@@ -144,7 +144,7 @@ export function page(spec: PageSpec): string {
 }
 
 /** Prose with known actors: each paragraph long and comma-rich enough to read as article text. */
-export const PROSE = [
+const PROSE = [
   'Israeli Prime Minister Benjamin Netanyahu met mediators on Monday, as talks on the second phase of the ceasefire resumed, officials said.',
   'Hamas said it was ready to release more hostages, provided the aid convoys kept moving, and that the truce held in the south.',
   'President Donald Trump said the United States would keep pressing both sides, adding that a deal was close, but not done.',
@@ -152,7 +152,7 @@ export const PROSE = [
   'In Lebanon, the separate truce with Hezbollah has largely held, although strikes were reported near the border, residents said.',
 ];
 
-export const paragraphs = (n: number, from = 0) =>
+const paragraphs = (n: number, from = 0) =>
   Array.from({ length: n }, (_, i) => `<p>${PROSE[(from + i) % PROSE.length]}</p>`).join('\n');
 
 /** A page whose own scripts replace everything a content script might touch, before Gloss runs. */
@@ -227,7 +227,7 @@ export const CROSS_FRAME_TEXT =
 
 /** 1,000 paragraphs of 50 text nodes each (50,000), every paragraph naming one actor across two nodes. */
 export const MANY_PARAGRAPHS = 1_000;
-export const NODES_PER_PARAGRAPH = 50;
+const NODES_PER_PARAGRAPH = 50;
 const ACTOR_PAIRS = [
   ['Benjamin ', 'Netanyahu '],
   ['Donald ', 'Trump '],
@@ -288,7 +288,7 @@ export function livePage(): string {
 }
 
 /** One paragraph of 10 MB in a single text node, between two ordinary paragraphs. */
-export const HUGE_CHARS = 10 * 1024 * 1024;
+const HUGE_CHARS = 10 * 1024 * 1024;
 export function hugePage(): string {
   const sentence = 'Hamas said, again, that the talks were at a delicate stage, and mediators agreed. ';
   const huge = sentence.repeat(Math.ceil(HUGE_CHARS / sentence.length)).slice(0, HUGE_CHARS);

@@ -25,7 +25,7 @@ interface CpuProfile {
   timeDeltas?: number[];
 }
 
-export interface GlossRun {
+interface GlossRun {
   /** Length of the run, ms. */
   ms: number;
   /** Gloss functions sampled in it, most frequent first. */
