@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
-import { BUILTIN_PACK_FILE } from './lib/kb/builtin-file';
+import { BUILTIN_PACKS, builtinPackFile } from './lib/pack/builtin-packs';
 
 // The manifest asks for as little as works: the content script needs to read news pages, nothing else
 // is requested up front. Network sources ask for their origin when the user adds them (optional).
@@ -11,10 +11,15 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // The built-in pack ships as a file the worker reads when it imports it (entrypoints/background/knowledge.ts):
+    // Each built-in pack ships as a file the worker reads when it imports it (entrypoints/background/knowledge.ts):
     // bundled into background.js, it was parsed again at every worker start.
     'build:publicAssets': (wxt, files) => {
-      files.push({ absoluteSrc: resolve(wxt.config.root, 'assets/packs/world-news.json'), relativeDest: BUILTIN_PACK_FILE });
+      for (const entry of BUILTIN_PACKS) {
+        files.push({
+          absoluteSrc: resolve(wxt.config.root, `assets/packs/${entry.short}.json`),
+          relativeDest: builtinPackFile(entry),
+        });
+      }
     },
   },
   manifest: ({ browser }) => ({

@@ -1,129 +1,88 @@
 /**
- * Builds the embedded default pack from the inputs in data/ (see data/README.md): countries and territories
- * (i18n-iso-countries + data/countries.json), heads of state and government (data/leaders/*.csv + hand
- * corrections) and the hand-written entities of data/curated/*.json, which win where they share an id with a
- * generated entity. Deterministic: the same inputs give the same bytes, so CI can check that the committed
- * pack is up to date (`npm run pack:build -- --check`).
+ * `npm run pack:build`: builds every pack of the catalogue (scripts/pack/catalogue.ts) from the inputs in
+ * data/ (see data/README.md) and writes assets/packs/<short>.json. `-- --check` writes nothing and fails if a
+ * committed pack differs from what the inputs give, byte for byte. `-- --verbose` also prints the non-English
+ * aliases dropped for colliding and the leader roles closed by a successor's start. Prints each pack's
+ * entity counts by kind (the README's table).
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { BUILTIN_PACKS } from '../lib/pack/builtin-packs';
+import type { Entity, Pack } from '../lib/pack/types';
 import { validatePack } from '../lib/pack/validate';
-import type { Entity, Pack, PackMeta } from '../lib/pack/types';
-import { buildCountries, type CountryRef } from './pack/countries';
-import { buildLeaders, readCuratedLeaderRows, readLeaderRows } from './pack/leaders';
-import { buildMinisters } from './pack/ministers';
-import { aliasCollisions, canonical, dropCollidingForeignAliases, mergeEntity } from './pack/merge';
+import { buildCatalogue, defaultSetEntities, packPathOf, root, serializePack } from './pack/catalogue';
+import { aliasCollisions } from './pack/merge';
+import { buildWorldNews } from './pack/world-news';
 
-export const root = fileURLToPath(new URL('..', import.meta.url));
-export const packPath = join(root, 'assets/packs/world-news.json');
+/** The repository's root (re-exported for tests written before the catalogue). */
+export { root };
 export const collisionsPath = join(root, 'data/alias-collisions.json');
+/** The core pack, World news (the only built-in pack before the catalogue). */
+export const packPath = packPathOf(BUILTIN_PACKS[0]!);
 
-function readJson<T>(path: string): T {
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
-}
-
-export interface BuildReport {
-  pack: Pack;
-  /** Non-English country names dropped because another entity has the same alias. */
-  droppedForeignAliases: string[];
-  /** Open-ended leader roles closed by the start of a successor in the data. */
-  supersededRoles: string[];
-}
-
-export function buildDefaultPackWithReport(): BuildReport {
-  const meta = readJson<PackMeta>(join(root, 'data/pack-meta.json'));
-
-  const rows = [...readLeaderRows(root), ...readCuratedLeaderRows(root).rows];
-  const refs = new Map<string, CountryRef>();
-  for (const r of rows)
-    if (r.country !== '' && !refs.has(r.countryid)) refs.set(r.countryid, { countryid: r.countryid, country: r.country });
-  const countries = buildCountries(root, [...refs.values()]);
-  const leaders = buildLeaders(root, rows, (ref) => countries.entityIdFor(ref));
-
-  const byId = new Map<string, Entity>();
-  for (const e of [...countries.entities, ...leaders.entities]) {
-    if (byId.has(e.id)) throw new Error(`generated id ${e.id} twice`);
-    byId.set(e.id, e);
-  }
-  // A minister who is also a head of state or government keeps one entity: the leader's text wins.
-  for (const e of buildMinisters(root, meta.asOf)) {
-    const leader = byId.get(e.id);
-    byId.set(e.id, leader ? mergeEntity(e, leader) : e);
-  }
-  const curatedDir = join(root, 'data/curated');
-  const curatedIds = new Set<string>();
-  for (const file of readdirSync(curatedDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()) {
-    for (const e of readJson<Entity[]>(join(curatedDir, file))) {
-      if (curatedIds.has(e.id)) throw new Error(`data/curated: id ${e.id} is written twice`);
-      curatedIds.add(e.id);
-      const generated = byId.get(e.id);
-      byId.set(e.id, generated ? mergeEntity(generated, e) : canonical(e));
-    }
-  }
-
-  const entities = [...byId.values()].map(canonical);
-  const droppedForeignAliases = dropCollidingForeignAliases(entities);
-  entities.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { pack: { ...meta, entities }, droppedForeignAliases, supersededRoles: leaders.superseded };
-}
-
-export function buildDefaultPack(): Pack {
-  return buildDefaultPackWithReport().pack;
-}
-
-/** The committed form of a pack. */
-export function serializePack(pack: Pack): string {
-  return JSON.stringify(pack, null, 1) + '\n';
-}
-
-/** Alias collisions (folded alias → entity ids) that data/alias-collisions.json does not list. */
-export function unlistedCollisions(pack: Pack): Map<string, string[]> {
-  const listed = readJson<Record<string, string[]>>(collisionsPath);
+/** Alias collisions (folded alias → entity ids) over the given entities that data/alias-collisions.json does not list. */
+export function unlistedCollisions(entities: readonly Entity[]): Map<string, string[]> {
+  const listed = JSON.parse(readFileSync(collisionsPath, 'utf8')) as Record<string, string[]>;
   const out = new Map<string, string[]>();
-  for (const [alias, ids] of aliasCollisions(pack.entities)) {
+  for (const [alias, ids] of aliasCollisions(entities)) {
     const allowed = listed[alias];
     if (!allowed || ids.some((id) => !allowed.includes(id))) out.set(alias, ids);
   }
   return out;
 }
 
+/** "World news: 1,036 entities, 688.8 KiB" and one line per kind. */
+export function describeCounts(pack: Pack, bytes: number): string {
+  const byKind = new Map<string, number>();
+  for (const e of pack.entities) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
+  const withRoles = pack.entities.filter((e) => e.kind === 'person' && (e.roles?.length ?? 0) > 0).length;
+  return [
+    `${pack.name} (${pack.id}): ${pack.entities.length.toLocaleString('en')} entities, ${(bytes / 1024).toFixed(1)} KiB; ${withRoles} people with dated roles`,
+    ...[...byKind].sort().map(([k, n]) => `  ${k}: ${n}`),
+  ].join('\n');
+}
+
 function main(): void {
-  const { pack, droppedForeignAliases, supersededRoles } = buildDefaultPackWithReport();
-  const result = validatePack(pack);
-  if (!result.ok) {
-    for (const p of result.problems) console.error(`${p.path}: ${p.message}`);
-    process.exit(1);
-  }
-  const text = serializePack(pack);
-  if (process.argv.includes('--check')) {
-    if (readFileSync(packPath, 'utf8') !== text) {
-      console.error('assets/packs/world-news.json is out of date: run npm run pack:build');
-      process.exit(1);
+  const check = process.argv.includes('--check');
+  const { packs, droppedForeignAliases } = buildCatalogue();
+  let failed = false;
+  for (const { entry, pack } of packs) {
+    const result = validatePack(pack);
+    if (!result.ok) {
+      for (const p of result.problems) console.error(`${entry.short}: ${p.path}: ${p.message}`);
+      failed = true;
+      continue;
     }
-  } else writeFileSync(packPath, text);
+    const path = packPathOf(entry);
+    const text = serializePack(pack);
+    if (check) {
+      if (!existsSync(path) || readFileSync(path, 'utf8') !== text) {
+        console.error(`assets/packs/${entry.short}.json is out of date: run npm run pack:build`);
+        failed = true;
+      }
+    } else writeFileSync(path, text);
+    console.log(describeCounts(pack, Buffer.byteLength(text)));
+    if (pack.entities.length === 0) console.log('  (empty: not imported by the extension)');
+  }
+  const all = defaultSetEntities(packs.map((p) => p.pack));
+  const withRoles = all.filter((e) => e.kind === 'person' && (e.roles?.length ?? 0) > 0).length;
+  console.log(
+    `Default set: ${all.length.toLocaleString('en')} entities, ${withRoles.toLocaleString('en')} people with dated roles`,
+  );
   if (process.argv.includes('--verbose')) {
+    const { supersededRoles } = buildWorldNews(root, packs[0]!.pack.asOf);
     console.log(
       `Dropped ${droppedForeignAliases.length} non-English aliases that another entity shares:\n  ${droppedForeignAliases.join('\n  ')}`,
     );
     console.log(`Closed ${supersededRoles.length} open-ended roles at a successor's start:\n  ${supersededRoles.join('\n  ')}`);
   }
-  const unlisted = unlistedCollisions(pack);
+  const unlisted = unlistedCollisions(all);
   if (unlisted.size > 0) {
     console.warn(`${unlisted.size} alias collisions not listed in data/alias-collisions.json:`);
     for (const [alias, ids] of unlisted) console.warn(`  "${alias}": ${ids.join(', ')}`);
   }
-  const byKind = new Map<string, number>();
-  for (const e of pack.entities) byKind.set(e.kind, (byKind.get(e.kind) ?? 0) + 1);
-  console.log(`World news pack: ${pack.entities.length} entities, ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`);
-  console.log(
-    [...byKind]
-      .sort()
-      .map(([k, n]) => `  ${k}: ${n}`)
-      .join('\n'),
-  );
+  if (failed) process.exit(1);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -1,12 +1,14 @@
-// Only the version is bundled (Vite tree-shakes a JSON file's other top-level fields): the 0.7 MB pack
-// is a file of its own (BUILTIN_PACK_FILE), read when it is imported, not parsed at every worker start.
-import { version as embeddedVersion } from '~/assets/packs/world-news.json';
+// Only the versions are bundled (Vite tree-shakes a JSON file's other top-level fields): each pack of the
+// catalogue is a file of its own (builtinPackFile), read when it is imported, not parsed at every worker start.
+import { version as worldNewsVersion } from '~/assets/packs/world-news.json';
+import { version as usGovernmentVersion } from '~/assets/packs/us-government.json';
+import { version as worldPlacesVersion } from '~/assets/packs/world-places.json';
+import { version as businessMediaVersion } from '~/assets/packs/business-media.json';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { MatchIndex } from '@/lib/core/match-index';
 import type { KbChange } from '@/lib/kb/apply-pack';
 import { builtinNeedsImport, importBuiltinPackWithResult } from '@/lib/kb/builtin';
-import { BUILTIN_PACK_FILE } from '@/lib/kb/builtin-file';
 import { matchIndexProblem } from '@/lib/kb/cache-check';
 import type { StoredEntity } from '@/lib/kb/db';
 import { openOrRecover } from '@/lib/kb/open-or-recover';
@@ -14,6 +16,7 @@ import { RECOVERY_REPORT_KEY, type RecoveryReport } from '@/lib/kb/recovery-repo
 import { checkAndRepair, startKb, type StartDeps } from '@/lib/kb/start-kb';
 import { loadOrBuildMatchIndex } from '@/lib/kb/stored-index';
 import { followUserData, readUserCopy, UserCopyKeeper, type CopyArea } from '@/lib/kb/user-copy';
+import { BUILTIN_PACKS, builtinPackFile, type BuiltinPackEntry } from '@/lib/pack/builtin-packs';
 import type { SettingsSnapshot } from '@/lib/settings/schemas';
 import { disabledSites, displaySettings, paused } from '@/lib/settings/items';
 import { PATCH_LIMIT, patchMatchIndex } from '@/lib/sync/patch-match-index';
@@ -44,20 +47,44 @@ let following: Promise<void> = Promise.resolve();
 /** Imports run one at a time: an install and a first lookup must not import the pack twice at once. */
 let importing: Promise<void> = Promise.resolve();
 
-async function readBuiltinPack(): Promise<unknown> {
+/** The version of each built-in pack in this build, by short name (scripts/pack/catalogue.ts writes them). */
+const EMBEDDED_VERSIONS: Record<string, string> = {
+  'world-news': worldNewsVersion,
+  'us-government': usGovernmentVersion,
+  'world-places': worldPlacesVersion,
+  'business-media': businessMediaVersion,
+};
+
+async function readBuiltinPack(entry: BuiltinPackEntry): Promise<{ entities?: unknown[] }> {
   // Relative to the worker's (or Firefox's background page's) own extension origin.
-  const response = await fetch(`/${BUILTIN_PACK_FILE}`);
-  if (!response.ok) throw new Error(`The built-in pack could not be read from the extension (${response.status}).`);
-  return response.json();
+  const response = await fetch(`/${builtinPackFile(entry)}`);
+  if (!response.ok)
+    throw new Error(`The built-in pack ${entry.short} could not be read from the extension (${response.status}).`);
+  return (await response.json()) as { entities?: unknown[] };
 }
 
-/** Imports the embedded pack when it is missing or stale; safe to call on every worker start. */
+/**
+ * Imports every pack of the catalogue that is missing or stale, each as a source of its own; safe to call on
+ * every worker start. A pack still empty in this build (its data not written yet) is not imported, so the
+ * options page lists no empty pack. One pack failing does not stop the others; the first failure is passed on.
+ */
 export function ensureBuiltin(force = false): Promise<void> {
   const run = importing.then(async () => {
-    if (force || (await builtinNeedsImport(db, embeddedVersion))) {
-      const { changed, deleted } = await importBuiltinPackWithResult(db, await readBuiltinPack());
-      if (changed.length + deleted.length > 0) kbChanged({ changed, deleted });
+    let failure: unknown = null;
+    for (const entry of BUILTIN_PACKS) {
+      try {
+        const version = EMBEDDED_VERSIONS[entry.short];
+        if (version === undefined) throw new Error(`No embedded version for the built-in pack ${entry.short}.`);
+        if (!force && !(await builtinNeedsImport(db, version, entry.sourceId))) continue;
+        const json = await readBuiltinPack(entry);
+        if (Array.isArray(json.entities) && json.entities.length === 0) continue;
+        const { changed, deleted } = await importBuiltinPackWithResult(db, json, entry);
+        if (changed.length + deleted.length > 0) kbChanged({ changed, deleted });
+      } catch (e) {
+        failure ??= e;
+      }
     }
+    if (failure) throw failure;
   });
   importing = run.catch(() => undefined);
   return run;

@@ -145,6 +145,8 @@ function SourceRows({
       <tr data-source-id={s.id} class={`source-main${s.enabled ? '' : ' source-off'}`}>
         <td>
           <span id={nameId}>{s.homepage ? <SafeLink href={s.homepage}>{s.name}</SafeLink> : s.name}</span>
+          {/* A built-in pack says what it holds, as a filter list of uBlock Origin does. */}
+          {s.kind === 'builtin' && s.description && <div class="muted source-description">{s.description}</div>}
           <div class="muted">
             {KIND_LABEL[s.kind]()}
             {s.url && s.kind !== 'wikidata' && ` · ${hostOf(s.url)}`}

@@ -6,7 +6,6 @@ import {
   type KbChange,
   type RemovalPreview,
 } from '../kb/apply-pack';
-import { BUILTIN_SOURCE_ID } from '../kb/builtin';
 import type { GlossDb, SourceRecord } from '../kb/db';
 import { concatBytes } from './bytes';
 import { fetchBody } from './fetch-body';
@@ -231,8 +230,9 @@ export { previewRemoval, type RemovalPreview };
 
 /** Removes a source and what only it gave. The built-in pack can be turned off but not removed: every update would bring it back. */
 export async function removeSource(db: GlossDb, id: string): Promise<{ preview: RemovalPreview; change: KbChange }> {
-  if (id === BUILTIN_SOURCE_ID) throw new Error('The built-in pack cannot be removed; turn it off instead.');
-  if (!(await db.sources.get(id))) throw new Error(`There is no source "${id}".`);
+  const source = await db.sources.get(id);
+  if (!source) throw new Error(`There is no source "${id}".`);
+  if (source.kind === 'builtin') throw new Error('A built-in pack cannot be removed; turn it off instead.');
   const preview = await previewRemoval(db, id);
   // removeSourceData drops the source's staged download with it.
   const change = await removeSourceData(db, id);
