@@ -85,7 +85,7 @@ const readCsv = (path: string): CsvRow[] => {
 };
 
 /** Every Wikidata id in the CSVs of data/ministers and data/leaders: the ids a holder may use. */
-export function confirmedWikidataIds(root: string): Set<string> {
+function confirmedWikidataIds(root: string): Set<string> {
   const ids = new Set<string>();
   for (const dir of ['data/ministers', 'data/leaders']) {
     for (const f of readdirSync(join(root, dir)).filter((n) => n.endsWith('.csv'))) {
