@@ -79,8 +79,11 @@ function run(): number {
       if (/\.x?html?$/i.test(file)) {
         const article = extractArticle(raw);
         const date = values.date ?? article.date ?? undefined;
-        const mentions = mentionsOfArticle(loaded.index, article.paragraphs, loaded.wikipediaOf, date ? { date } : {});
-        console.log(JSON.stringify({ date: date ?? null, text: article.text, mentions }, null, 1));
+        const mentions = mentionsOfArticle(loaded.index, article.paragraphs, loaded.wikipediaOf, {
+          ...(date ? { date } : {}),
+          lang: article.lang,
+        });
+        console.log(JSON.stringify({ date: date ?? null, lang: article.lang, text: article.text, mentions }, null, 1));
       } else {
         console.log(
           JSON.stringify({ date: values.date ?? null, text: raw, mentions: annotateText(loaded, raw, values.date) }, null, 1),

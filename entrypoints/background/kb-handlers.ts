@@ -1,5 +1,4 @@
-import { annotateBlocks } from '@/lib/core/annotate';
-import { findUnknownActors } from '@/lib/core/unknown-actors';
+import { annotateArticle } from '@/lib/core/annotate-article';
 import type { StoredEntity } from '@/lib/kb/db';
 import { storedEntityProblem } from '@/lib/kb/row-check';
 import { searchEntities } from '@/lib/kb/search';
@@ -22,8 +21,8 @@ function sound(entities: (StoredEntity | undefined)[]): StoredEntity[] {
 /** Whether this worker has already rebuilt its matcher after a failure: a second failure is not damage. */
 let rebuiltAfterFailure = false;
 
-async function annotate(blocks: string[], date: string | undefined) {
-  const run = async () => annotateBlocks(await getMatchIndex(), blocks, date ? { date } : {});
+async function annotate(blocks: string[], date: string | undefined, lang: string | undefined) {
+  const run = async () => annotateArticle(await getMatchIndex(), blocks, { ...(date ? { date } : {}), lang: lang ?? null });
   try {
     return await run();
   } catch (e) {
@@ -39,10 +38,10 @@ async function annotate(blocks: string[], date: string | undefined) {
 }
 
 export function registerKbHandlers(): void {
-  handle('annotate', async ({ blocks, date, unknown }) => {
-    const mentions = await annotate(blocks, date);
-    if (!unknown) return { mentions };
-    return { mentions, unknown: blocks.map((text, i) => findUnknownActors(text, mentions[i]!)) };
+  handle('annotate', async ({ blocks, date, unknown: wantUnknown, lang }) => {
+    // The same pipeline as the CLI's: names first, so known mentions depend on the page's language too.
+    const { mentions, unknown } = await annotate(blocks, date, lang);
+    return wantUnknown ? { mentions, unknown } : { mentions };
   });
   handle('getEntity', async ({ id }) => {
     await ensureBuiltin();

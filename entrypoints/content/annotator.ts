@@ -1,4 +1,5 @@
 import { findArticleDate } from '@/lib/core/article-date';
+import { readsNames } from '@/lib/core/names/article-names';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { collectDateSignals } from '@/lib/page/date-signals';
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
@@ -19,11 +20,8 @@ const ORDER_FROM_BLOCKS = 150;
 /** Past this much changed text, re-scanning the article is cheaper than patching it. */
 const MAX_PATCH_BLOCKS = 400;
 
-/** The unknown-actor finder's cues are English words; on other pages it would mark sentence openers. */
-function findsUnknownActors(doc: Document): boolean {
-  const lang = (doc.documentElement.lang || 'en').toLowerCase();
-  return lang.startsWith('en');
-}
+/** The page's declared language, sent with every request: the background decides what it reads (readsNames). */
+const pageLang = (doc: Document): string => doc.documentElement.lang.slice(0, 35);
 
 /** Distance of a block from the viewport, in pixels (0 when on screen). */
 function distanceFromViewport(block: TextBlock, viewportHeight: number): number {
@@ -147,6 +145,7 @@ export class Annotator {
       stats.blocksSent += batch.length;
       const reply = await sendMessage('annotate', {
         blocks: batch.map((b) => b.text),
+        lang: pageLang(this.doc),
         ...(this.date ? { date: this.date } : {}),
       });
       if (!reply.ok) {
@@ -159,7 +158,7 @@ export class Annotator {
     }
     const marks = this.marksByParagraph();
     for (const b of blocks) this.annotated.set(b.element, { text: b.text, marks: marks.get(b.element) ?? 0 });
-    if (findsUnknownActors(this.doc)) await this.annotateUnknown(blocks, generation);
+    if (readsNames(pageLang(this.doc))) await this.annotateUnknown(blocks, generation);
   }
 
   /** Actors the knowledge base lacks: found after painting, in idle time, as they matter less. */
@@ -172,6 +171,7 @@ export class Annotator {
       const reply = await sendMessage('annotate', {
         blocks: batch.map((b) => b.text),
         unknown: true,
+        lang: pageLang(this.doc),
         ...(this.date ? { date: this.date } : {}),
       });
       if (!reply.ok || generation !== this.generation) return;

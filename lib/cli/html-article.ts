@@ -10,6 +10,8 @@ export interface ExtractedArticle {
   text: string;
   paragraphs: Paragraph[];
   date: string | null;
+  /** The page's declared language (`<html lang>`), which decides whether names are read, as in the browser. */
+  lang: string;
 }
 
 /**
@@ -29,5 +31,6 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
   }
   const signals = collectDateSignals(document as unknown as Document, root);
   if (url) signals.url = url;
-  return { text, paragraphs, date: findArticleDate(signals)?.date ?? null };
+  const lang = (document as unknown as Document).documentElement?.getAttribute('lang') ?? '';
+  return { text, paragraphs, date: findArticleDate(signals)?.date ?? null, lang };
 }

@@ -5,6 +5,7 @@ import { link, type Candidates } from './link';
 import type { IndexedEntity, MatchIndex } from './match-index';
 import { scan } from './scan';
 import { variantsOf } from './variant-table';
+import { dropNestedInNames } from './nested-names';
 import { bindShortForms } from './short-forms';
 
 export interface Mention {
@@ -22,6 +23,11 @@ export interface Mention {
 export interface AnnotateOptions {
   /** The article's date (YYYY-MM-DD), to prefer entities whose roles fit it. */
   date?: string;
+  /**
+   * The proper names of each block (findArticleNames): an alias strictly inside a longer name is then
+   * not a mention of its own. Without them, every alias that fits is a mention.
+   */
+  names?: readonly (readonly { start: number; end: number }[])[];
 }
 
 /** Spans of one block whose aliases fit their case rules and context, longest first, no overlaps. */
@@ -57,7 +63,8 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
     foldedArticle ??= foldText(blocks.join('\n'));
     return e.context.some((w) => foldedArticle!.includes(w));
   };
-  const spans = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds));
+  const found = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds));
+  const spans = options.names ? dropNestedInNames(found, options.names, blocks, index.entities) : found;
   const links = link(index.entities, spans, { blocks, ...(options.date ? { date: options.date } : {}) });
 
   const out: Mention[][] = blocks.map(() => []);

@@ -1,8 +1,7 @@
 import type { EntityKind } from '../pack/types';
-import { annotateBlocks } from './annotate';
+import { annotateArticle } from './annotate-article';
 import type { MatchIndex } from './match-index';
 import type { Paragraph } from './paragraphs';
-import { findUnknownActors } from './unknown-actors';
 
 /** A mention as the CLI and evaluation report it: offsets into the whole article text. */
 export interface ArticleMention {
@@ -19,19 +18,20 @@ export interface ArticleMention {
 }
 
 /**
- * Known mentions from the knowledge base, then the named actors it lacks, over paragraphs of one
- * article. `wikipediaOf` gives an entity's English Wikipedia URL.
+ * What the browser marks on an article (annotateArticle), as offsets into the whole article text:
+ * known mentions and the named actors the knowledge base lacks. `wikipediaOf` gives an entity's English
+ * Wikipedia URL.
  */
 export function mentionsOfArticle(
   index: MatchIndex,
   paragraphs: readonly Paragraph[],
   wikipediaOf: (id: string) => string | null,
-  options: { date?: string; unknown?: boolean } = {},
+  options: { date?: string; lang?: string | null } = {},
 ): ArticleMention[] {
-  const known = annotateBlocks(
+  const { mentions: known, unknown } = annotateArticle(
     index,
     paragraphs.map((p) => p.text),
-    options.date ? { date: options.date } : {},
+    options,
   );
   const out: ArticleMention[] = [];
   paragraphs.forEach((p, i) => {
@@ -49,8 +49,7 @@ export function mentionsOfArticle(
         confidence: Number(m.confidence.toFixed(3)),
       });
     }
-    if (options.unknown === false) return;
-    for (const u of findUnknownActors(p.text, here)) {
+    for (const u of unknown[i]!) {
       out.push({
         start: p.offset + u.start,
         end: p.offset + u.end,

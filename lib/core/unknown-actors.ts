@@ -6,9 +6,9 @@
  */
 
 import { HONORIFIC_RE } from './names/word-lists';
-import { tokenize } from './names/tokens';
-import { type Candidate, findRuns, splitRun } from './names/runs';
-import { classify, collectEvidence, dropSentenceStarts, isDemonym, notAnActor, trimTail } from './names/filters';
+import { type Token, tokenize } from './names/tokens';
+import { type Candidate, type Run, findRuns, splitRun } from './names/runs';
+import { classify, collectEvidence, dropSentenceStarts, isDemonym, isGroup, notAnActor, trimTail } from './names/filters';
 import { appositive, datelines, kindFromDescriptor, preDescriptor } from './names/descriptors';
 
 export type UnknownActorKind = 'person' | 'organization' | 'place' | 'unknown';
@@ -22,15 +22,39 @@ export interface UnknownActor {
   descriptor?: string;
 }
 
-/** Named actors in `text` that are not inside any `known` span. */
-export function findUnknownActors(text: string, known: readonly { start: number; end: number }[]): UnknownActor[] {
+/** A block read once: its tokens, capitalised runs and the words it shows capitalised mid-sentence. */
+export interface ReadBlock {
+  text: string;
+  tokens: Token[];
+  runs: Run[];
+  dated: UnknownActor[];
+  /** Lower-case words seen as names here: evidence for the same word where it opens a sentence. */
+  evidence: Set<string>;
+}
+
+export function readBlock(text: string): ReadBlock {
   const tokens = tokenize(text);
   const dated = datelines(text);
   for (const d of dated) for (const t of tokens) if (t.start >= d.start && t.end <= d.end) t.cap = false;
   const runs = findRuns(tokens, text);
-  const evidence = collectEvidence(tokens, runs);
+  return { text, tokens, runs, dated, evidence: collectEvidence(tokens, runs) };
+}
 
-  const found: UnknownActor[] = [...dated];
+export interface NameOptions {
+  /** Words seen as names anywhere in the article's body (default: this block's own). */
+  evidence?: ReadonlySet<string>;
+  /**
+   * On a title-case line (heading, headline, caption, byline) a name counts only if each of its words is
+   * among these, words seen as names in the body (default: the evidence), since capitals there are style.
+   */
+  onlyWords?: ReadonlySet<string>;
+}
+
+/** Every proper name of a block, known to the knowledge base or not, with the kind its words say. */
+export function namesOf(block: ReadBlock, options: NameOptions = {}): UnknownActor[] {
+  const { text, tokens, runs } = block;
+  const evidence = options.evidence ?? block.evidence;
+  const found: UnknownActor[] = [...block.dated];
   const persons = new Set<string>();
   const orgs = new Set<string>();
   const pending: { c: Candidate; kind: UnknownActorKind }[] = [];
@@ -46,9 +70,15 @@ export function findUnknownActors(text: string, known: readonly { start: number;
     for (const part of splitRun(tokens, run)) {
       const trimmedStart = dropSentenceStarts(tokens, part, evidence, text);
       const c = trimmedStart && trimTail(tokens, trimmedStart);
-      if (!c || c.to <= c.from || isDemonym(tokens, c, text) || notAnActor(tokens, c, text)) {
+      if (!c || c.to <= c.from || isDemonym(tokens, c, text) || isGroup(tokens, c) || notAnActor(tokens, c, text)) {
         if (part.to === run.to && (!c || c.to === part.to)) rejectedEnd = run.to;
         continue;
+      }
+      if (tokens[c.from]!.titled) {
+        // In a heading only the words the body shows as names count: "Mercy Corps Appeals for Aid" → "Mercy Corps".
+        const allowed = options.onlyWords ?? evidence;
+        while (c.to > c.from && !allowed.has(tokens[c.to - 1]!.lower)) c.to--;
+        if (c.to === c.from || !everyWordIn(tokens, c, allowed)) continue;
       }
       rejectedEnd = -1;
       const kind = classify(tokens, c, text);
@@ -73,5 +103,16 @@ export function findUnknownActors(text: string, known: readonly { start: number;
       ...(descriptor ? { descriptor } : {}),
     });
   }
-  return found.filter((a) => !known.some((k) => k.start < a.end && a.start < k.end)).sort((a, b) => a.start - b.start);
+  return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether every capitalised word of a candidate is among `allowed`. */
+function everyWordIn(tokens: Token[], c: Candidate, allowed: ReadonlySet<string>): boolean {
+  for (let j = c.from; j < c.to; j++) if (tokens[j]!.cap && !allowed.has(tokens[j]!.lower)) return false;
+  return true;
+}
+
+/** Named actors in `text` that are not inside any `known` span. */
+export function findUnknownActors(text: string, known: readonly { start: number; end: number }[]): UnknownActor[] {
+  return namesOf(readBlock(text)).filter((a) => !known.some((k) => k.start < a.end && a.start < k.end));
 }

@@ -14,6 +14,8 @@ interface AnnotateRequest {
   date?: string;
   /** Also find named actors the knowledge base does not know (slower: a page asks after painting). */
   unknown?: boolean;
+  /** The page's declared language (`<html lang>`): proper names are read on English pages only. */
+  lang?: string;
 }
 interface AnnotateReply {
   /** Mentions per block, offsets into that block's text. */
@@ -41,6 +43,7 @@ export const KB_SCHEMAS: { [K in keyof KbProtocol]: v.GenericSchema } = {
     ),
     date: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'))),
     unknown: v.optional(v.boolean()),
+    lang: v.optional(v.pipe(v.string(), v.maxLength(35, 'lang is longer than 35 characters'))),
   }),
   getEntity: v.object({ id: v.pipe(v.string(), v.nonEmpty(), v.maxLength(200)) }),
   search: v.object({ query: v.pipe(v.string(), v.maxLength(200)) }),

@@ -5,6 +5,7 @@ import {
   COMPASS,
   COUNTRY_ACRONYMS,
   DEMONYMS,
+  GROUP_WORDS,
   DEMONYM_RE,
   EVENT_WORDS,
   FUNCTION_WORDS,
@@ -53,7 +54,8 @@ export function classify(tokens: Token[], c: Candidate, text: string): UnknownAc
     return 'place';
   }
   if (before && HONORIFIC_RE.test(before.lower)) return 'person';
-  const titleCase = tokens.slice(c.from, c.to).every((t) => !t.allCaps);
+  // Initials ("H.W.") are capitals inside a person's name, not an acronym.
+  const titleCase = tokens.slice(c.from, c.to).every((t) => !t.allCaps || /^(?:\p{Lu}\.)+$/u.test(t.text));
   // Given and family name; "the Joint Strike Fighter", "the Long Beach plant" are things and places.
   if (ws.length >= 2 && ws.length <= 4 && titleCase && before?.lower !== 'the') return 'person';
   if (after && SPEECH_VERBS.has(after.lower) && ws.length >= 2 && before?.lower !== 'the') return 'person';
@@ -61,8 +63,10 @@ export function classify(tokens: Token[], c: Candidate, text: string): UnknownAc
   return 'unknown';
 }
 
+const PLURAL_NOUN_RE = /(?:ers|ists|ings|ments|ions|ities|ants|ents)$/;
+
 /** Lone words that open a sentence are names only with evidence; common words and verb-like forms are not. */
-export function dropSentenceStarts(tokens: Token[], c: Candidate, evidence: Set<string>, text: string): Candidate | null {
+export function dropSentenceStarts(tokens: Token[], c: Candidate, evidence: ReadonlySet<string>, text: string): Candidate | null {
   let from = c.from;
   while (from < c.to && tokens[from]!.initial && COMMON.has(tokens[from]!.lower) && !evidence.has(tokens[from]!.lower)) {
     from++;
@@ -77,6 +81,8 @@ export function dropSentenceStarts(tokens: Token[], c: Candidate, evidence: Set<
     if (/^[?!.;:]/.test(text.slice(first.end, first.end + 1)) && !first.possessive) return null;
     const spoken = next !== undefined && (SUBJECT_VERBS.has(next.lower) || SPEECH_VERBS.has(next.lower) || first.possessive);
     if (!spoken && (COMMON_SUFFIX_RE.test(first.lower) || /s$/.test(first.lower))) return null;
+    // Plural common nouns speak too ("Workers said", "Officials say"): not names without evidence.
+    if (PLURAL_NOUN_RE.test(first.lower)) return null;
   }
   return { ...c, from };
 }
@@ -99,12 +105,23 @@ export function isDemonym(tokens: Token[], c: Candidate, text: string): boolean 
   return DEMONYMS.has(t.lower) || (t.lower.length >= 6 && DEMONYM_RE.test(t.lower)) || (/an$/.test(t.lower) && role);
 }
 
+/** Two or more nationality or community words name a group of people, not an actor: "Arab Israeli", "Somali American". */
+export function isGroup(tokens: Token[], c: Candidate): boolean {
+  if (c.to - c.from < 2) return false;
+  for (let j = c.from; j < c.to; j++) {
+    const w = tokens[j]!.lower;
+    if (!(DEMONYMS.has(w) || GROUP_WORDS.has(w) || (w.length >= 6 && DEMONYM_RE.test(w)))) return false;
+  }
+  return true;
+}
+
 /** Names seen capitalised mid-sentence, and the words of longer names: evidence for the same word elsewhere. */
 export function collectEvidence(tokens: Token[], runs: Run[]): Set<string> {
   const evidence = new Set<string>();
   for (const r of runs) {
     for (let j = r.from; j < r.to; j++) {
       const t = tokens[j]!;
+      if (t.titled) continue;
       if ((!t.initial || r.to - r.from > 1) && !COMMON.has(t.lower) && !TITLES.has(t.lower)) evidence.add(t.lower);
     }
   }

@@ -70,10 +70,31 @@ export function findRuns(tokens: Token[], text: string): Run[] {
     let sawFor = false;
     for (;;) {
       const last = tokens[to - 1]!;
-      if (last.possessive) break;
       const next = tokens[to];
       if (!next) break;
-      if (nameWord(tokens, to, text) && (gapIsSpace(text, last, next) || gapIsAmp(text, last, next)) && !next.initial) {
+      if (last.possessive) {
+        // "People's Party", "People's Liberation Army": a common noun's possessive inside a name.
+        const inName = POSSESSIVES_IN_NAMES.has(last.lower) && /^['’]s[ \t]+$/.test(text.slice(last.end, next.start));
+        if (inName && nameWord(tokens, to, text)) {
+          to++;
+          continue;
+        }
+        break;
+      }
+      // An acronym after a title-case word starts a name of its own: "United States DEA", "Apple TV".
+      const acronymAfterWord =
+        next.allCaps &&
+        !last.allCaps &&
+        !next.text.includes('.') &&
+        !last.text.includes('.') &&
+        !ROMAN_RE.test(next.text) &&
+        !ORG_WORDS.has(next.lower);
+      if (
+        nameWord(tokens, to, text) &&
+        (gapIsSpace(text, last, next) || gapIsAmp(text, last, next)) &&
+        !next.initial &&
+        !acronymAfterWord
+      ) {
         to++;
         continue;
       }
@@ -82,7 +103,8 @@ export function findRuns(tokens: Token[], text: string): Run[] {
       if (PARTICLES.has(next.lower) && gapIsSpace(text, last, next)) k = to + 1;
       else if (next.lower === 'of' && OF_HEADS.has(last.lower.replace(/\.$/, '')) && gapIsSpace(text, last, next)) {
         k = tokens[to + 1]?.lower === 'the' ? to + 2 : to + 1;
-      } else if (next.lower === 'for' && ORG_WORDS.has(last.lower) && gapIsSpace(text, last, next)) {
+      } else if ((next.lower === 'on' || next.lower === 'for') && FOR_HEADS.has(last.lower) && gapIsSpace(text, last, next)) {
+        // "Council on Foreign Relations", "Committee on Armed Services".
         // "Organisation for Economic Co-operation and Development", "Centre for Strategic Studies".
         k = tokens[to + 1]?.lower === 'the' ? to + 2 : to + 1;
         sawFor = true;
@@ -104,11 +126,17 @@ export function findRuns(tokens: Token[], text: string): Run[] {
 /** "Defence and Space Company": join across "and" only where the words after it end in an org word. */
 export function andJoinsOrg(tokens: Token[], from: number, after: number, text: string): boolean {
   for (let j = from; j < after - 1; j++) if (ORG_WORDS.has(tokens[j]!.lower)) return false;
-  for (let j = after; j < after + 4 && j < tokens.length && nameWord(tokens, j, text); j++) {
-    if (ORG_WORDS.has(tokens[j]!.lower)) return true;
-  }
-  return false;
+  // The organisation word must close the words after "and": "Harvard and University of North Carolina" is two names.
+  let j = after;
+  while (j < after + 4 && j < tokens.length && nameWord(tokens, j, text)) j++;
+  return j > after && ORG_WORDS.has(tokens[j - 1]!.lower) && tokens[j]?.lower !== 'of';
 }
+
+const ROMAN_RE = /^[IVXLC]+$/;
+const POSSESSIVES_IN_NAMES = new Set(['people', 'women', 'children', 'workers']);
+
+/** Heads that "for" or "on" continues: "Centre for Strategic Studies", "Council on Foreign Relations". */
+const FOR_HEADS = new Set([...ORG_WORDS, 'center', 'centre', 'forum']);
 
 export const isTitle = (t: Token): boolean => TITLES.has(t.lower) && (!t.allCaps || /^(ceo|cfo|coo|cto)$/.test(t.lower));
 

@@ -14,12 +14,48 @@ export interface Token {
   initial: boolean;
   /** On a line written all in capitals (a shouted headline), where capitals say nothing either. */
   shouted: boolean;
+  /** On a line in title case (a heading, headline, caption or byline): capitals there are style, not names. */
+  titled: boolean;
+}
+
+const A = 97;
+const Z = 122;
+const DOT = 46;
+const isAsciiLower = (c: number): boolean => c >= A && c <= Z;
+
+/** A token in lower case that is neither glued to a particle nor an abbreviation: nearly every word. */
+function plainLowerToken(start: number, raw: string, text: string): Token | null {
+  const end = start + raw.length;
+  if (raw.includes('-') || raw.includes("'") || raw.includes('’') || raw.includes('.')) return null;
+  if (text.charCodeAt(end) === DOT && ABBREVIATIONS.has(raw)) return null;
+  const lower = raw.toLowerCase();
+  return {
+    start,
+    end,
+    text: raw,
+    lower,
+    cap: false,
+    allCaps: false,
+    possessive: false,
+    initial: false,
+    shouted: false,
+    titled: false,
+  };
 }
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const start = m.index;
+    // Most words start in lower case: they are never name words, and need none of the checks below.
+    if (isAsciiLower(m[0].charCodeAt(0))) {
+      const plain = plainLowerToken(start, m[0], text);
+      if (plain) {
+        tokens.push(plain);
+        continue;
+      }
+    }
     let end = start + m[0].length;
     let raw = m[0];
     let possessive = false;
@@ -55,42 +91,121 @@ export function tokenize(text: string): Token[] {
       possessive,
       initial: false,
       shouted: false,
+      titled: false,
     });
   }
   markSentences(text, tokens);
-  markShoutedLines(text, tokens);
+  markLines(text, tokens);
   return tokens;
+}
+
+/** Whether text[from, to) holds a unit that ends or opens a sentence: . ! ? : ; a line break or a quote. */
+function gapBreaksSentence(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      c === 46 ||
+      c === 33 ||
+      c === 63 ||
+      c === 58 ||
+      c === 59 ||
+      c === 10 ||
+      c === 34 ||
+      c === 0x201c ||
+      c === 0x2018 ||
+      c === 96
+    )
+      return true;
+  }
+  return false;
+}
+
+function gapHasStop(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 || c === 33 || c === 63) return true;
+  }
+  return false;
 }
 
 export function markSentences(text: string, tokens: Token[]): void {
   let prevEnd = 0;
   let prev: Token | undefined;
+  let before: Token | undefined;
   for (const t of tokens) {
-    const gap = text.slice(prevEnd, t.start);
-    const abbrevEnd = prev !== undefined && prev.text.endsWith('.') && !/[.!?]/.test(gap);
+    // An initial inside a name ("Robert M. Danin", "George H.W. Bush") ends no sentence.
+    const initialInName = prev !== undefined && INITIALS_RE.test(prev.text) && before !== undefined && before.cap;
+    const abbrevEnd = prev !== undefined && prev.text.endsWith('.') && !initialInName && !gapHasStop(text, prevEnd, t.start);
     // A sentence ends at . ! ? or a line break; a quote or colon opens a new one ("said: `` We want").
-    t.initial = prev === undefined || /[.!?:;\n"“‘`]/.test(gap) || (abbrevEnd && !ABBREVIATIONS.has(prev.lower.slice(0, -1)));
+    t.initial =
+      prev === undefined ||
+      gapBreaksSentence(text, prevEnd, t.start) ||
+      (abbrevEnd && !ABBREVIATIONS.has(prev.lower.slice(0, -1)));
     prevEnd = t.end;
+    before = prev;
     prev = t;
   }
 }
 
-export function markShoutedLines(text: string, tokens: Token[]): void {
-  let line: Token[] = [];
-  const close = (): void => {
-    const wordsOnLine = line.filter((t) => /\p{L}{3}/u.test(t.text));
-    if (wordsOnLine.length >= 4 && wordsOnLine.filter((t) => t.allCaps).length / wordsOnLine.length > 0.6) {
-      for (const t of wordsOnLine) t.shouted = true;
+const INITIALS_RE = /^(?:\p{Lu}\.)+$/u;
+
+const THREE_LETTERS_RE = /\p{L}{3}/u;
+
+/** Small words a title-case line leaves in lower case ("Aid Trickles in to Gaza as Talks Stall"). */
+const MINOR_WORDS = new Set(
+  'a an the of in on at to for and or but nor with by from as into onto upon over via vs is are was be than off up'.split(' '),
+);
+
+/** Lines where most words are in capitals (shouted) or every word is capitalised (title case). */
+export function markLines(text: string, tokens: Token[]): void {
+  let from = 0;
+  const close = (to: number): void => {
+    if (to > from) {
+      markShouted(tokens, from, to);
+      markTitled(text, tokens, from, to);
     }
-    line = [];
+    from = to;
   };
-  let prevEnd = 0;
-  for (const t of tokens) {
-    if (text.slice(prevEnd, t.start).includes('\n')) close();
-    line.push(t);
-    prevEnd = t.end;
+  let newline = text.indexOf('\n');
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (newline !== -1 && newline < t.start) {
+      close(i);
+      newline = text.indexOf('\n', t.start);
+    }
   }
-  close();
+  close(tokens.length);
+}
+
+function markShouted(tokens: Token[], from: number, to: number): void {
+  let capsOnLine = 0;
+  for (let i = from; i < to; i++) if (tokens[i]!.allCaps) capsOnLine++;
+  if (capsOnLine < 3) return;
+  const wordsOnLine = tokens.slice(from, to).filter((t) => THREE_LETTERS_RE.test(t.text));
+  if (wordsOnLine.length >= 4 && wordsOnLine.filter((t) => t.allCaps).length / wordsOnLine.length > 0.6) {
+    for (const t of wordsOnLine) t.shouted = true;
+  }
+}
+
+/**
+ * A line of at least three content words, every one capitalised, not ending as a sentence does: a
+ * heading, headline, caption or byline. ("Donald Trump met Benjamin Netanyahu." is a sentence.)
+ */
+function markTitled(text: string, tokens: Token[], from: number, to: number): void {
+  let content = 0;
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (MINOR_WORDS.has(t.lower)) continue;
+    if (!t.cap || t.allCaps) {
+      if (THREE_LETTERS_RE.test(t.text) || t.allCaps) return;
+      continue;
+    }
+    content++;
+  }
+  if (content < 3) return;
+  const after = text.slice(tokens[to - 1]!.end, tokens[to - 1]!.end + 2);
+  if (/^["”’']?[.]/.test(after)) return;
+  for (let i = from; i < to; i++) tokens[i]!.titled = true;
 }
 
 export const gapIsSpace = (text: string, a: Token, b: Token): boolean => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));

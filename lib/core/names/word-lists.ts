@@ -37,7 +37,7 @@ export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady ma
   capt capt. admiral commander sergeant sgt sgt. brigadier marshal senator sen sen. representative rep rep.
   congressman congresswoman governor gov gov. mayor judge justice ambassador envoy speaker chairman chairwoman
   chair chief executive officer director spokesman spokeswoman spokesperson commissioner professor prof prof.
-  ceo cfo coo cto c.e.o. founder co-founder chairperson attorney saint`);
+  ceo cfo coo cto c.e.o. founder co-founder chairperson attorney saint press`);
 /** Nouns that end a title phrase: "Chief Operating Officer", "Deputy Foreign Minister". */
 export const TITLE_HEADS = words(`officer minister president secretary director chairman chairwoman chairperson spokesman
   spokeswoman spokesperson commissioner ambassador envoy executive premier chancellor governor mayor`);
@@ -62,7 +62,7 @@ export const ORG_WORDS = words(`ministry department party council army navy forc
   assembly government administration authority police service services systems technologies technology
   motors media news times post journal network studios records club fc bureau board fund organization
   organisation movement front church hospital museum trust partners capital industries international
-  electric energy pharmaceuticals labs laboratories press television radio channel broadcasting cabinet
+  electric energy power steel pharmaceuticals labs laboratories press television radio channel broadcasting cabinet
   caucus tribunal secretariat alliance coalition command regiment battalion division guardian telegraph herald tribune gazette université universidad universidade università universität
   ministère ministerio ministero ministerium banco banque banca partido parti partei partito instituto institut
   società sociedad société gesellschaft stiftung fundación fondation`);
@@ -97,6 +97,10 @@ export const DEMONYMS = words(`french dutch welsh swiss greek thai british irish
   polish turkish spanish israeli iraqi saudi pakistani qatari yemeni kuwaiti emirati bangladeshi somali
   afghan nepali omani bahraini german american korean mexican african cuban moroccan tibetan venezuelan
   dominican jamaican puerto`);
+/** Community words that pair with nationalities to name groups ("Arab Israeli", "Jewish American"). */
+export const GROUP_WORDS = words(
+  'arab arabs jewish muslim christian kurdish druze bedouin black white latino latina hispanic asian',
+);
 export const DEMONYM_RE = /(?:ian|ean|ese|ic)$/;
 /** A lone word that opens a sentence and ends like this is more likely a verb, adverb or plural noun. */
 export const COMMON_SUFFIX_RE = /(?:ing|ed|ly|ness|ments?|ity|ities|ions|ers|ings|ists|al|als|ive|ous|ful|less|able|ible)$/;

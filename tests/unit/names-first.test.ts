@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { annotateArticle } from '../../lib/core/annotate-article';
+import { buildMatchIndex } from '../../lib/core/match-index';
+import { findArticleNames } from '../../lib/core/names/article-names';
+import type { Entity, EntityKind } from '../../lib/pack/types';
+
+const src = ['https://example.org/source'];
+const entity = (id: string, kind: EntityKind, name: string, more: Partial<Entity> = {}): Entity => ({
+  id,
+  kind,
+  name,
+  description: `${name}.`,
+  sources: src,
+  ...more,
+});
+const entities: Entity[] = [
+  entity('gaza', 'territory', 'Gaza Strip', { alternateName: [{ text: 'Gaza' }] }),
+  entity('washington', 'place', 'Washington'),
+  entity('us', 'country', 'United States', { alternateName: [{ text: 'U.S.' }, { text: 'US', case: 'exact' }] }),
+  entity('georgia', 'country', 'Georgia'),
+  entity('chad', 'country', 'Chad'),
+  entity('chile', 'country', 'Chile'),
+  entity('france', 'country', 'France'),
+  entity('trump', 'person', 'Donald Trump', {
+    alternateName: [{ text: 'Trump' }],
+    roles: [
+      { label: 'President of the United States', from: '2017-01-20', to: '2021-01-20' },
+      { label: 'President of the United States', from: '2025-01-20' },
+    ],
+  }),
+  entity('white-house', 'government-body', 'White House'),
+];
+const index = buildMatchIndex(entities);
+
+/** "surface=entity" for known mentions and "surface:kind" for names the knowledge base lacks, in order. */
+function marks(text: string, date?: string): string[] {
+  const { mentions, unknown } = annotateArticle(index, [text], date ? { date } : {});
+  return [
+    ...mentions[0]!.map((m) => ({ at: m.start, s: `${m.surface}=${m.entityId ?? '?'}` })),
+    ...unknown[0]!.map((u) => ({ at: u.start, s: `${u.surface}:${u.kind}` })),
+  ]
+    .sort((a, b) => a.at - b.at)
+    .map((x) => x.s);
+}
+
+describe('names first, then knowledge', () => {
+  it.each([
+    ['Gaza City', 'Residents of Gaza City fled south on Monday.', ['Gaza City:place']],
+    ['Washington Post', 'The Washington Post reported the talks.', ['Washington Post:organization']],
+    ['U.S. Steel', 'Shares in U.S. Steel rose after the ruling.', ['U.S. Steel:organization']],
+    ['Georgia Power', 'Customers of Georgia Power lost electricity.', ['Georgia Power:organization']],
+    ['Chad Johnson', 'The receiver Chad Johnson retired last year.', ['Chad Johnson:person']],
+    ['Communist Party of Chile', 'The Communist Party of Chile joined the coalition.', ['Communist Party of Chile:organization']],
+    ['Bank of France', 'The governor of the Bank of France spoke.', ['Bank of France:organization']],
+  ])('an alias inside %s is not a mention of its own', (_name, text, expected) => {
+    expect(marks(text)).toEqual(expected);
+  });
+
+  it('still links the alias where it stands alone', () => {
+    expect(marks('Supplies reached Gaza and Chad, and France sent money.')).toEqual(['Gaza=gaza', 'Chad=chad', 'France=france']);
+  });
+
+  it('keeps known names side by side, and a known name before "Cabinet" or "Administration"', () => {
+    expect(marks('Members of the Trump Cabinet met at the White House.')).toEqual(['Trump=trump', 'White House=white-house']);
+  });
+
+  it('keeps titles outside the name', () => {
+    expect(marks('Yesterday President Donald Trump spoke.')).toEqual(['Donald Trump=trump']);
+  });
+});
+
+describe('proper names of an article', () => {
+  const names = (blocks: string[]) => findArticleNames(blocks).map((b) => b.map((n) => `${n.surface}:${n.kind}`));
+
+  it('takes no names from title-case headings, headlines and captions unless the body names them', () => {
+    const found = names([
+      'Little Aid Reaches Gaza as Pregnant Women Wait',
+      'Veteran Wraps Baby in Blanket',
+      'Workers said supplies were short. The agency Mercy Corps asked for more.',
+    ]);
+    expect(found[0]).toEqual([]);
+    expect(found[1]).toEqual([]);
+    expect(found[2]).toEqual(['Mercy Corps:organization']);
+  });
+
+  it('takes a heading name the body also names', () => {
+    expect(names(['Mercy Corps Appeals for Aid', 'Workers of Mercy Corps said supplies were short.'])[0]).toEqual([
+      'Mercy Corps:organization',
+    ]);
+  });
+
+  it('does not take groups of people for persons', () => {
+    expect(names(['Many Arab Israeli voters and Somali American families came.'])[0]).toEqual([]);
+  });
+
+  it('keeps initials and particles inside a name', () => {
+    expect(names(['The Council on Foreign Relations invited Robert M. Danin and George H.W. Bush.'])[0]).toEqual([
+      'Council on Foreign Relations:organization',
+      'Robert M. Danin:person',
+      'George H.W. Bush:person',
+    ]);
+  });
+
+  it('does not merge two names joined by "and"', () => {
+    expect(names(['She studied at Harvard and University of North Carolina.'])[0]).toEqual([
+      'Harvard:unknown',
+      'University of North Carolina:organization',
+    ]);
+  });
+});
