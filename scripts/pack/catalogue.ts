@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { BUILTIN_PACKS, type BuiltinPackEntry } from '../../lib/pack/builtin-packs';
 import type { Entity, Pack, PackMeta } from '../../lib/pack/types';
 import { canonical, dropCollidingForeignAliases } from './merge';
+import { buildUsGovernment } from './us-government';
 import { buildWorldNews } from './world-news';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -34,7 +35,7 @@ type Builder = (root: string, meta: PackMeta) => Entity[];
 /** The builder of each pack, by short name. */
 const BUILDERS: Record<string, Builder> = {
   'world-news': (r, meta) => buildWorldNews(r, meta.asOf).entities,
-  'us-government': () => [],
+  'us-government': (r) => buildUsGovernment(r),
   'world-places': () => [],
   'business-media': () => [],
 };

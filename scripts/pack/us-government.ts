@@ -9,12 +9,9 @@
  * people, and the build checks institutions against nothing but this pack's own ids (the catalogue checks the
  * union).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DatedFact, Entity, Pack, PackMeta } from '../../lib/pack/types';
-import { validatePack } from '../../lib/pack/validate';
-import { canonical } from './merge';
+import type { DatedFact, Entity, PackMeta } from '../../lib/pack/types';
 import { bioguideUrl, PARTY_ADJECTIVE, personEntity, readPeople, wikidataUrl, wikipediaUrl, type Person } from './us-congress';
 import { officialRoles, readBio, readHoldings, type BioRow, type OfficialsFile } from './us-officials';
 
@@ -192,36 +189,3 @@ export function buildUsGovernment(root: string): Entity[] {
   }
   return [...byId.values()];
 }
-
-/**
- * The pack file as committed, until scripts/pack/catalogue.ts builds every built-in pack: entities in canonical
- * form, sorted by id, validated.
- */
-export function buildUsGovernmentPack(root: string): Pack {
-  const meta = readJson<PackMeta>(join(root, DIR, 'pack-meta.json'));
-  const entities = buildUsGovernment(root)
-    .map(canonical)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const pack: Pack = { ...meta, entities };
-  const result = validatePack(pack);
-  if (!result.ok) throw new Error(result.problems.map((p) => `${p.path}: ${p.message}`).join('\n'));
-  return pack;
-}
-
-export const usGovernmentPackPath = (root: string): string => join(root, 'assets/packs/us-government.json');
-
-function main(): void {
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const text = JSON.stringify(buildUsGovernmentPack(root), null, 1) + '\n';
-  if (process.argv.includes('--check')) {
-    if (readFileSync(usGovernmentPackPath(root), 'utf8') !== text) {
-      console.error('assets/packs/us-government.json is out of date: run npx tsx scripts/pack/us-government.ts');
-      process.exit(1);
-    }
-    return;
-  }
-  writeFileSync(usGovernmentPackPath(root), text);
-  console.log(`United States government pack: ${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB`);
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -8,12 +8,12 @@ import { buildMatchIndex } from '../../lib/core/match-index';
 import { heldOn } from '../../lib/core/roles-as-of';
 import type { Entity, Pack } from '../../lib/pack/types';
 import { seatLabel, seatRoles, type Person, type Term } from '../../scripts/pack/us-congress';
-import { buildUsGovernment, buildUsGovernmentPack, describeRoles, usGovernmentPackPath } from '../../scripts/pack/us-government';
+import { buildUsGovernment, describeRoles } from '../../scripts/pack/us-government';
 import { officialRoles, type Holding, type OfficialsFile } from '../../scripts/pack/us-officials';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dataDir = join(root, 'data/us-government');
-const committedText = readFileSync(usGovernmentPackPath(root), 'utf8');
+const committedText = readFileSync(join(root, 'assets/packs/us-government.json'), 'utf8');
 const pack = JSON.parse(committedText) as Pack;
 const byId = new Map(pack.entities.map((e) => [e.id, e]));
 const worldNews = JSON.parse(readFileSync(join(root, 'assets/packs/world-news.json'), 'utf8')) as Pack;
@@ -132,16 +132,11 @@ describe('officials after the 2022 holders data', () => {
 });
 
 describe('pack "United States government"', () => {
-  it('is what the generator makes from data/us-government, byte for byte, every time', () => {
-    const text = JSON.stringify(buildUsGovernmentPack(root), null, 1) + '\n';
-    const again = buildUsGovernment(root)
+  it('is what the generator makes from data/us-government (the catalogue test checks the bytes)', () => {
+    const ids = buildUsGovernment(root)
       .map((e) => e.id)
       .sort();
-    expect(again).toEqual(pack.entities.map((e) => e.id));
-    expect(
-      text === committedText,
-      'assets/packs/us-government.json is out of date: run npx tsx scripts/pack/us-government.ts',
-    ).toBe(true);
+    expect(ids).toEqual(pack.entities.map((e) => e.id));
   });
 
   it('has every member of Congress of 2025-02-03, each holding a seat that day', () => {
