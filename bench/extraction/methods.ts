@@ -3,7 +3,7 @@
  * would annotate. DOM only: bundled into the browser run as they are run in Node.
  */
 import { Readability } from '@mozilla/readability';
-import { findArticleArea } from '../../lib/page/main-content';
+import { articleElements, findArticleArea } from '../../lib/page/main-content';
 import { walkBlocks, type VisibilityCheck } from '../../lib/page/walker';
 import { findArticleArea as previousArea } from './previous/main-content';
 import { walkBlocks as previousWalk } from './previous/walker';
@@ -25,8 +25,7 @@ export function current(doc: Document, isVisible: VisibilityCheck = () => true):
 
 /** Gloss's detector now (lib/page/main-content.ts), walked as the content script walks it. */
 export function chosen(doc: Document, isVisible: VisibilityCheck = () => true): string {
-  const area = findArticleArea(doc, isVisible);
-  return walkedText(area.headline ? [area.headline, ...area.roots] : area.roots, isVisible, walkBlocks);
+  return walkedText(articleElements(findArticleArea(doc, isVisible)), isVisible, walkBlocks);
 }
 
 /**

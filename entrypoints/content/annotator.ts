@@ -3,7 +3,7 @@ import { readsNames } from '@/lib/core/names/article-names';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { collectDateSignals } from '@/lib/page/date-signals';
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
-import { pickArticle, scoreArticle } from '@/lib/page/main-content';
+import { articleElements, pickArticle, scoreArticle } from '@/lib/page/main-content';
 import { isIntact, knownMentions, unknownMentions } from '@/lib/page/mention-ranges';
 import type { ChangeBatch } from '@/lib/page/mutation-batcher';
 import { looksLikeArticle } from '@/lib/page/new-content';
@@ -37,6 +37,8 @@ function distanceFromViewport(block: TextBlock, viewportHeight: number): number 
  */
 export class Annotator {
   private roots: Element[] = [];
+  /** The page is a list of teasers (a home page, a section front): nothing is marked until a story shows. */
+  private front = false;
   private date: string | undefined;
   /** What each paragraph read when it was last annotated and how many marks it got, to skip unchanged text. */
   private annotated = new WeakMap<Element, { text: string; marks: number }>();
@@ -63,7 +65,8 @@ export class Annotator {
     const scores = timed('score-article', () => scoreArticle(this.doc));
     await nextTask(this.signal);
     const area = timed('pick-article', () => pickArticle(this.doc, scores, isRendered));
-    this.roots = area.headline ? [area.headline, ...area.roots] : [...area.roots];
+    this.roots = articleElements(area);
+    this.front = area.how === 'front';
     stats.how = area.how;
     stats.roots = this.roots.map(describeElement);
     await nextTask(this.signal);
@@ -80,6 +83,11 @@ export class Annotator {
     const generation = this.generation;
     stats.updates++;
     if (batch.removed) timed('prune', () => this.highlighter.removeWhere((m) => !isIntact(m)));
+    if (this.front) {
+      // A front that turns into a story (a single-page app opening one in place) is scanned again.
+      const story = timed('front-changes', () => [...batch.touched].some((el) => el.isConnected && looksLikeArticle(el)));
+      return story ? this.scanPage() : undefined;
+    }
     if (this.roots.length === 0 || this.roots.some((r) => !r.isConnected)) return this.scanPage();
     const dirty = new Set<Element>();
     const added: Element[] = [];

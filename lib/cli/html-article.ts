@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { findArticleDate } from '../core/article-date';
 import type { Paragraph } from '../core/paragraphs';
 import { collectDateSignals } from '../page/date-signals';
-import { findArticleRoot } from '../page/main-content';
+import { articleElements, findArticleArea } from '../page/main-content';
 import { collectBlocks } from '../page/walker';
 
 export interface ExtractedArticle {
@@ -15,13 +15,14 @@ export interface ExtractedArticle {
 }
 
 /**
- * The article of a saved page, walked exactly as the content script walks it in the browser (minus
- * CSS visibility, which needs layout).
+ * The article of a saved page, found and walked by the code the content script runs in the browser
+ * (headline, body and the parts that continue it), minus CSS visibility, which needs layout: the CLI's
+ * text is the text the browser annotates.
  */
 export function extractArticle(html: string, url?: string): ExtractedArticle {
   const { document } = parseHTML(html);
-  const root = findArticleRoot(document as unknown as Document);
-  const blocks = collectBlocks(root);
+  const area = findArticleArea(document as unknown as Document);
+  const blocks = articleElements(area).flatMap((el) => collectBlocks(el));
   const paragraphs: Paragraph[] = [];
   let text = '';
   for (const b of blocks) {
@@ -29,7 +30,7 @@ export function extractArticle(html: string, url?: string): ExtractedArticle {
     paragraphs.push({ text: b.text, offset: text.length });
     text += b.text;
   }
-  const signals = collectDateSignals(document as unknown as Document, root);
+  const signals = collectDateSignals(document as unknown as Document, area.roots[0]);
   if (url) signals.url = url;
   const lang = (document as unknown as Document).documentElement?.getAttribute('lang') ?? '';
   return { text, paragraphs, date: findArticleDate(signals)?.date ?? null, lang };

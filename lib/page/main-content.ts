@@ -16,8 +16,11 @@ export interface ArticleArea {
   roots: Element[];
   /** The headline, when it sits outside the body (usually in the article's header). */
   headline: Element | null;
-  /** Which signal decided: "density", "landmark" or "body" (nothing better found). */
-  how: 'density' | 'landmark' | 'body';
+  /**
+   * Which signal decided: "density", "landmark" or "body" (nothing better found); "front" when the page is
+   * a list of teasers (a home page, a section front): no article, nothing to read (docs/pages.md).
+   */
+  how: 'density' | 'landmark' | 'body' | 'front';
 }
 
 const POSITIVE_RE = /article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text/i;
@@ -391,6 +394,31 @@ function climb(top: Candidate, runnersUp: Candidate[], score: (el: Element) => n
   return best;
 }
 
+/** Teasers per front at least, and the most prose per teaser: a story's own text runs far longer. */
+const MIN_TEASERS = 5;
+const MAX_TEASER_PROSE = 400;
+
+/**
+ * Whether an area is a list of teasers, as on a home page or a section front: many headlines that are
+ * links, each with a line or two of text, rather than one story. An article with a few related links
+ * inside has far more prose per linked headline.
+ */
+function isTeaserList(roots: readonly Element[], memo: Map<Element, TextStats>): boolean {
+  let teasers = 0;
+  let prose = 0;
+  for (const root of roots) {
+    for (const h of root.querySelectorAll('h1, h2, h3, h4')) {
+      const text = textOf(h);
+      if (text.length > 0 && (h.closest('a') !== null || linkChars(h) >= text.length * 0.8)) teasers++;
+    }
+    const { text, links } = textStats(root, memo);
+    prose += text - links;
+  }
+  return teasers >= MIN_TEASERS && prose / teasers < MAX_TEASER_PROSE;
+}
+
+const FRONT: ArticleArea = { roots: [], headline: null, how: 'front' };
+
 /** The headline: a visible h1 not inside navigation or forms, the one whose words best match the page title. */
 function findHeadline(doc: Document, roots: readonly Element[]): Element | null {
   const title = (doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? doc.title).toLowerCase();
@@ -449,12 +477,16 @@ export function pickArticle(
     const top = climb(top5[0], top5.slice(1), adjusted);
     const lifted = liftToLandmark(top.el, prose, memo);
     const roots = lifted === top.el ? continuingSiblings(top, candidates, memo) : [lifted];
+    if (isTeaserList(roots, memo)) return FRONT;
     return { roots, headline: findHeadline(doc, roots), how: 'density' };
   }
   const landmark = doc.querySelector('[itemprop~="articleBody"], article, main, [role="main"]');
-  if (landmark && !isInHardExcludedArea(landmark))
+  if (landmark && !isInHardExcludedArea(landmark)) {
+    if (isTeaserList([landmark], memo)) return FRONT;
     return { roots: [landmark], headline: findHeadline(doc, [landmark]), how: 'landmark' };
+  }
   const body = doc.body ?? doc.documentElement;
+  if (isTeaserList([body], memo)) return FRONT;
   return { roots: [body], headline: null, how: 'body' };
 }
 
@@ -463,7 +495,7 @@ export function findArticleArea(doc: Document, isVisible: (el: Element) => boole
   return pickArticle(doc, scoreArticle(doc), isVisible);
 }
 
-/** The element that holds the article's text (for callers that want one element, like the CLI). */
-export function findArticleRoot(doc: Document, isVisible?: (el: Element) => boolean): Element {
-  return findArticleArea(doc, isVisible).roots[0]!;
+/** What Gloss reads of an article, in the order the content script and the CLI walk it: headline, then body. */
+export function articleElements(area: ArticleArea): Element[] {
+  return area.headline ? [area.headline, ...area.roots] : [...area.roots];
 }

@@ -2,7 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { findArticleArea } from '../../lib/page/main-content';
+import { articleElements, findArticleArea } from '../../lib/page/main-content';
+import { collectBlocks } from '../../lib/page/walker';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 const para = (text: string, n = 4) =>
@@ -58,5 +59,56 @@ describe('findArticleArea', () => {
     const area = findArticleArea(doc(readFileSync(seed, 'utf8')));
     expect(area.roots.map((r) => r.className)).toEqual(['article-body']);
     expect(area.headline?.tagName).toBe('H1');
+  });
+});
+
+describe('findArticleArea on articles in parts and on fronts', () => {
+  const walked = (d: Document) =>
+    articleElements(findArticleArea(d))
+      .flatMap((r) => collectBlocks(r))
+      .map((b) => b.text)
+      .join('\n');
+
+  it('takes every part of an article split into sections of equal weight', () => {
+    const parts = Array.from(
+      { length: 4 },
+      (_, i) => `<div class="step"><h2>Step ${i}</h2><div class="step-text">${para(`Part ${i}: ${LONG}`, 2)}</div></div>`,
+    ).join('');
+    const d = doc(`<html><body><nav><a href="/">Home</a></nav><div class="col">${parts}</div>
+      <div class="rail"><ul><li><a href="/x">Other story</a></li></ul></div></body></html>`);
+    const text = walked(d);
+    for (let i = 0; i < 4; i++) expect(text).toContain(`Part ${i}:`);
+    expect(text).not.toContain('Other story');
+  });
+
+  it('keeps a "read more" continuation, a lead paragraph beside the body, and drops furniture inside it', () => {
+    const d = doc(`<html><head><title>Truce talks resume</title></head><body>
+      <div class="story"><h1>Truce talks resume</h1>
+        <p class="standfirst">The lead: ${LONG}, said officials on Monday.</p>
+        <div class="story-body">${para(`First half. ${LONG}`, 3)}
+          <div class="byline">By A. Reporter</div>
+          <div class="newsletter-signup"><p>Sign up for our newsletter, the best of the news, every morning.</p></div>
+          <div id="read-more">${para(`Second half. ${LONG}`, 4)}</div>
+          <aside class="related"><h3><a href="/y">Related: markets rally</a></h3></aside>
+        </div></div></body></html>`);
+    const text = walked(d);
+    expect(text).toContain('Truce talks resume');
+    expect(text).toContain('The lead:');
+    expect(text).toContain('First half.');
+    expect(text).toContain('Second half.');
+    expect(text).not.toContain('By A. Reporter');
+    expect(text).not.toContain('Sign up for our newsletter');
+    expect(text).not.toContain('markets rally');
+  });
+
+  it('finds no article on a front, a list of teasers', () => {
+    const teasers = Array.from(
+      { length: 12 },
+      (_, i) =>
+        `<article class="story"><h3><a href="/s${i}">Headline ${i} of the day</a></h3><p>${LONG}, and more.</p></article>`,
+    ).join('');
+    const area = findArticleArea(doc(`<html><body><main>${teasers}</main></body></html>`));
+    expect(area.how).toBe('front');
+    expect(area.roots).toEqual([]);
   });
 });
