@@ -417,6 +417,50 @@ function isTeaserList(roots: readonly Element[], memo: Map<Element, TextStats>):
   return teasers >= MIN_TEASERS && prose / teasers < MAX_TEASER_PROSE;
 }
 
+/** Most paragraphs taken from between the headline and the body: a standfirst is one or two. */
+const MAX_LEADS = 3;
+
+/**
+ * The lead: prose paragraphs after the headline and before the body, outside the body's container (a
+ * standfirst set in the article's header, as many publishers do). Furniture there (bylines, share bars,
+ * captions) stays out; the article's <header> itself does not count as furniture here.
+ */
+function leadParagraphs(headline: Element | null, roots: readonly Element[]): Element[] {
+  const first = roots[0];
+  if (!headline || !first) return [];
+  let scope = headline.parentElement;
+  while (scope && !scope.contains(first)) scope = scope.parentElement;
+  if (!scope) return [];
+  const leads: Element[] = [];
+  let afterHeadline = false;
+  // Depth first in document order, from the headline's and the body's shared container to the body.
+  const stack: Element[] = [scope];
+  while (stack.length > 0 && leads.length < MAX_LEADS) {
+    const el = stack.pop()!;
+    if (el === first) break;
+    if (el === headline) {
+      afterHeadline = true;
+      continue;
+    }
+    if (el.tagName === 'P') {
+      if (afterHeadline && isLead(el, scope)) leads.push(el);
+      continue;
+    }
+    if (el.contains(first) || el.contains(headline) || afterHeadline) {
+      for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    }
+  }
+  return leads;
+}
+
+function isLead(p: Element, scope: Element): boolean {
+  for (let e: Element | null = p; e && e !== scope; e = e.parentElement) {
+    if (e.tagName !== 'HEADER' && isExcludedElement(e)) return false;
+  }
+  const text = textOf(p);
+  return text.length > 80 && linkChars(p) / text.length < 0.25;
+}
+
 const FRONT: ArticleArea = { roots: [], headline: null, how: 'front' };
 
 /** The headline: a visible h1 not inside navigation or forms, the one whose words best match the page title. */
@@ -478,7 +522,8 @@ export function pickArticle(
     const lifted = liftToLandmark(top.el, prose, memo);
     const roots = lifted === top.el ? continuingSiblings(top, candidates, memo) : [lifted];
     if (isTeaserList(roots, memo)) return FRONT;
-    return { roots, headline: findHeadline(doc, roots), how: 'density' };
+    const headline = findHeadline(doc, roots);
+    return { roots: [...leadParagraphs(headline, roots), ...roots], headline, how: 'density' };
   }
   const landmark = doc.querySelector('[itemprop~="articleBody"], article, main, [role="main"]');
   if (landmark && !isInHardExcludedArea(landmark)) {

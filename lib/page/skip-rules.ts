@@ -30,6 +30,8 @@ const SKIP_TAGS = new Set([
   'MENU',
   'DIALOG',
   'MATH',
+  // A caption describes a picture, not the story; its names (photographers, agencies) are not the article's.
+  'FIGCAPTION',
 ]);
 
 const SKIP_ROLES = new Set([
@@ -75,7 +77,7 @@ const FURNITURE_WORDS = new Set(
  * story, a section whose id was made from its heading ("sharing-with-a-single-developer").
  */
 const SMALL_FURNITURE_WORDS = new Set(
-  `share sharing social byline author dateline signature writtenby timestamp meta credit credits readmore read-more
+  `caption share sharing social byline author dateline signature writtenby timestamp meta credit credits readmore read-more
   tags toolbar pagination author-bio sr-only visually-hidden screen-reader-text`.split(/\s+/),
 );
 
