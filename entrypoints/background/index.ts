@@ -1,17 +1,18 @@
 import { browser } from 'wxt/browser';
 import { createContextMenus, listenToContextMenus } from './context-menus';
-import { registerKbHandlers } from './kb-handlers';
-import { registerUserHandlers } from './user-handlers';
+import { registerHandlers } from './handle';
+import { kbHandlers } from './kb-handlers';
+import { lookupHandlers } from './lookup-handlers';
+import { userHandlers } from './user-handlers';
 import { db, ensureBuiltin, startKnowledgeBase } from './knowledge';
 import { keepStoredSearchIndexFresh } from '@/lib/kb/search';
-import { listenForSyncTriggers, registerSyncHandlers } from './sync-handlers';
+import { listenForSyncTriggers, syncHandlers } from './sync-handlers';
 
 export default defineBackground({
   main() {
     // Listeners are registered synchronously so a worker woken by a message can answer it.
-    registerKbHandlers();
-    registerUserHandlers();
-    registerSyncHandlers();
+    // Every message and its handler, in one table typed over the protocol: one missing does not compile.
+    registerHandlers({ ...kbHandlers, ...userHandlers, ...syncHandlers, ...lookupHandlers });
     // Alarms wake the worker for scheduled syncs; a worker stopped mid-sync resumes here.
     listenForSyncTriggers();
     listenToContextMenus();

@@ -2,8 +2,9 @@ import { annotateArticle } from '@/lib/core/annotate-article';
 import type { StoredEntity } from '@/lib/kb/db';
 import { storedEntityProblem } from '@/lib/kb/row-check';
 import { searchEntities } from '@/lib/kb/search';
+import type { KbProtocol } from '@/lib/messaging/kb-protocol';
 import type { EntityView } from '@/lib/messaging/protocol';
-import { handle } from './handle';
+import type { Handlers } from './handle';
 import { db, dropMatcher, ensureBuiltin, getMatchIndex, repairIfDamaged } from './knowledge';
 
 const toView = ({ searchKeys: _keys, ...rest }: StoredEntity): EntityView => rest;
@@ -37,27 +38,25 @@ async function annotate(blocks: string[], date: string | undefined, lang: string
   }
 }
 
-export function registerKbHandlers(): void {
-  handle('annotate', async ({ blocks, date, unknown: wantUnknown, lang }) => {
-    // The same pipeline as the CLI's: names first, so known mentions depend on the page's language too.
-    const { mentions, unknown } = await annotate(blocks, date, lang);
-    return wantUnknown ? { mentions, unknown } : { mentions };
-  });
-  handle('getEntity', async ({ id }) => {
+/** Reading the knowledge base (lib/messaging/kb-protocol.ts). */
+export const kbHandlers: Handlers<keyof KbProtocol> = {
+  // The same pipeline as the CLI's: names first, so known mentions depend on the page's language too.
+  annotate: ({ blocks, date, lang }) => annotate(blocks, date, lang),
+  getEntity: async ({ id }) => {
     await ensureBuiltin();
     const [e] = sound([await db.entities.get(id)]);
     return e ? toView(e) : null;
-  });
-  handle('search', async ({ query }) => {
+  },
+  search: async ({ query }) => {
     await ensureBuiltin();
     return sound(await searchEntities(db, query)).map(toView);
-  });
-  handle('listSources', async () => {
+  },
+  listSources: async () => {
     await ensureBuiltin();
     return db.sources.toArray();
-  });
-  handle('reimportBuiltin', async () => {
+  },
+  reimportBuiltin: async () => {
     await ensureBuiltin(true);
     return { entityCount: await db.entities.count() };
-  });
-}
+  },
+};

@@ -6,7 +6,8 @@ import { DEFAULT_LIMITS } from '@/lib/sync/limits';
 import { LookupGuard } from '@/lib/sync/lookup-guard';
 import { lookupOnWikidata, type LookupCandidate } from '@/lib/sync/wikidata-lookup';
 import type { LookupReply } from '@/lib/messaging/sync-protocol';
-import { handle } from './handle';
+import type { Handlers } from './handle';
+import { readerLanguages } from '@/lib/ui/reader-languages';
 
 const guard = new LookupGuard<LookupCandidate[]>(Date.now);
 /** A lookup waits for a person reading a card: give up well before a sync would. */
@@ -20,26 +21,16 @@ async function mayReadWikidata(): Promise<boolean> {
   }
 }
 
-/** The page's language first (names in the article's language), then the browser's, then English. */
-function languagesFor(pageLang: string | undefined): string[] {
-  let ui = 'en';
-  try {
-    ui = browser.i18n.getUILanguage().split(/[-_]/)[0]!.toLowerCase() || 'en';
-  } catch {
-    // No i18n: English.
-  }
-  return [...new Set([pageLang, ui, 'en'].filter((l): l is string => !!l))];
-}
-
-export function registerLookupHandlers(): void {
-  handle('lookupWikidata', async ({ words, lang }): Promise<LookupReply> => {
+/** What a card asks of the network and the browser: a Wikidata lookup, the options page. */
+export const lookupHandlers: Handlers<'lookupWikidata' | 'openOptions'> = {
+  lookupWikidata: async ({ words, lang }): Promise<LookupReply> => {
     // Checked on every request, not cached: turning lookups off takes effect at once.
     if (!(await wikidataLookup.getValue())) return { allowed: false };
     if (!(await mayReadWikidata()))
       throw new Error(
         'Gloss has no permission to read www.wikidata.org. Turn lookups off and on again in the options to grant it.',
       );
-    const languages = languagesFor(lang);
+    const languages = readerLanguages(lang);
     const key = `${languages.join('|')}\n${words.trim().toLowerCase()}`;
     const cached = guard.cached(key);
     if (cached) return { allowed: true, candidates: cached };
@@ -51,10 +42,10 @@ export function registerLookupHandlers(): void {
     if (!result.ok) throw new Error(result.message);
     guard.remember(key, result.candidates);
     return { allowed: true, candidates: result.candidates };
-  });
-  handle('openOptions', async ({ hash }) => {
+  },
+  openOptions: async ({ hash }) => {
     if (readOptionsHash(hash) === null) throw new Error(`"${hash.slice(0, 40)}" is not a place in Gloss's options`);
     await browser.tabs.create({ url: browser.runtime.getURL(`/options.html${hash}`) });
     return null;
-  });
-}
+  },
+};

@@ -12,22 +12,12 @@ import {
   updateSource,
 } from '@/lib/sync/registry';
 import { WIKIDATA_SOURCE_ID } from '@/lib/sync/wikidata-source';
-import { handle } from './handle';
-import { registerLookupHandlers } from './lookup-handlers';
+import type { SyncProtocol } from '@/lib/messaging/sync-protocol';
+import { readerLanguages } from '@/lib/ui/reader-languages';
+import type { Handlers } from './handle';
 import { db, kbChanged } from './knowledge';
 
 export const SYNC_ALARM = 'gloss-sync';
-
-/** The reader's language first, then English, the language of the built-in pack. */
-function readerLanguages(): string[] {
-  let ui = 'en';
-  try {
-    ui = browser.i18n.getUILanguage().split(/[-_]/)[0]!.toLowerCase() || 'en';
-  } catch {
-    // No i18n (tests): English.
-  }
-  return [...new Set([ui, 'en'])];
-}
 
 const followChange = (change: KbChange) => {
   if (change.changed.length + change.deleted.length > 0 || change.reranked) kbChanged(change);
@@ -39,7 +29,7 @@ export const syncEngine = new SyncEngine({
   now: Date.now,
   // WorkerNavigator.onLine: false only when the browser knows it is offline.
   isOnline: () => globalThis.navigator?.onLine !== false,
-  languages: readerLanguages,
+  languages: () => readerLanguages(),
   wikidataInstance: WIKIDATA_INSTANCE,
   setAlarm: async (when) => {
     if (when === null) await browser.alarms.clear(SYNC_ALARM);
@@ -56,9 +46,10 @@ function inBackground(work: Promise<unknown>): void {
   work.catch((e: unknown) => console.error('Gloss: sync failed', e));
 }
 
-export function registerSyncHandlers(): void {
-  handle('previewSource', (data) => previewSource(db, data, { limits: DEFAULT_LIMITS, now: Date.now }));
-  handle('addSource', async (data) => {
+/** Managing sources (lib/messaging/sync-protocol.ts); the card's lookups are in lookup-handlers.ts. */
+export const syncHandlers: Handlers<Exclude<keyof SyncProtocol, 'lookupWikidata' | 'openOptions'>> = {
+  previewSource: (data) => previewSource(db, data, { limits: DEFAULT_LIMITS, now: Date.now }),
+  addSource: async (data) => {
     if (data.kind === 'wikidata') {
       const { source, change } = await enableWikidataSource(db, WIKIDATA_INSTANCE);
       followChange(change);
@@ -68,23 +59,22 @@ export function registerSyncHandlers(): void {
     const source = await addUrlSource(db, data);
     inBackground(syncEngine.syncNow(source.id));
     return source;
-  });
-  handle('updateSource', async (data) => {
+  },
+  updateSource: async (data) => {
     const { source, change } = await updateSource(db, data);
     followChange(change);
     await syncEngine.reschedule();
     return source;
-  });
-  handle('previewRemoval', ({ id }) => previewRemoval(db, id));
-  handle('removeSource', async ({ id }) => {
+  },
+  previewRemoval: ({ id }) => previewRemoval(db, id),
+  removeSource: async ({ id }) => {
     const { preview, change } = await removeSource(db, id);
     followChange(change);
     await syncEngine.reschedule();
     return preview;
-  });
-  handle('syncNow', ({ id }) => syncEngine.syncNow(id));
-  registerLookupHandlers();
-}
+  },
+  syncNow: ({ id }) => syncEngine.syncNow(id),
+};
 
 /**
  * Wiring for the schedule. The alarm listener must be registered synchronously when the worker starts

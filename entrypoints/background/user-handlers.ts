@@ -1,30 +1,31 @@
 import { parseBackup, summariseBackup } from '@/lib/kb/backup-format';
 import { importBackup } from '@/lib/kb/import-backup';
 import { removeNote, removePersonal, writeNote, writePersonal } from '@/lib/kb/user-writes';
-import { handle } from './handle';
+import type { UserProtocol } from '@/lib/messaging/user-protocol';
+import type { Handlers } from './handle';
 import { db, ensureBuiltin, invalidateMatchIndex, userCopy, writeSettingsAtOnce } from './knowledge';
 
 /**
  * The user's own data. Each write is one IndexedDB transaction, followed by the second copy of the
  * user's data in storage.local (lib/kb/user-copy.ts); the reply comes after both.
  */
-export function registerUserHandlers(): void {
-  handle('getNote', async ({ entityId }) => (await db.notes.get(entityId)) ?? null);
-  handle('listNotes', async () => db.notes.orderBy('updatedAt').reverse().toArray());
-  handle('setNote', ({ entityId, text }) => writeNote(db, userCopy, entityId, text));
-  handle('deleteNote', ({ entityId }) => removeNote(db, userCopy, entityId));
+export const userHandlers: Handlers<keyof UserProtocol> = {
+  getNote: async ({ entityId }) => (await db.notes.get(entityId)) ?? null,
+  listNotes: async () => db.notes.orderBy('updatedAt').reverse().toArray(),
+  setNote: ({ entityId, text }) => writeNote(db, userCopy, entityId, text),
+  deleteNote: ({ entityId }) => removeNote(db, userCopy, entityId),
   // Personal entities and imports change what pages match: the matcher is rebuilt on the next page.
-  handle('savePersonalEntity', async ({ entity }) => {
+  savePersonalEntity: async ({ entity }) => {
     const id = await writePersonal(db, userCopy, entity);
     invalidateMatchIndex();
     return id;
-  });
-  handle('deletePersonalEntity', async ({ id }) => {
+  },
+  deletePersonalEntity: async ({ id }) => {
     const deleted = await removePersonal(db, userCopy, id);
     invalidateMatchIndex();
     return deleted;
-  });
-  handle('importBackup', async ({ text }) => {
+  },
+  importBackup: async ({ text }) => {
     // Checked again here: the options page's check is for the user, this one is for the database.
     const checked = parseBackup(text);
     if (!checked.ok) throw new Error(`The backup was not imported: ${checked.problems.join('; ')}`);
@@ -34,5 +35,5 @@ export function registerUserHandlers(): void {
     await ensureBuiltin();
     const { sources, entities, notes } = summariseBackup(checked.backup);
     return { sources, entities, notes };
-  });
-}
+  },
+};

@@ -1,6 +1,8 @@
 import { findArticleDate } from '@/lib/core/article-date';
 import { readsNames } from '@/lib/core/names/article-names';
+import type { UnknownActor } from '@/lib/core/unknown-actors';
 import { sendMessage } from '@/lib/messaging/protocol';
+import type { Result } from '@/lib/messaging/result';
 import { collectDateSignals } from '@/lib/page/date-signals';
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
 import { articleElements, pickArticle, scoreArticle } from '@/lib/page/main-content';
@@ -147,44 +149,52 @@ export class Annotator {
   }
 
   private async annotate(blocks: TextBlock[], generation: number, urgent: boolean): Promise<void> {
-    for (let from = 0; from < blocks.length; from += BLOCKS_PER_REQUEST) {
-      const batch = blocks.slice(from, from + BLOCKS_PER_REQUEST);
-      stats.requests++;
-      stats.blocksSent += batch.length;
-      const reply = await sendMessage('annotate', {
-        blocks: batch.map((b) => b.text),
-        lang: pageLang(this.doc),
-        ...(this.date ? { date: this.date } : {}),
-      });
-      if (!reply.ok) {
-        console.debug('Gloss: annotation failed:', reply.error);
-        return;
-      }
-      if (generation !== this.generation) return;
-      await nextTask(this.signal);
-      await this.place(batch, (b, i) => knownMentions(this.doc, b, reply.value.mentions[i] ?? []), urgent);
-    }
+    const request = { lang: pageLang(this.doc), ...(this.date ? { date: this.date } : {}) };
+    // Actors the knowledge base lacks come in the same replies; they are painted after the known ones.
+    const unknown = new Map<TextBlock, UnknownActor[]>();
+    const done = await this.inBatches(
+      blocks,
+      generation,
+      (batch) => sendMessage('annotate', { blocks: batch.map((b) => b.text), ...request }),
+      async (batch, reply) => {
+        batch.forEach((b, i) => unknown.set(b, reply.unknown[i] ?? []));
+        await nextTask(this.signal);
+        await this.place(batch, (b, i) => knownMentions(this.doc, b, reply.mentions[i] ?? []), urgent);
+      },
+    );
+    if (!done) return;
     const marks = this.marksByParagraph();
     for (const b of blocks) this.annotated.set(b.element, { text: b.text, marks: marks.get(b.element) ?? 0 });
-    if (readsNames(pageLang(this.doc))) await this.annotateUnknown(blocks, generation);
+    if (!readsNames(pageLang(this.doc))) return;
+    // In idle time, as they matter less than the known ones.
+    await whenIdle(this.signal);
+    if (generation !== this.generation) return;
+    await this.place(blocks, (b) => unknownMentions(this.doc, b, unknown.get(b) ?? []), false);
   }
 
-  /** Actors the knowledge base lacks: found after painting, in idle time, as they matter less. */
-  private async annotateUnknown(blocks: TextBlock[], generation: number): Promise<void> {
-    await whenIdle(this.signal);
+  /**
+   * Sends the blocks to the worker BLOCKS_PER_REQUEST at a time and places each reply before asking for
+   * the next batch. False when a request failed or a newer annotation started (the rest is dropped).
+   */
+  private async inBatches<R>(
+    blocks: TextBlock[],
+    generation: number,
+    request: (batch: TextBlock[]) => Promise<Result<R>>,
+    place: (batch: TextBlock[], reply: R) => Promise<void>,
+  ): Promise<boolean> {
     for (let from = 0; from < blocks.length; from += BLOCKS_PER_REQUEST) {
       const batch = blocks.slice(from, from + BLOCKS_PER_REQUEST);
       stats.requests++;
       stats.blocksSent += batch.length;
-      const reply = await sendMessage('annotate', {
-        blocks: batch.map((b) => b.text),
-        unknown: true,
-        lang: pageLang(this.doc),
-        ...(this.date ? { date: this.date } : {}),
-      });
-      if (!reply.ok || generation !== this.generation) return;
-      await this.place(batch, (b, i) => unknownMentions(this.doc, b, reply.value.unknown?.[i] ?? []), false);
+      const reply = await request(batch);
+      if (!reply.ok) {
+        console.debug('Gloss: annotation failed:', reply.error);
+        return false;
+      }
+      if (generation !== this.generation) return false;
+      await place(batch, reply.value);
     }
+    return true;
   }
 
   /** Makes ranges for the blocks nearest the viewport first and paints after each slice. */

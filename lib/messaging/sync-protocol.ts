@@ -3,7 +3,7 @@ import type { RemovalPreview } from '../kb/apply-pack';
 import type { SourceRecord } from '../kb/db';
 import type { SourcePreview } from '../sync/registry';
 import type { LookupCandidate } from '../sync/wikidata-lookup';
-import type { Result } from './result';
+import type { ProtocolOf } from './define';
 
 export type { RemovalPreview, SourcePreview };
 
@@ -11,35 +11,6 @@ export type UrlSourceKind = 'pack-url' | 'csv-url';
 
 /** A lookup's answer: `allowed: false` when the reader has not turned lookups on (nothing was sent). */
 export type LookupReply = { allowed: false } | { allowed: true; candidates: LookupCandidate[] };
-
-/**
- * Managing sources. Every message here is privileged: only Gloss's own pages may subscribe, remove,
- * reorder or fetch (a web page must never make Gloss download something or drop a source). Reading
- * the list is `listSources` in the KB protocol, which also carries each source's sync progress.
- */
-export interface SyncProtocol {
-  /** Downloads and checks a file at an address without subscribing: what it holds, or why it would be refused. */
-  previewSource(data: { url: string; kind: UrlSourceKind; name?: string }): Result<SourcePreview>;
-  /** Subscribes to a pack or CSV at an address, or turns on the Wikidata source; the first sync starts at once. */
-  addSource(
-    data: { kind: UrlSourceKind; url: string; name?: string; intervalHours?: number } | { kind: 'wikidata' },
-  ): Result<SourceRecord>;
-  /** Turns a source on or off, moves it to a rank (0 = first), or sets how often it is checked. */
-  updateSource(data: { id: string; enabled?: boolean; priority?: number; intervalHours?: number }): Result<SourceRecord>;
-  /** What removing a source would take out of the knowledge base. */
-  previewRemoval(data: { id: string }): Result<RemovalPreview>;
-  /** Removes a source and what only it gave; answers what was removed. */
-  removeSource(data: { id: string }): Result<RemovalPreview>;
-  /** Syncs one source, or every enabled network source, now; answers their status when done. */
-  syncNow(data: { id?: string }): Result<SourceRecord[]>;
-  /**
-   * Looks the words of a mention up on Wikidata, from a card, when the reader has allowed it. Open to
-   * content scripts: it writes nothing, and the card sends it only on a real click.
-   */
-  lookupWikidata(data: { words: string; lang?: string }): Result<LookupReply>;
-  /** Opens the options page at a section or form (`#sources`, `#add?name=…`): the card cannot open it itself. */
-  openOptions(data: { hash: string }): Result<null>;
-}
 
 const id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(200));
 const url = v.pipe(
@@ -55,7 +26,7 @@ const intervalHours = v.pipe(
   v.maxValue(720, 'at least once every 30 days'),
 );
 
-export const SYNC_SCHEMAS: { [K in keyof SyncProtocol]: v.GenericSchema } = {
+export const SYNC_SCHEMAS = {
   previewSource: v.object({ url, kind, name }),
   addSource: v.variant('kind', [
     v.object({ kind: v.literal('pack-url'), url, name, intervalHours: v.optional(intervalHours) }),
@@ -78,11 +49,31 @@ export const SYNC_SCHEMAS: { [K in keyof SyncProtocol]: v.GenericSchema } = {
   openOptions: v.object({ hash: v.pipe(v.string(), v.regex(/^#/, 'the hash starts with #'), v.maxLength(2_000)) }),
 };
 
-export const SYNC_PRIVILEGED: readonly (keyof SyncProtocol)[] = [
-  'previewSource',
-  'addSource',
-  'updateSource',
-  'previewRemoval',
-  'removeSource',
-  'syncNow',
-];
+/**
+ * Managing sources. Only Gloss's own pages may subscribe, remove,
+ * reorder or fetch (a web page must never make Gloss download something or drop a source). Reading
+ * the list is `listSources` in the KB protocol, which also carries each source's sync progress.
+ */
+interface SyncReplies {
+  /** Downloads and checks a file at an address without subscribing: what it holds, or why it would be refused. */
+  previewSource: SourcePreview;
+  /** Subscribes to a pack or CSV at an address, or turns on the Wikidata source; the first sync starts at once. */
+  addSource: SourceRecord;
+  /** Turns a source on or off, moves it to a rank (0 = first), or sets how often it is checked. */
+  updateSource: SourceRecord;
+  /** What removing a source would take out of the knowledge base. */
+  previewRemoval: RemovalPreview;
+  /** Removes a source and what only it gave; answers what was removed. */
+  removeSource: RemovalPreview;
+  /** Syncs one source, or every enabled network source, now; answers their status when done. */
+  syncNow: SourceRecord[];
+  /**
+   * Looks the words of a mention up on Wikidata, from a card, when the reader has allowed it. Open to
+   * content scripts: it writes nothing, and the card sends it only on a real click.
+   */
+  lookupWikidata: LookupReply;
+  /** Opens the options page at a section or form (`#sources`, `#add?name=…`): the card cannot open it itself. */
+  openOptions: null;
+}
+
+export type SyncProtocol = ProtocolOf<typeof SYNC_SCHEMAS, SyncReplies>;

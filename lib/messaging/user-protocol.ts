@@ -1,40 +1,13 @@
 import * as v from 'valibot';
 import type { NoteRecord } from '../kb/db';
-import { ENTITY_KINDS, type EntityKind } from '../pack/types';
-import type { Result } from './result';
+import { ENTITY_KINDS } from '../pack/types';
+import type { ProtocolOf } from './define';
 import { EMPTY_REQUEST } from './kb-protocol';
-
-/** An entity the user writes in the options page; stored in the 'personal' source like any pack's. */
-export interface PersonalEntityInput {
-  /** Absent for a new entity. */
-  id?: string;
-  kind: EntityKind;
-  name: string;
-  /** Other names it goes by; each is matched on pages like the name. */
-  aliases: string[];
-  description: string;
-  /** Links to check it, if the user has any. */
-  sources: string[];
-}
 
 interface ImportReport {
   sources: number;
   entities: number;
   notes: number;
-}
-
-/** The user's own data. Reading a note is open to the card; writing is for Gloss's own pages. */
-export interface UserProtocol {
-  getNote(data: { entityId: string }): Result<NoteRecord | null>;
-  listNotes(data: Record<string, never>): Result<NoteRecord[]>;
-  setNote(data: { entityId: string; text: string }): Result<NoteRecord>;
-  deleteNote(data: { entityId: string }): Result<boolean>;
-  /** Adds or replaces one of the user's own entities; answers its id. */
-  savePersonalEntity(data: { entity: PersonalEntityInput }): Result<string>;
-  /** Removes one of the user's own entities and the note on it. */
-  deletePersonalEntity(data: { id: string }): Result<boolean>;
-  /** Replaces the knowledge base, notes and settings with a backup (the JSON text of an export). */
-  importBackup(data: { text: string }): Result<ImportReport>;
 }
 
 const entityId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(200));
@@ -48,6 +21,7 @@ const plain = (field: string, max: number) =>
     v.check((s) => !/<\/?[a-z!][^<>]*>/i.test(s), `${field} contains HTML tags; write plain text`),
   );
 
+/** An entity the user writes in the options page; stored in the 'personal' source like any pack's. */
 const personalEntitySchema = v.object({
   id: v.optional(v.pipe(v.string(), v.regex(/^personal:[A-Za-z0-9._:-]{1,100}$/, 'not an id of your own entities'))),
   kind: v.picklist(ENTITY_KINDS, 'choose what kind of thing it is'),
@@ -69,7 +43,9 @@ const personalEntitySchema = v.object({
   ),
 });
 
-export const USER_SCHEMAS: { [K in keyof UserProtocol]: v.GenericSchema } = {
+export type PersonalEntityInput = v.InferOutput<typeof personalEntitySchema>;
+
+export const USER_SCHEMAS = {
   getNote: v.object({ entityId }),
   listNotes: EMPTY_REQUEST,
   setNote: v.object({ entityId, text: v.pipe(v.string(), v.maxLength(10_000, 'a note is longer than 10,000 characters')) }),
@@ -80,12 +56,18 @@ export const USER_SCHEMAS: { [K in keyof UserProtocol]: v.GenericSchema } = {
   importBackup: v.object({ text: v.pipe(v.string(), v.maxLength(60_000_000, 'the backup is larger than 60 MB')) }),
 };
 
-// listNotes hands out every note at once: a page that drives the content script has no business with it.
-export const USER_PRIVILEGED: readonly (keyof UserProtocol)[] = [
-  'listNotes',
-  'setNote',
-  'deleteNote',
-  'savePersonalEntity',
-  'deletePersonalEntity',
-  'importBackup',
-];
+/** The user's own data. Reading a note is open to the card; writing is for Gloss's own pages. */
+interface UserReplies {
+  getNote: NoteRecord | null;
+  listNotes: NoteRecord[];
+  setNote: NoteRecord;
+  deleteNote: boolean;
+  /** Adds or replaces one of the user's own entities; answers its id. */
+  savePersonalEntity: string;
+  /** Removes one of the user's own entities and the note on it. */
+  deletePersonalEntity: boolean;
+  /** Replaces the knowledge base, notes and settings with a backup (the JSON text of an export). */
+  importBackup: ImportReport;
+}
+
+export type UserProtocol = ProtocolOf<typeof USER_SCHEMAS, UserReplies>;
