@@ -72,13 +72,59 @@ export const noteSchema = v.object({
 });
 
 const envelope = v.object({
-  format: v.literal(BACKUP_FORMAT, `this is not a Gloss backup (format must be "${BACKUP_FORMAT}")`),
-  version: v.literal(1, 'this backup is from a newer Gloss (version must be 1)'),
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(1),
   exportedAt: v.string(),
-  sources: v.array(v.unknown(), 'sources must be a list'),
-  notes: v.array(v.unknown(), 'notes must be a list'),
+  sources: v.array(v.unknown()),
+  notes: v.array(v.unknown()),
   settings: v.optional(v.unknown()),
 });
+
+/** The envelope's parts in the words the refusal uses. */
+const ENVELOPE_PARTS: Record<string, string> = {
+  format: 'its format mark',
+  version: 'its version',
+  exportedAt: 'the date it was exported',
+  sources: 'its list of sources',
+  notes: 'its list of notes',
+  settings: 'its settings',
+};
+
+const NOT_A_BACKUP = 'it is not a Gloss backup (the file that “Export” on this page writes)';
+
+/**
+ * Says what a file that is no backup is, and where it belongs, before any field is checked: a pack
+ * given here would otherwise be told its "version must be 1". Undefined for a file that claims to be
+ * a backup of this version.
+ */
+function notThisBackup(json: unknown): string | undefined {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return `${NOT_A_BACKUP}.`;
+  const o = json as Record<string, unknown>;
+  if (o.format === BACKUP_FORMAT) {
+    if (typeof o.version === 'number' && o.version > 1) {
+      return 'it was written by a newer version of Gloss; update Gloss, then import it again.';
+    }
+    return undefined;
+  }
+  if (Array.isArray(o.entities)) {
+    const name = typeof o.name === 'string' && o.name.trim() ? ` “${o.name.trim().slice(0, 100)}”` : '';
+    return (
+      `it is the knowledge pack${name}, not a Gloss backup. To use a pack, add it under Sources ` +
+      '(Add a source → A Gloss pack) from the address where it is published.'
+    );
+  }
+  return `${NOT_A_BACKUP}.`;
+}
+
+/** Envelope problems in plain words: the part that is missing or damaged, not the validator's message. */
+function envelopeProblems(list: readonly v.BaseIssue<unknown>[]): string[] {
+  const parts = [...new Set(list.map((i) => String(i.path?.[0]?.key ?? '')))];
+  return parts.map((key) =>
+    key in ENVELOPE_PARTS
+      ? `it looks like a Gloss backup, but ${ENVELOPE_PARTS[key]} is missing or damaged.`
+      : `${NOT_A_BACKUP}.`,
+  );
+}
 
 function issues(prefix: string, list: readonly v.BaseIssue<unknown>[]): string[] {
   return list.map((i) => {
@@ -154,8 +200,10 @@ export function salvageEntities(kind: string, raw: readonly unknown[]): Entity[]
 
 /** Checks an export file whole: either everything in it is good, or the first problems are listed. */
 export function checkBackup(json: unknown): BackupCheck {
+  const foreign = notThisBackup(json);
+  if (foreign) return { ok: false, problems: [foreign] };
   const top = v.safeParse(envelope, json);
-  if (!top.success) return { ok: false, problems: issues('backup', top.issues).slice(0, MAX_PROBLEMS) };
+  if (!top.success) return { ok: false, problems: envelopeProblems(top.issues).slice(0, MAX_PROBLEMS) };
   const problems: string[] = [];
   const sources: BackupSource[] = [];
   const seen = new Set<string>();
@@ -209,8 +257,9 @@ export function parseBackup(text: string): BackupCheck {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [`the file is not JSON (${e instanceof Error ? e.message : String(e)})`] };
+  } catch {
+    // The parser's message ("Expected … at position 1") says nothing to a reader.
+    return { ok: false, problems: ['it is not a Gloss backup: its text is not JSON, or it was cut short.'] };
   }
   return checkBackup(json);
 }
