@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { describeRole, formatPartialDate, rolesAsOf } from '@/lib/core/roles-as-of';
+import { describeRole, describeRoleToday, formatPartialDate, rolesAsOf } from '@/lib/core/roles-as-of';
 import { safeHttpUrl, sourceLabel } from '@/lib/core/safe-url';
 import type { DatedFact } from '@/lib/pack/types';
 import type { EntityView } from '@/lib/messaging/protocol';
@@ -7,13 +7,6 @@ import { t } from '@/lib/ui/i18n';
 import { kindLabel } from '@/lib/ui/kind-label';
 import { EntityAlternatives } from './EntityAlternatives';
 import { SafeLink } from './SafeLink';
-
-function period(role: DatedFact): string {
-  if (role.from && role.to) return `${role.from}–${role.to}`;
-  if (role.from) return t('since', 'since $1', [role.from]);
-  if (role.to) return t('until', 'until $1', [role.to]);
-  return '';
-}
 
 /** A knowledge source an entity comes from, with the date its facts are as of. */
 export interface SourceNote {
@@ -48,11 +41,32 @@ function RoleList({ roles, date }: { roles: DatedFact[]; date?: string }) {
   );
 }
 
-/** "Then" (the article's day) and "now": who held which office when the story was written, and today. */
+/**
+ * Roles as of today: one the data gives as held but confirmed only up to an earlier day says "as of" that
+ * day instead of passing for current (lib/core/roles-as-of.ts).
+ */
+function CurrentRoleList({ roles, today }: { roles: DatedFact[]; today?: string }) {
+  return (
+    <ul class="gloss-roles">
+      {roles.map((r, i) => (
+        <li key={i} dir="auto">
+          {describeRoleToday(r, today)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * "Then" (the article's day) and "now": who held which office when the story was written, and today. With no
+ * role on the article's day, "then" shows the most recent one before it ("President 2017–2021" on a 2023
+ * article).
+ */
 function RolesThenNow({ roles, date, today }: { roles: DatedFact[]; date: string; today?: string }) {
-  const { then, now } = rolesAsOf(roles, date, today);
-  if (then.length === 0 && now.length === 0) return null;
-  const same = then.length === now.length && then.every((r) => now.includes(r));
+  const { then, before, now, asOf } = rolesAsOf(roles, date, today);
+  const current = [...now, ...asOf];
+  if (then.length === 0 && before.length === 0 && current.length === 0) return null;
+  const same = asOf.length === 0 && then.length === now.length && then.every((r) => now.includes(r));
   const when = formatPartialDate(date);
   if (same) {
     return (
@@ -67,11 +81,20 @@ function RolesThenNow({ roles, date, today }: { roles: DatedFact[]; date: string
       <p class="gloss-label">{t('card_thenOn', 'Then ($1)', [when])}</p>
       {then.length > 0 ? (
         <RoleList roles={then} date={date} />
+      ) : before.length > 0 ? (
+        <>
+          <p class="gloss-muted">{t('card_latestBefore', 'No role recorded on that day; the most recent before it:')}</p>
+          <RoleList roles={before} date={date} />
+        </>
       ) : (
         <p class="gloss-muted">{t('card_noRoleThen', 'No role recorded on that day.')}</p>
       )}
       <p class="gloss-label">{t('card_now', 'Now')}</p>
-      {now.length > 0 ? <RoleList roles={now} /> : <p class="gloss-muted">{t('card_noRoleNow', 'No current role recorded.')}</p>}
+      {current.length > 0 ? (
+        <CurrentRoleList roles={current} today={today} />
+      ) : (
+        <p class="gloss-muted">{t('card_noRoleNow', 'No current role recorded.')}</p>
+      )}
     </section>
   );
 }
@@ -102,13 +125,7 @@ export function EntityCard({ entity, headingLevel = 2, articleDate, today, sourc
         (articleDate ? (
           <RolesThenNow roles={roles} date={articleDate} today={today} />
         ) : (
-          <ul class="gloss-roles">
-            {roles.map((r, i) => (
-              <li key={i} dir="auto">
-                {r.label} {period(r) && <span class="gloss-period">{period(r)}</span>}
-              </li>
-            ))}
-          </ul>
+          <CurrentRoleList roles={roles} today={today} />
         ))}
       {children}
       <footer class="gloss-sources">

@@ -46,19 +46,73 @@ function isoToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** What a card can say about an actor's roles on the article's day and today. */
+export interface RolesAsOf {
+  /** Roles held on the article's day. */
+  then: DatedFact[];
+  /**
+   * When no role was held on the article's day: the most recent ones that had ended before it ("President
+   * 2017–2021" on a 2023 article). Empty otherwise.
+   */
+  before: DatedFact[];
+  /** Roles held today, as far as the data was confirmed on or after today. */
+  now: DatedFact[];
+  /**
+   * Roles the data gives as held today, but only confirmed up to an earlier day (`confirmed`): never shown as
+   * current, but as held "as of" that day.
+   */
+  asOf: DatedFact[];
+}
+
+/** The day a role was last confirmed if `today` is past it, so that it must not be shown as current. */
+export function unconfirmedSince(role: DatedFact, today: string): string | null {
+  return role.confirmed && role.confirmed < today ? role.confirmed : null;
+}
+
 /**
- * `then`: roles held on `date` (the article's day). `now`: roles held today, i.e. without `to` or with `to`
- * not yet past, and already begun. `today` is a parameter so that tests do not depend on the clock.
+ * Splits an actor's roles by the article's day and today. `today` is a parameter so that tests do not depend
+ * on the clock. A role whose `confirmed` day is before today goes to `asOf`, not `now`: the data says
+ * nothing about today.
  */
-export function rolesAsOf(
-  roles: readonly DatedFact[],
-  date: string,
-  today: string = isoToday(),
-): { then: DatedFact[]; now: DatedFact[] } {
+export function rolesAsOf(roles: readonly DatedFact[], date: string, today: string = isoToday()): RolesAsOf {
+  const then = roles.filter((r) => heldOn(r, date));
+  const current = roles.filter((r) => heldOn(r, today));
   return {
-    then: roles.filter((r) => heldOn(r, date)),
-    now: roles.filter((r) => heldOn(r, today)),
+    then,
+    before: then.length > 0 ? [] : latestEndedBefore(roles, date),
+    now: current.filter((r) => unconfirmedSince(r, today) === null),
+    asOf: current.filter((r) => unconfirmedSince(r, today) !== null),
   };
+}
+
+/** The roles that ended last before `day` (all of them if several ended in the same period). */
+function latestEndedBefore(roles: readonly DatedFact[], day: string): DatedFact[] {
+  let latest = '';
+  let out: DatedFact[] = [];
+  for (const r of roles) {
+    const end = r.to ? lastDay(r.to) : null;
+    if (end === null || end >= day) continue;
+    if (end > latest) {
+      latest = end;
+      out = [r];
+    } else if (end === latest) out.push(r);
+  }
+  return out;
+}
+
+/**
+ * The roles of a pack's entities with `confirmed` filled in from the pack's `asOf` where the author left it
+ * out (the pack format's default), so that every surface that shows a role knows how far it was confirmed.
+ */
+export function withConfirmedRoles<E extends { roles?: DatedFact[] }>(entities: readonly E[], asOf: string): E[] {
+  // A pack "as of 2024" confirms no more than its first day.
+  const day = firstDay(asOf);
+  if (day === null) return [...entities];
+  return entities.map((e) =>
+    e.roles?.some((r) => r.confirmed === undefined)
+      ? { ...e, roles: e.roles.map((r) => (r.confirmed === undefined ? { ...r, confirmed: day } : r)) }
+      : e,
+  );
 }
 
 const MONTH_NAMES = [
@@ -106,4 +160,14 @@ export function describeRole(role: DatedFact, date?: string): string {
   }
   if (to) return `${role.label} until ${to}`;
   return role.label;
+}
+
+/**
+ * describeRole for a role as of today: a role the data gives as held today but confirmed only up to an
+ * earlier day says so ("Prime Minister of Lebanon since 2021, as of 3 February 2025").
+ */
+export function describeRoleToday(role: DatedFact, today: string = isoToday(), date?: string): string {
+  const line = describeRole(role, date);
+  const confirmed = heldOn(role, today) ? unconfirmedSince(role, today) : null;
+  return confirmed ? `${line}, as of ${formatPartialDate(confirmed)}` : line;
 }

@@ -1,3 +1,4 @@
+import { withConfirmedRoles } from '../core/roles-as-of';
 import type { Pack } from '../pack/types';
 import type { GlossDb, SourceRecord, StoredEntity, VariantRecord } from './db';
 import { mergeVariants, sameEntity, type RankedVariant } from './merge-variants';
@@ -61,6 +62,9 @@ export async function applySourcePack(
   pack: Pack,
   opts: ApplyOptions = {},
 ): Promise<ApplyResult> {
+  // Every stored role says how far it was confirmed (the pack's asOf where the author left it out), so that
+  // no card presents it as current past that day (lib/core/roles-as-of.ts).
+  pack = { ...pack, entities: withConfirmedRoles(pack.entities, pack.asOf) };
   return db.transaction(
     'rw',
     [db.entities, db.variantBuckets, db.sources, db.meta, db.downloads, db.downloadChunks],

@@ -33,6 +33,11 @@ export interface DatedFact {
   from?: string;
   to?: string;
   source?: string;
+  /**
+   * The day (YYYY-MM-DD) the fact was last confirmed; absent means the pack's `asOf`. Past that day Gloss
+   * never presents the role as current: it says "as of <date>".
+   */
+  confirmed?: string;
 }
 
 export interface Links {

@@ -28,6 +28,7 @@ export type ValidationResult = { ok: true; pack: Pack } | { ok: false; problems:
 // [^<>] keeps the scan linear on hostile text full of "<".
 const HTML_RE = /<\/?[a-z!][^<>]*>/i;
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 
 function text(field: string, max: number) {
@@ -75,6 +76,12 @@ const datedFact = v.object({
   from: v.optional(date('from')),
   to: v.optional(date('to')),
   source: v.optional(url('source')),
+  confirmed: v.optional(
+    v.pipe(
+      v.string('confirmed must be a date written as text'),
+      v.regex(DAY_RE, 'confirmed must be a whole day like 2025-02-03'),
+    ),
+  ),
 });
 
 const alias = v.object({

@@ -46,3 +46,53 @@ describe('EntityCard', () => {
     expect(renderCard(base).querySelector('details.gloss-alternatives')).toBeNull();
   });
 });
+
+/** Renders a card for an article of `articleDate`, read on `today`, and returns its text. */
+function cardText(entity: EntityView, articleDate: string | undefined, today: string): string {
+  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  const g = globalThis as { document?: unknown };
+  const previous = g.document;
+  g.document = document;
+  try {
+    const root = document.getElementById('root')!;
+    render(<EntityCard entity={entity} articleDate={articleDate} today={today} />, root);
+    return (root.textContent ?? '').replace(/\s+/g, ' ');
+  } finally {
+    g.document = previous;
+  }
+}
+
+describe('EntityCard roles', () => {
+  const person = {
+    ...base,
+    kind: 'person',
+    name: 'Ana Example',
+    roles: [
+      { label: 'President of Exampleland', from: '2017-01-20', to: '2021-01-20', confirmed: '2025-02-03' },
+      { label: 'President of Exampleland', from: '2025-01-20', confirmed: '2025-02-03' },
+    ],
+  } as EntityView;
+
+  it('never presents a role as current past its confirmed day: it says "as of"', () => {
+    const text = cardText(person, '2025-01-25', '2026-12-07');
+    expect(text).toContain('Now');
+    expect(text).toContain('President of Exampleland since 20 January 2025, as of 3 February 2025');
+    const plain = cardText(person, undefined, '2026-12-07');
+    expect(plain).toContain('President of Exampleland since 20 January 2025, as of 3 February 2025');
+    expect(cardText(person, undefined, '2025-02-01')).not.toContain('as of');
+  });
+
+  it('shows on an article between two terms the most recent role before it, next to today\u2019s', () => {
+    const text = cardText(person, '2023-06-01', '2025-02-01');
+    expect(text).toContain('Then (1 June 2023)');
+    expect(text).toContain('the most recent before it');
+    expect(text).toContain('President of Exampleland 20 January 2017 – 20 January 2021');
+    expect(text).toContain('President of Exampleland since 20 January 2025');
+  });
+
+  it('shows the role held on the article\u2019s day of 2018', () => {
+    const text = cardText(person, '2018-05-01', '2025-02-01');
+    expect(text).toContain('Then (1 May 2018)');
+    expect(text).not.toContain('the most recent before it');
+  });
+});

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DatedFact } from '../../lib/pack/types';
-import { describeRole, formatPartialDate, heldOn, rolesAsOf } from '../../lib/core/roles-as-of';
+import {
+  describeRole,
+  describeRoleToday,
+  formatPartialDate,
+  heldOn,
+  rolesAsOf,
+  withConfirmedRoles,
+} from '../../lib/core/roles-as-of';
 
 const chair = (from?: string, to?: string): DatedFact => ({ label: 'Chair of the Example Council', from, to });
 
@@ -98,5 +105,50 @@ describe('describeRole', () => {
   ];
   it.each(cases)('%s', (_name, role, date, expected) => {
     expect(describeRole(role, date)).toBe(expected);
+  });
+});
+
+describe('roles past the day they were last confirmed', () => {
+  const pm: DatedFact = { label: 'Prime Minister of Exampleland', from: '2021', confirmed: '2025-02-03' };
+  const president: DatedFact = { label: 'President of Exampleland', from: '2017-01-20', to: '2021-01-20' };
+
+  it('is current up to its confirmed day, then only "as of" it', () => {
+    expect(rolesAsOf([pm], '2024-05-01', '2025-02-03')).toMatchObject({ now: [pm], asOf: [] });
+    expect(rolesAsOf([pm], '2024-05-01', '2025-02-04')).toMatchObject({ now: [], asOf: [pm] });
+    expect(describeRoleToday(pm, '2025-02-03')).toBe('Prime Minister of Exampleland since 2021');
+    expect(describeRoleToday(pm, '2026-12-07')).toBe('Prime Minister of Exampleland since 2021, as of 3 February 2025');
+  });
+
+  it('says nothing of "as of" for a role that had ended, or that has no confirmed day', () => {
+    expect(describeRoleToday({ ...president, confirmed: '2022-01-01' }, '2026-12-07')).toBe(
+      'President of Exampleland 20 January 2017 – 20 January 2021',
+    );
+    expect(describeRoleToday({ label: 'Chair', from: '2020' }, '2026-12-07')).toBe('Chair since 2020');
+  });
+
+  it('fills the pack\u2019s asOf into roles that lack a confirmed day, and keeps the ones given', () => {
+    const [a, b] = withConfirmedRoles(
+      [
+        {
+          roles: [
+            { label: 'X', from: '2020' },
+            { ...pm, confirmed: '2024-12-01' },
+          ],
+        },
+        { roles: undefined },
+      ],
+      '2025-02-03',
+    );
+    expect(a!.roles!.map((r) => r.confirmed)).toEqual(['2025-02-03', '2024-12-01']);
+    expect(b!.roles).toBeUndefined();
+    expect(withConfirmedRoles([{ roles: [{ label: 'X' }] }], '2024')[0]!.roles![0]!.confirmed).toBe('2024-01-01');
+  });
+
+  it('gives the most recent role before the article when none was held that day', () => {
+    const r = rolesAsOf([president, { label: 'Senator', from: '2005', to: '2008' }], '2023-03-01', '2025-01-01');
+    expect(r.then).toEqual([]);
+    expect(r.before.map((x) => describeRole(x))).toEqual(['President of Exampleland 20 January 2017 – 20 January 2021']);
+    expect(rolesAsOf([president], '2019-03-01', '2025-01-01').before).toEqual([]);
+    expect(rolesAsOf([president], '2010-03-01', '2025-01-01').before).toEqual([]);
   });
 });

@@ -64,6 +64,12 @@ describe('validatePack', () => {
       'entities[0].roles[0]',
       /ends .* before/,
     ],
+    [
+      'confirmed not a whole day',
+      withEntity({ roles: [{ label: 'Envoy', from: '2020', confirmed: '2025-02' }] }),
+      'entities[0].roles[0].confirmed',
+      /whole day/,
+    ],
     ['dangling related id', withEntity({ related: ['nr:nobody'] }), 'entities[0].related[0]', /not an entity in this pack/],
   ])('%s', (_name, input, path, message) => {
     const result = validatePack(input);
