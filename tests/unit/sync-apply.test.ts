@@ -68,7 +68,8 @@ describe('two sources giving the same entity', () => {
         name: 'Ana Maria Lima',
         kind: 'person',
         description: 'B says otherwise.',
-        roles: [{ label: 'Mayor', from: '2020' }],
+        // Stored roles say how far they were confirmed: the pack's asOf, as the pack left it out.
+        roles: [{ label: 'Mayor', from: '2020', confirmed: '2025-01-01' }],
       },
     ]);
     // Both names find it.
