@@ -23,6 +23,12 @@ export function AboutSection() {
         )}
       </p>
       <h3>{t('aboutPacks', 'What the knowledge comes from')}</h3>
+      <p>
+        {/* The licences of the data bundled in the built-in packs (public/THIRD-PARTY-NOTICES.txt). */}
+        <a href="/THIRD-PARTY-NOTICES.txt" target="_blank" rel="noopener">
+          {t('aboutNotices', 'Third-party notices: the licences of the data that ships with Gloss')}
+        </a>
+      </p>
       {sources?.map((s) => (
         <article class="licence" key={s.id} data-about-source={s.id} aria-labelledby={`about-${s.id}`}>
           <h4 id={`about-${s.id}`}>
