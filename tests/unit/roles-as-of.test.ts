@@ -127,7 +127,7 @@ describe('roles past the day they were last confirmed', () => {
   });
 
   it('fills the pack\u2019s asOf into roles that lack a confirmed day, and keeps the ones given', () => {
-    const [a, b] = withConfirmedRoles(
+    const [a, b] = withConfirmedRoles<{ roles?: DatedFact[] }>(
       [
         {
           roles: [
@@ -141,7 +141,9 @@ describe('roles past the day they were last confirmed', () => {
     );
     expect(a!.roles!.map((r) => r.confirmed)).toEqual(['2025-02-03', '2024-12-01']);
     expect(b!.roles).toBeUndefined();
-    expect(withConfirmedRoles([{ roles: [{ label: 'X' }] }], '2024')[0]!.roles![0]!.confirmed).toBe('2024-01-01');
+    expect(withConfirmedRoles<{ roles?: DatedFact[] }>([{ roles: [{ label: 'X' }] }], '2024')[0]!.roles![0]!.confirmed).toBe(
+      '2024-01-01',
+    );
   });
 
   it('gives the most recent role before the article when none was held that day', () => {
