@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotate } from '../../lib/core/annotate';
 import { buildMatchIndex, type MatchIndex } from '../../lib/core/match-index';
+import { foldText } from '../../lib/core/fold';
 import { heldOn } from '../../lib/core/roles-as-of';
 import type { Entity, Pack } from '../../lib/pack/types';
 import { validatePack } from '../../lib/pack/validate';
@@ -102,6 +103,18 @@ describe('the Business and media pack from data/business-media', () => {
     const role = byId('gloss:person-kelly-ortberg').roles![0]!;
     expect(heldOn(role, '2025-02-03')).toBe(true);
     expect(heldOn(role, '2024-08-07')).toBe(false);
+  });
+
+  it('agrees with every dated assertion of tests/fixtures/dated-assertions/business-media.json', () => {
+    const file = join(root, 'tests/fixtures/dated-assertions/business-media.json');
+    const assertions = JSON.parse(readFileSync(file, 'utf8')) as { entity: string; office: string; on: string; holds: boolean }[];
+    expect(assertions.length).toBeGreaterThanOrEqual(10);
+    const wrong = assertions.filter((a) => {
+      const roles = byId(a.entity)?.roles ?? [];
+      const holds = roles.some((r) => foldText(r.label).includes(foldText(a.office)) && heldOn(r, a.on));
+      return holds !== a.holds;
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('marks the outlet, not the city inside its name', () => {
