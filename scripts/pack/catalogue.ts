@@ -19,8 +19,10 @@ import { fileURLToPath } from 'node:url';
 import { BUILTIN_PACKS, type BuiltinPackEntry } from '../../lib/pack/builtin-packs';
 import type { Entity, Pack, PackMeta } from '../../lib/pack/types';
 import { canonical, dropCollidingForeignAliases } from './merge';
+import { buildBusinessMedia } from './business-media';
 import { buildUsGovernment } from './us-government';
 import { buildWorldNews } from './world-news';
+import { buildWorldPlaces } from './world-places';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -36,8 +38,8 @@ type Builder = (root: string, meta: PackMeta) => Entity[];
 const BUILDERS: Record<string, Builder> = {
   'world-news': (r, meta) => buildWorldNews(r, meta.asOf).entities,
   'us-government': (r) => buildUsGovernment(r),
-  'world-places': () => [],
-  'business-media': () => [],
+  'world-places': (r) => buildWorldPlaces(r),
+  'business-media': (r) => buildBusinessMedia(r),
 };
 
 export const CATALOGUE: readonly CatalogueEntry[] = BUILTIN_PACKS.map((entry) => {
