@@ -166,7 +166,7 @@ describe('the World places pack from data/world-places', () => {
     entities = buildWorldPlaces(root);
     worldNews = JSON.parse(readFileSync(join(root, 'assets/packs/world-news.json'), 'utf8')) as Pack;
     index = buildMatchIndex([...worldNews.entities, ...entities]);
-  });
+  }, 60_000);
   const placesOf = (mentions: Mention[]): Mention[] =>
     mentions.filter((m) => m.entityId !== null && entities.some((e) => e.id === m.entityId));
   const mark = (text: string): string[] => placesOf(annotate(index, text)).map((m) => `${m.surface}=${m.entityId}`);
