@@ -27,6 +27,18 @@ function textHead(root: Element, max: number): string {
   return out.trim().slice(0, max);
 }
 
+/** Blocks inside an article whose dates are not the article's: an embedded video, a related story, a teaser. */
+const OTHER_STORY_RE = /related|recommend|more-stories|teaser|promo|playlist|video/i;
+
+/** Whether a date element inside the article belongs to something embedded in it rather than to the article. */
+function isEmbedded(el: Element, root: Element): boolean {
+  for (let e = el.parentElement; e && e !== root; e = e.parentElement) {
+    if (/^(FIGURE|ASIDE|VIDEO|AUDIO)$/.test(e.tagName.toUpperCase())) return true;
+    if (OTHER_STORY_RE.test(`${e.getAttribute('class') ?? ''} ${e.id}`)) return true;
+  }
+  return false;
+}
+
 function guessArticleRoot(doc: Document): Element | null {
   return doc.querySelector('article, [itemprop="articleBody"], main, [role="main"]');
 }
@@ -67,7 +79,7 @@ export function collectDateSignals(doc: Document, articleRoot?: Element): DateSi
   const times = timeEls.map((el) => ({
     datetime: el.getAttribute('datetime') ?? undefined,
     text: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 100),
-    inArticle: root !== null && root.contains(el),
+    inArticle: root !== null && root.contains(el) && !isEmbedded(el, root),
   }));
 
   const text = root ? textHead(root, TEXT_HEAD) : undefined;

@@ -244,3 +244,18 @@ describe('collectDateSignals + findArticleDate on a page', () => {
     expect(findArticleDate(collectDateSignals(page('<title>x</title>', '<p>Hello</p>')))).toBeNull();
   });
 });
+
+describe('the article date on a page with embedded stories', () => {
+  it("reads the article's own <time>, not an embedded video's or a related story's that come first", () => {
+    const { document } = parseHTML(`<html><body><div class="story">
+      <figure class="video"><video></video><time datetime="2019-05-01">1 May 2019</time></figure>
+      <div class="related-stories"><time datetime="2020-02-02">2 February 2020</time></div>
+      <p class="dateline"><time datetime="2025-02-03T21:30:00-05:00">3 February 2025</time></p>
+      <p>Text of the story.</p></div></body></html>`);
+    const root = document.querySelector('.story') as unknown as Element;
+    expect(findArticleDate(collectDateSignals(document as unknown as Document, root))).toEqual({
+      date: '2025-02-03',
+      source: 'time',
+    });
+  });
+});
