@@ -14,6 +14,7 @@ import type { StoredEntity } from '@/lib/kb/db';
 import { openOrRecover } from '@/lib/kb/open-or-recover';
 import { RECOVERY_REPORT_KEY, type RecoveryReport } from '@/lib/kb/recovery-report';
 import { checkAndRepair, startKb, type StartDeps } from '@/lib/kb/start-kb';
+import { MatcherKeeper } from '@/lib/kb/matcher-keeper';
 import { loadOrBuildMatchIndex } from '@/lib/kb/stored-index';
 import { followUserData, readUserCopy, UserCopyKeeper, type CopyArea } from '@/lib/kb/user-copy';
 import { BUILTIN_PACKS, builtinPackFile, type BuiltinPackEntry } from '@/lib/pack/builtin-packs';
@@ -38,12 +39,6 @@ export const db = kb.db;
 /** The second copy of the user's notes, entities and sources, in storage.local. */
 export const userCopy = new UserCopyKeeper(db, area);
 
-/** The latest complete matcher; lookups use it even while a newer one is being built. */
-let ready: MatchIndex | null = null;
-/** A build in progress, for callers that have no matcher yet. */
-let pending: Promise<MatchIndex> | null = null;
-/** Changes are applied to the matcher one after another, in the order they were written. */
-let following: Promise<void> = Promise.resolve();
 /** Imports run one at a time: an install and a first lookup must not import the pack twice at once. */
 let importing: Promise<void> = Promise.resolve();
 
@@ -157,8 +152,9 @@ async function loadMatcher(): Promise<MatchIndex> {
   return (await loadOrBuildMatchIndex(db)).index;
 }
 
-function build(): Promise<MatchIndex> {
-  const run = (async () => {
+/** The matcher's lifecycle, its races and their tests: lib/kb/matcher-keeper.ts. */
+const matcher = new MatcherKeeper({
+  load: async () => {
     try {
       return await loadMatcher();
     } catch (e) {
@@ -166,33 +162,20 @@ function build(): Promise<MatchIndex> {
       if (!(await repairIfDamaged())) throw e;
       return loadMatcher();
     }
-  })();
-  pending = run;
-  run.then(
-    (index) => {
-      if (pending === run) {
-        ready = index;
-        pending = null;
-      }
-    },
-    // A failed build must not poison every later lookup.
-    () => {
-      if (pending === run) pending = null;
-    },
-  );
-  return run;
-}
+  },
+  patch: patchInPlace,
+  dropStored: () => db.meta.delete('matchIndex'),
+  onError: (e) => console.error('Gloss: updating the matcher failed', e),
+});
 
 /** The matcher over everything in the knowledge base: loaded or built once per worker life, then kept up to date. */
 export function getMatchIndex(): Promise<MatchIndex> {
-  if (ready) return Promise.resolve(ready);
-  return pending ?? build();
+  return matcher.get();
 }
 
 /** Forgets the matcher: the next lookup waits for a fresh one (after a restore, which replaces everything). */
 export function invalidateMatchIndex(): void {
-  ready = null;
-  pending = null;
+  matcher.invalidate();
 }
 
 /**
@@ -205,31 +188,11 @@ export async function dropMatcher(): Promise<void> {
 }
 
 /**
- * Makes the matcher follow a write to the knowledge base. Where only what the matcher knows of an
- * entity changed (description, roles, kind, prior…) and not the names it is matched by, the entries
- * are replaced in place: no rebuild. New, removed or renamed entities need a rebuild; lookups keep
- * using the previous matcher until it is ready, so pages never wait on a sync.
+ * Makes the matcher follow a write to the knowledge base: patched in place where only what it knows of
+ * an entity changed, rebuilt otherwise while lookups keep the previous one (lib/kb/matcher-keeper.ts).
  */
 export function kbChanged(change: KbChange): void {
-  following = following
-    .then(async () => {
-      const base = ready;
-      if (pending || !base) {
-        // A build under way may have read the entities from before this write: build again. With no
-        // matcher at all, the first lookup builds one from the current data.
-        if (pending) await build().catch(() => undefined);
-        return;
-      }
-      if (!change.reranked && (await patchInPlace(base, change))) return;
-      if (change.reranked) {
-        // The stored matcher is keyed by a stamp of source versions and counts, which a new order does
-        // not change (lib/kb/stored-index.ts): drop it so the next worker does not load a stale one.
-        await db.meta.delete('matchIndex');
-      }
-      const next = build();
-      await next.catch(() => undefined);
-    })
-    .catch((e: unknown) => console.error('Gloss: updating the matcher failed', e));
+  void matcher.changed(change);
 }
 
 async function patchInPlace(index: MatchIndex, change: KbChange): Promise<boolean> {
