@@ -8,15 +8,12 @@ export type StatusTone = 'ok' | 'error' | 'busy' | 'off' | 'waiting';
 function relativeTime(at: number, now: number): string {
   const diff = at - now;
   const abs = Math.abs(diff);
-  const unit =
-    abs < 60_000
-      ? 'less than a minute'
-      : abs < 3_600_000
-        ? `${Math.round(abs / 60_000)} min`
-        : abs < 48 * 3_600_000
-          ? `${Math.round(abs / 3_600_000)} h`
-          : `${Math.round(abs / 86_400_000)} days`;
-  if (abs < 60_000) return diff < 0 ? 'just now' : 'in less than a minute';
+  // A moment that is now or past reads "just now", never "in less than a minute".
+  if (abs < 60_000) return diff <= 0 ? 'just now' : 'in less than a minute';
+  // Units are chosen after rounding, so 59.6 minutes reads "1 h", as the hours beside it do.
+  const minutes = Math.round(abs / 60_000);
+  const hours = Math.round(abs / 3_600_000);
+  const unit = minutes < 60 ? `${minutes} min` : hours < 48 ? `${hours} h` : `${Math.round(abs / 86_400_000)} days`;
   return diff < 0 ? `${unit} ago` : `in ${unit}`;
 }
 

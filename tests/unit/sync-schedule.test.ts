@@ -113,6 +113,12 @@ describe('status in words', () => {
       'Ships with Gloss; updated with it. Imported 3 days ago.',
       'ok',
     ],
+    [{ kind: 'personal' as const, lastSuccess: NOW }, 'Kept in this browser. Imported just now.', 'ok'],
+    [
+      { lastError: 'Offline.', lastResult: 'Offline.', nextDue: NOW + 59 * 60_000 + 45_000 },
+      'Offline. Next try in 1 h.',
+      'error',
+    ],
   ])('%j', (over, text, tone) => {
     expect(describeStatus({ ...base, ...over }, NOW)).toEqual({ text, tone });
   });
