@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { shownVersion } from '@/lib/ui/source-version';
 import { t } from '@/lib/ui/i18n';
 import { pageDb } from '@/lib/kb/page-db';
 import { sectionId } from '@/lib/ui/routes';
@@ -33,7 +34,7 @@ export function AboutSection() {
         <article class="licence" key={s.id} data-about-source={s.id} aria-labelledby={`about-${s.id}`}>
           <h4 id={`about-${s.id}`}>
             {s.homepage ? <SafeLink href={s.homepage}>{s.name}</SafeLink> : s.name}
-            {s.version && <span class="muted"> · {t('versionOf', 'version $1', [s.version])}</span>}
+            {shownVersion(s) && <span class="muted"> · {t('versionOf', 'version $1', [shownVersion(s)!])}</span>}
           </h4>
           <dl>
             <dt>{t('licence', 'Licence')}</dt>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { shownVersion } from '@/lib/ui/source-version';
 import { t } from '@/lib/ui/i18n';
 import { pageDb } from '@/lib/kb/page-db';
 import { SafeLink } from '@/components/SafeLink';
@@ -150,7 +151,7 @@ function SourceRows({
           <div class="muted">
             {KIND_LABEL[s.kind]()}
             {s.url && s.kind !== 'wikidata' && ` · ${hostOf(s.url)}`}
-            {s.version && ` · ${t('sourceVersionShort', 'version $1', [s.version])}`}
+            {shownVersion(s) && ` · ${t('sourceVersionShort', 'version $1', [shownVersion(s)!])}`}
           </div>
         </td>
         <td class="count">{s.entityCount.toLocaleString()}</td>
