@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { subscriptionName } from '@/lib/ui/subscription-name';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { SourcePreview, UrlSourceKind } from '@/lib/messaging/sync-protocol';
 import { t } from '@/lib/ui/i18n';
@@ -52,7 +53,8 @@ export function SourceAddForm() {
   };
 
   const subscribe = async () => {
-    const reply = await sendMessage('addSource', { kind, url: url.trim(), ...(name.trim() && { name: name.trim() }) });
+    const chosen = subscriptionName(kind, name, preview);
+    const reply = await sendMessage('addSource', { kind, url: url.trim(), ...(chosen && { name: chosen }) });
     if (!reply.ok) {
       setMessage({ text: reply.error, error: true });
       return;
