@@ -30,7 +30,7 @@ export interface CuratedRole {
 }
 
 export interface CuratedPerson {
-  /** `Q…` (must be in a data/leaders file) or `gloss:leader-…`; derived from the name when absent. */
+  /** `Q…` (must be in a file under data/), or a `gloss:` id (another pack area's, for the same person); derived from the name when absent. */
   id?: string;
   name?: string;
   aliases?: string[];
@@ -48,11 +48,15 @@ interface FormerOffice {
 
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 const Q_RE = /^Q[1-9]\d*$/;
-const GLOSS_RE = /^gloss:leader-[a-z0-9-]+$/;
+const GLOSS_RE = /^gloss:[a-z0-9-]+$/;
+
+/** Latin letters that Unicode does not decompose into a base letter and a mark. */
+const LETTERS_WITHOUT_DECOMPOSITION: Record<string, string> = { ø: 'o', ł: 'l', đ: 'd', æ: 'ae', œ: 'oe', ß: 'ss' };
 
 /** "Luiz Inácio Lula da Silva" → "gloss:leader-luiz-inacio-lula-da-silva". */
 export function leaderSlugId(name: string): string {
   const slug = foldText(name)
+    .replace(/[øłđæœß]/g, (c) => LETTERS_WITHOUT_DECOMPOSITION[c] ?? c)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')

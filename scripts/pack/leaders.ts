@@ -342,3 +342,19 @@ export function describeRoles(roles: readonly DatedFact[]): string {
   if (more > 0) shown.push(`and ${more} other ${more === 1 ? 'office' : 'offices'}`);
   return `${shown.join('; ')}.`;
 }
+
+/**
+ * A person whom another pack area also generates (a former prime minister who is now a minister): the
+ * merged roles are ordered as a leader's are (open ones first, then newest) and the description is built
+ * from all of them, so that it names the office the person holds now.
+ */
+export function withRolesDescribed(e: Entity): Entity {
+  if (!e.roles || e.roles.length === 0) return e;
+  const roles = e.roles
+    .map((r, i) => ({ r, i }))
+    .sort(
+      (a, b) => Number(a.r.to !== undefined) - Number(b.r.to !== undefined) || cmp(b.r.from ?? '', a.r.from ?? '') || a.i - b.i,
+    )
+    .map(({ r }) => r);
+  return { ...e, roles, description: describeRoles(roles) };
+}

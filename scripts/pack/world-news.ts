@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entity } from '../../lib/pack/types';
 import { buildCountries, type CountryRef } from './countries';
-import { buildLeaders, readCuratedLeaderRows, readLeaderRows } from './leaders';
+import { buildLeaders, readCuratedLeaderRows, readLeaderRows, withRolesDescribed } from './leaders';
 import { canonical, mergeEntity } from './merge';
 import { buildMinisters } from './ministers';
 
@@ -31,10 +31,13 @@ export function buildWorldNews(root: string, asOf: string): WorldNewsBuild {
     if (byId.has(e.id)) throw new Error(`generated id ${e.id} twice`);
     byId.set(e.id, e);
   }
-  // A minister who is also a head of state or government keeps one entity: the leader's text wins.
+  // A minister who is also a head of state or government keeps one entity: the leader's text wins, unless
+  // the leader's offices have all ended (a former prime minister now in another office).
   for (const e of buildMinisters(root, asOf)) {
     const leader = byId.get(e.id);
-    byId.set(e.id, leader ? mergeEntity(e, leader) : e);
+    if (!leader) byId.set(e.id, e);
+    else if (leader.roles?.some((r) => r.to === undefined)) byId.set(e.id, mergeEntity(e, leader));
+    else byId.set(e.id, withRolesDescribed(mergeEntity(e, leader)));
   }
   const curatedDir = join(root, 'data/curated');
   const curatedIds = new Set<string>();
