@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldText } from '../../lib/core/fold';
 
-export interface CuratedRole {
+interface CuratedRole {
   /** Wikidata id of the country, as in the leaders CSVs (the pack maps it to its country entity). */
   country: string;
   /** The country's English name, needed only for a country that no leaders CSV row names (Ghana, Haiti). */
