@@ -19,10 +19,7 @@ import type { Alias, CaseRule, DatedFact, Entity } from '../../lib/pack/types';
 import type { CountryRef } from './countries';
 import { readCuratedLeaders } from './leader-curated';
 
-const LEADER_FILES = [
-  'heads-of-state-and-government.wikidata-2024-10.csv',
-  'middle-east-updates.wikidata-2025.csv',
-] as const;
+const LEADER_FILES = ['heads-of-state-and-government.wikidata-2024-10.csv', 'middle-east-updates.wikidata-2025.csv'] as const;
 
 export interface LeaderRow extends CountryRef {
   position: string;
