@@ -71,6 +71,8 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
   const linkedSpans: { block: number; start: number; end: number; entity: number }[] = [];
   spans.forEach((s, i) => {
     const l = links[i]!;
+    // No candidate fits the article: not a mention of the knowledge base (the name finder may still mark it).
+    if (l.unfit) return;
     const shown = index.entities[l.entity ?? s.entities[0]!]!;
     if (l.entity !== null) linkedSpans.push({ block: s.block, start: s.start, end: s.end, entity: l.entity });
     out[s.block]!.push({

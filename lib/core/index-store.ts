@@ -25,7 +25,7 @@ export interface StoredMatchIndex {
 }
 
 /** The optional fields of an IndexedEntity, present only on the entities that have any. */
-type Extras = Pick<IndexedEntity, 'context' | 'related' | 'roles'>;
+type Extras = Pick<IndexedEntity, 'context' | 'related' | 'roles' | 'countries'>;
 /** An entity as stored: its kind as an index into ENTITY_KINDS (or its name, for a kind this build does not know). */
 type StoredEntityRecord = [id: string, name: string, kind: number | string, prior: number, extras?: Extras];
 
@@ -37,7 +37,8 @@ function encodeEntity(e: IndexedEntity): string {
   if (e.context) extras.context = e.context;
   if (e.related) extras.related = e.related;
   if (e.roles) extras.roles = e.roles;
-  if (e.context || e.related || e.roles) record.push(extras);
+  if (e.countries) extras.countries = e.countries;
+  if (e.context || e.related || e.roles || e.countries) record.push(extras);
   return JSON.stringify(record);
 }
 
@@ -48,6 +49,7 @@ function decodeEntity(json: string): IndexedEntity {
   if (extras?.context) e.context = extras.context;
   if (extras?.related) e.related = extras.related;
   if (extras?.roles) e.roles = extras.roles;
+  if (extras?.countries) e.countries = extras.countries;
   return e;
 }
 

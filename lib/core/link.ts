@@ -1,5 +1,6 @@
 import { foldText } from './fold';
 import type { IndexedEntity } from './match-index';
+import { countryEvidence, fitsCountry, fitsDate, isGenericName, leadingCountries } from './article-context';
 import { heldOn } from './roles-as-of';
 
 /** A span whose candidates are still to be chosen. */
@@ -14,6 +15,8 @@ export interface Linked {
   entity: number | null;
   score: number;
   runnerUp: number;
+  /** No candidate fits the article (its country or date): the span is no mention of a known entity. */
+  unfit?: boolean;
 }
 
 /** Candidates closer than this are reported as ambiguous rather than guessed. */
@@ -67,30 +70,46 @@ export interface LinkContext {
 }
 
 /**
- * Chooses an entity for every span: prior, then evidence from the page (related entities that are
- * named unambiguously elsewhere), the words just before the name, and whether the entity's roles fit
- * the article's date.
+ * Chooses an entity for every span. Candidates that do not fit the article (its country for a generic name,
+ * its date for a dated body: fitsCountry, fitsDate) go first; among the rest: prior, then evidence from the page
+ * (related entities named unambiguously elsewhere, the countries the article is about), the words just
+ * before the name, and whether the entity's roles fit the article's date. Too close to call: ambiguous.
  */
 export function link(entities: readonly IndexedEntity[], spans: readonly Candidates[], ctx: LinkContext): Linked[] {
   // Entities named unambiguously somewhere on the page, and what they are related to.
   const anchors = new Set<string>();
+  const anchorIndexes: number[] = [];
   const relatedToAnchor = new Set<string>();
   for (const s of spans) {
     if (s.entities.length !== 1) continue;
     const e = entities[s.entities[0]!]!;
     anchors.add(e.id);
+    anchorIndexes.push(s.entities[0]!);
     for (const r of e.related ?? []) relatedToAnchor.add(r);
   }
+  const countries = countryEvidence(entities, anchorIndexes);
+  const leading = leadingCountries(countries);
+  const most = Math.max(1, ...countries.values());
 
   return spans.map((s) => {
-    if (s.entities.length === 1) return { entity: s.entities[0]!, score: 1, runnerUp: 0 };
     const text = ctx.blocks[s.block]!;
+    const generic = isGenericName(text.slice(s.start, s.end));
+    const fitting = fitsDate(
+      s.entities.filter((i) => fitsCountry(entities[i]!, generic, leading)),
+      entities,
+      ctx.date,
+    );
+    if (fitting.length === 0) return { entity: null, score: 0, runnerUp: 0, unfit: true };
+    if (fitting.length === 1) return { entity: fitting[0]!, score: 1, runnerUp: 0 };
     const cue = cueBefore(text, s.start);
-    const scored = s.entities
+    const scored = fitting
       .map((i) => {
         const e = entities[i]!;
         let score = e.prior;
         if (relatedToAnchor.has(e.id) || e.related?.some((r) => anchors.has(r))) score += 0.3;
+        // The article's country context: more for the country it is most about.
+        const tie = Math.max(0, ...(e.countries ?? []).map((c) => countries.get(c) ?? 0));
+        score += (0.3 * tie) / most;
         if (cue.title) {
           if (e.kind === 'person') score += e.roles?.some((r) => foldText(r.label).includes(cue.title!)) ? 0.4 : 0.2;
           else score -= 0.2;

@@ -14,6 +14,8 @@ export interface IndexedEntity {
   related?: string[];
   /** Role labels and dates, for cues ("President …") and for fitting the article's date. */
   roles?: Pick<DatedFact, 'label' | 'from' | 'to'>[];
+  /** Ids of the countries the entity belongs to (itself, for a country): the article's country context. */
+  countries?: string[];
 }
 
 export interface AliasVariant {
@@ -56,6 +58,7 @@ export interface AliasVariantSource {
 export const MAX_CANDIDATES_PER_ALIAS = 64;
 
 export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
+  const countryIds = new Set(entities.filter((e) => e.kind === 'country').map((e) => e.id));
   const builder = new AutomatonBuilder();
   const groups: AliasVariant[][] = [];
   const indexed: IndexedEntity[] = [];
@@ -65,6 +68,8 @@ export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
     if (e.related?.length) item.related = e.related;
     if (e.roles?.length)
       item.roles = e.roles.map(({ label, from, to }) => ({ label, ...(from ? { from } : {}), ...(to ? { to } : {}) }));
+    const countries = e.kind === 'country' ? [e.id] : (e.related ?? []).filter((r) => countryIds.has(r));
+    if (countries.length) item.countries = countries;
     indexed.push(item);
     const seen = new Set<string>();
     for (const alias of aliasesOf(e)) {

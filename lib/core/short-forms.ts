@@ -22,13 +22,18 @@ export function bindShortForms(entities: readonly IndexedEntity[], blocks: reado
     if (entities[s.entity]!.kind !== 'person') continue;
     const words = blocks[s.block]!.slice(s.start, s.end).split(/\s+/u);
     if (words.length < 2) continue;
-    const surname = words.at(-1)!;
-    if (!CAPITAL.test(surname) || surname.length < 3 || PARTICLES.has(surname.toLowerCase())) continue;
-    const prior = bySurname.get(surname);
-    bySurname.set(surname, prior === undefined || prior === s.entity ? s.entity : null);
-    const seen = firstSeen.get(surname);
-    if (!seen || s.block < seen.block || (s.block === seen.block && s.end < seen.end))
-      firstSeen.set(surname, { block: s.block, end: s.end });
+    // The family name comes last in most names, first in Korean and Chinese ones ("Yoon" of "Yoon Suk Yeol",
+    // "Lee" of "Lee Jae-myung", "Kim" of "Kim Jong Un"): a name of three parts or more offers its first word too.
+    const parts = words.flatMap((w) => w.split('-'));
+    const forms = parts.length >= 3 ? [words.at(-1)!, words[0]!] : [words.at(-1)!];
+    for (const surname of forms) {
+      if (!CAPITAL.test(surname) || surname.length < 3 || PARTICLES.has(surname.toLowerCase())) continue;
+      const prior = bySurname.get(surname);
+      bySurname.set(surname, prior === undefined || prior === s.entity ? s.entity : null);
+      const seen = firstSeen.get(surname);
+      if (!seen || s.block < seen.block || (s.block === seen.block && s.end < seen.end))
+        firstSeen.set(surname, { block: s.block, end: s.end });
+    }
   }
   const added: Span[] = [];
   const taken = (block: number, start: number, end: number) =>

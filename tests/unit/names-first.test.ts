@@ -108,3 +108,50 @@ describe('proper names of an article', () => {
     ]);
   });
 });
+
+describe('evidence that scales', () => {
+  const more: Entity[] = [
+    ...entities,
+    entity('kr', 'country', 'South Korea'),
+    entity('us-dem', 'organization', 'Democratic Party', { related: ['us'] }),
+    entity('yoon', 'person', 'Yoon Suk Yeol', { related: ['kr'] }),
+    entity('trump-1', 'government-body', 'First Trump administration', {
+      alternateName: [{ text: 'Trump administration' }],
+      related: ['trump', 'us'],
+      roles: [{ label: 'Administration of the United States', from: '2017-01-20', to: '2021-01-20' }],
+    }),
+    entity('trump-2', 'government-body', 'Second Trump administration', {
+      alternateName: [{ text: 'Trump administration' }],
+      related: ['trump', 'us'],
+      roles: [{ label: 'Administration of the United States', from: '2025-01-20' }],
+    }),
+  ];
+  const big = buildMatchIndex(more);
+  const linked = (blocks: string[], date?: string) =>
+    annotateArticle(big, blocks, date ? { date } : {}).mentions.flatMap((b) => b.map((m) => `${m.surface}=${m.entityId ?? '?'}`));
+
+  it("does not take a Korean article's Democratic Party for the American one", () => {
+    const korean = [
+      'South Korea was in turmoil as Yoon Suk Yeol was impeached.',
+      'The Democratic Party, the main opposition in South Korea, led the vote.',
+    ];
+    expect(linked(korean)).not.toContain('Democratic Party=us-dem');
+    expect(linked(['In the United States, the Democratic Party lost the vote in the U.S. Senate.'])).toContain(
+      'Democratic Party=us-dem',
+    );
+  });
+
+  it('binds a Korean family name after the full name', () => {
+    expect(linked(['Yoon Suk Yeol was arrested. Yoon denied the charges.'])).toEqual(['Yoon Suk Yeol=yoon', 'Yoon=yoon']);
+  });
+
+  it('resolves "Trump administration" to the one in office on the article\'s date', () => {
+    const text = ['The Trump administration imposed tariffs.'];
+    expect(linked(text, '2018-06-01')).toEqual(['Trump administration=trump-1']);
+    expect(linked(text, '2025-03-01')).toEqual(['Trump administration=trump-2']);
+    // Between the two, the one that ended most recently; never one that began after the article.
+    expect(linked(text, '2023-05-01')).toEqual(['Trump administration=trump-1']);
+    const onlySecond = buildMatchIndex(more.filter((e) => e.id !== 'trump-1'));
+    expect(annotateArticle(onlySecond, text, { date: '2018-06-01' }).mentions[0]!.map((m) => m.entityId)).toEqual([]);
+  });
+});
