@@ -1,5 +1,7 @@
 /**
- * The Gloss command line, for pack authors and for evaluation.
+ * The Gloss command line, for pack authors and for evaluation. `npm run gloss:build` bundles it into one
+ * plain JavaScript file that starts at once: `node .output/cli/gloss.mjs annotate …` (it finds the packs
+ * two folders up, in assets/packs, as it does from here).
  *
  *   npm run --silent gloss -- annotate FILE.html|FILE.txt [--date YYYY-MM-DD] [--pack PATH]
  *   npm run --silent gloss -- annotate --jsonl FILE.jsonl [--pack PATH]
