@@ -106,6 +106,13 @@ export function EntityCard({ entity, headingLevel = 2, articleDate, today, sourc
   // Images are shown from https only: pack content is untrusted, and a page must not see mixed content.
   const image = safeHttpUrl(entity.image)?.startsWith('https:') ? entity.image : undefined;
   const roles = entity.roles ?? [];
+  const links = entity.sources.filter((s) => safeHttpUrl(s) !== null);
+  const notes =
+    sourceNotes && sourceNotes.length > 0
+      ? sourceNotes
+          .map((n) => (n.asOf ? t('card_sourceAsOf', '$1, as of $2', [n.name, formatPartialDate(n.asOf)]) : n.name))
+          .join('; ')
+      : '';
   return (
     <article class="gloss-entity" data-entity-id={entity.id}>
       <header>
@@ -128,26 +135,25 @@ export function EntityCard({ entity, headingLevel = 2, articleDate, today, sourc
           <CurrentRoleList roles={roles} today={today} />
         ))}
       {children}
-      <footer class="gloss-sources">
-        <span>{t('sources', 'Sources')}: </span>
-        {/* Links that are not http(s) are dropped here, not left as empty separators. */}
-        {entity.sources
-          .filter((s) => safeHttpUrl(s) !== null)
-          .map((s, i) => (
+      {(links.length > 0 || notes) && (
+        <footer class="gloss-sources">
+          {/* Without a link the footer names where the entity comes from, not "Sources: —". */}
+          <span>{links.length > 0 ? t('sources', 'Sources') : t('card_from', 'From')}: </span>
+          {/* Links that are not http(s) are dropped here, not left as empty separators. */}
+          {links.map((s, i) => (
             <span key={s}>
               {i > 0 && ' · '}
               <SafeLink href={s}>{sourceLabel(s)}</SafeLink>
             </span>
           ))}
-        {sourceNotes && sourceNotes.length > 0 && (
-          <span class="gloss-source-dates">
-            {' — '}
-            {sourceNotes
-              .map((n) => (n.asOf ? t('card_sourceAsOf', '$1, as of $2', [n.name, formatPartialDate(n.asOf)]) : n.name))
-              .join('; ')}
-          </span>
-        )}
-      </footer>
+          {notes && (
+            <span class="gloss-source-dates">
+              {links.length > 0 && ' — '}
+              {notes}
+            </span>
+          )}
+        </footer>
+      )}
     </article>
   );
 }

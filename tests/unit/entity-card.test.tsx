@@ -95,4 +95,10 @@ describe('EntityCard roles', () => {
     expect(text).toContain('Then (1 May 2018)');
     expect(text).not.toContain('the most recent before it');
   });
+
+  it('says "Sources" only over links: an entity without one shows no "Sources:" line with nothing after it', () => {
+    const card = renderCard({ ...base, sources: [] } as unknown as EntityView);
+    expect(card.textContent).not.toMatch(/Sources:/);
+    expect(card.querySelector('footer.gloss-sources')).toBeNull();
+  });
 });
