@@ -2,6 +2,27 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { resolve } from 'node:path';
 import { BUILTIN_PACKS, builtinPackFile } from './lib/pack/builtin-packs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+
+const WXT_CONTEXT = 'wxt/utils/content-script-context';
+const QUIET_CONTEXT = fileURLToPath(new URL('./entrypoints/content/quiet-context.ts', import.meta.url));
+
+/**
+ * WXT's content-script entry constructs its own context, which announces every start to the page and
+ * obeys a page's forged announcement (see entrypoints/content/quiet-context.ts). Every import of that
+ * module, the entry's included, gets Gloss's subclass instead; the subclass itself gets WXT's.
+ */
+function quietContentScripts(): Plugin {
+  return {
+    name: 'gloss-quiet-content-scripts',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (source !== WXT_CONTEXT || importer === QUIET_CONTEXT) return null;
+      return this.resolve(QUIET_CONTEXT, importer, { ...options, skipSelf: true });
+    },
+  };
+}
 
 // The manifest asks for as little as works: the content script needs to read news pages, nothing else
 // is requested up front. Network sources ask for their origin when the user adds them (optional).
@@ -9,7 +30,7 @@ export default defineConfig({
   // GLOSS_OUT_DIR lets parallel test runs build into separate folders instead of racing on one.
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact(), quietContentScripts()] }),
   hooks: {
     // Each built-in pack ships as a file the worker reads when it imports it (entrypoints/background/knowledge.ts):
     // bundled into background.js, it was parsed again at every worker start.

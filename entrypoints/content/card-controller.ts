@@ -112,6 +112,12 @@ export class CardController {
     return (await this.loadedUi())?.isShown() ?? false;
   }
 
+  /** The words the open card shows, or null when none is open. */
+  async shownText(): Promise<string | null> {
+    const ui = await this.loadedUi();
+    return ui?.isShown() ? ui.text() : null;
+  }
+
   async contains(path: EventTarget[]): Promise<boolean> {
     return (await this.loadedUi())?.contains(path) ?? false;
   }

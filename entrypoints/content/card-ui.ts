@@ -1,6 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PageTheme } from '@/lib/page/highlight-style';
+import { CARD_ELEMENT } from '@/lib/page/page-names';
 import type { CardData } from './card-data';
 import { HEADING_ID } from './card-heading';
 import type { CardActions } from './HoverCard';
@@ -12,6 +13,8 @@ export interface CardUi {
   show(data: CardData, actions: CardActions, anchor: Range, opts: { focus: boolean; theme: PageTheme }): void;
   hide(): void;
   isShown(): boolean;
+  /** The words the card shows, as the reader sees them. */
+  text(): string;
   /** Whether an event's path runs through the card. */
   contains(path: EventTarget[]): boolean;
   /** Says something to screen readers (the keyboard walk). */
@@ -31,7 +34,9 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
   let live!: HTMLDivElement;
   let stopFollowing: (() => void) | null = null;
   const ui = await createShadowRootUi(ctx, {
-    name: 'gloss-card',
+    name: CARD_ELEMENT,
+    // Closed: the card shows the reader's notes and own entities, which no page script may read.
+    mode: 'closed',
     css,
     position: 'inline',
     anchor: 'body',
@@ -77,6 +82,7 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
     },
     hide,
     isShown: () => !card.hidden,
+    text: () => card.innerText,
     contains: (path) => path.includes(ui.shadowHost),
     announce(text) {
       // Cleared first, so the same words said twice are read twice.

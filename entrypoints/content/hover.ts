@@ -81,6 +81,9 @@ export function trackPointer(
     else current = null;
   };
   const onMove = (event: PointerEvent | MouseEvent) => {
+    // Only the reader's own pointer: a page script dispatching moves at each mark must not open cards
+    // (and read what they show).
+    if (!event.isTrusted) return;
     // A finger's moves are scrolls, not hovers.
     if ('pointerType' in event && event.pointerType === 'touch') return;
     latest = event;
@@ -91,7 +94,7 @@ export function trackPointer(
   };
 
   const onTap = async (event: PointerEvent) => {
-    if (!event.isPrimary) return;
+    if (!event.isTrusted || !event.isPrimary) return;
     if (await cards.contains(event.composedPath())) return;
     const hit = highlighter.hitTest(event.clientX, event.clientY);
     if (event.pointerType !== 'mouse' && hit) {

@@ -1,5 +1,6 @@
 import { kindLabel } from '@/lib/ui/kind-label';
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
+import { CARD_ELEMENT } from '@/lib/page/page-names';
 import type { CardController } from './card-controller';
 
 /**
@@ -65,6 +66,8 @@ export function trackKeyboard(
   document.addEventListener(
     'keydown',
     (e) => {
+      // Keys a page script dispatches neither walk the marks nor open or close a card.
+      if (!e.isTrusted) return;
       const walk = isWalkKey(e);
       if (walk && !isTyping(e.target)) {
         e.preventDefault();
@@ -92,7 +95,7 @@ export function trackKeyboard(
         !isTyping(e.target)
       ) {
         // Enter inside the card belongs to its buttons and links.
-        if (e.composedPath().some((t) => t instanceof Element && t.localName === 'gloss-card')) return;
+        if (e.composedPath().some((t) => t instanceof Element && t.localName === CARD_ELEMENT)) return;
         e.preventDefault();
         e.stopPropagation();
         void cards.open(at, { focus: true });
@@ -101,6 +104,6 @@ export function trackKeyboard(
     { capture: true, signal },
   );
   // Clicking elsewhere in the page ends the walk.
-  document.addEventListener('pointerdown', () => at && !cards.mention && stop(), { passive: true, signal });
+  document.addEventListener('pointerdown', (e) => e.isTrusted && at && !cards.mention && stop(), { passive: true, signal });
   signal.addEventListener('abort', stop);
 }

@@ -7,6 +7,7 @@ import { watchMutations } from '@/lib/page/mutation-batcher';
 import { OverlayPainter } from '@/lib/page/overlay-painter';
 import { HighlightApiPainter, type Painter } from '@/lib/page/painter';
 import { PageStyle } from '@/lib/page/page-style';
+import { isGlossElement } from '@/lib/page/page-names';
 import { pageTheme } from '@/lib/page/page-theme';
 import { watchUrl } from '@/lib/page/url-watch';
 import { Annotator } from './annotator';
@@ -82,7 +83,7 @@ export class PageSession {
     };
     trackPointer(signal, highlighter, cards, () => this.display.cardDelayMs, ensurePainted);
     trackKeyboard(signal, highlighter, cards, (m) => focus.paint(new Map(m ? [[FOCUS_HIGHLIGHT, [m.range]]] : [])));
-    answerTabMessages(signal, highlighter, makePainter);
+    answerTabMessages(signal, highlighter, makePainter, cards);
     const check = setInterval(ensurePainted, REPAINT_CHECK_MS);
     signal.addEventListener('abort', () => clearInterval(check));
 
@@ -94,10 +95,9 @@ export class PageSession {
     signal.addEventListener('abort', unwatch);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.applyStyle(true), { signal });
 
-    const isOurs = (node: Node) => node instanceof Element && node.localName.startsWith('gloss-');
     watchMutations(document.body ?? document.documentElement, (batch) => void annotator.update(batch).catch(ignoreAbort), {
       signal,
-      ignore: isOurs,
+      ignore: isGlossElement,
     });
     watchUrl(
       window,

@@ -1,3 +1,5 @@
+import { highlightNames } from '@/lib/page/highlight-style';
+import { CARD_ELEMENT, MARKS_ELEMENT } from '@/lib/page/page-names';
 import { sliceStats } from '@/lib/page/slices';
 
 /**
@@ -30,10 +32,13 @@ export interface GlossStats {
   blocksWalked: number;
   /** Walks of a block too long to annotate whole: only its first part was read. */
   cappedBlocks: number;
+  /** This page's random names of highlights and elements, which tests cannot know otherwise. */
+  names: { highlights: ReturnType<typeof highlightNames>; card: string; marks: string };
 }
 
 export const stats: GlossStats = {
   startedAt: performance.now(),
+  names: { highlights: highlightNames(), card: CARD_ELEMENT, marks: MARKS_ELEMENT },
   paintedAt: null,
   settledAt: null,
   mentions: 0,

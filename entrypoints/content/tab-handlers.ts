@@ -4,15 +4,22 @@ import type { Highlighter } from '@/lib/page/highlighter';
 import { FLASH_HIGHLIGHT } from '@/lib/page/highlight-style';
 import type { Painter } from '@/lib/page/painter';
 import { summariseActors } from '@/lib/page/page-actors';
+import type { CardController } from './card-controller';
 
 const FLASH_MS = 1_500;
 
 /** Answers the popup: which actors are on this page, and show me the first mention of one. */
-export function answerTabMessages(signal: AbortSignal, highlighter: Highlighter, makePainter: () => Painter): void {
+export function answerTabMessages(
+  signal: AbortSignal,
+  highlighter: Highlighter,
+  makePainter: () => Painter,
+  cards: Pick<CardController, 'shownText'>,
+): void {
   let flash: Painter | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const removers = [
     tabMessaging.onMessage('pageActors', () => ok(summariseActors(highlighter.shown))),
+    tabMessaging.onMessage('shownCard', async () => ok(await cards.shownText())),
     tabMessaging.onMessage('revealMention', ({ data }) => {
       const first = highlighter.shown.find((m) => m.entityId === data.entityId);
       if (!first) return err(`no mention of ${data.entityId} on this page`);

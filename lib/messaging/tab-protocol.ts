@@ -17,6 +17,11 @@ export interface PageActor {
  */
 export interface TabProtocol {
   pageActors(data: Record<string, never>): Result<PageActor[]>;
+  /**
+   * The words of the card open on the page, or null. The card sits in a closed shadow root that page
+   * scripts cannot read; Gloss's own pages can ask (end-to-end tests in Firefox read the card this way).
+   */
+  shownCard(data: Record<string, never>): Result<string | null>;
   /** Scrolls to the first mention of an entity and flashes it. */
   revealMention(data: { entityId: string }): Result<boolean>;
   /**

@@ -1,12 +1,24 @@
-import type { EntityKind } from '../pack/types';
+import { ENTITY_KINDS, type EntityKind } from '../pack/types';
+import { randomName } from './page-names';
 
-const HIGHLIGHT_PREFIX = 'gloss-';
+const KIND_HIGHLIGHTS = new Map<EntityKind, string>(ENTITY_KINDS.map((k) => [k, randomName()]));
+const KIND_OF_HIGHLIGHT = new Map([...KIND_HIGHLIGHTS].map(([k, name]) => [name, k]));
 /** Actors the knowledge base does not know, found by the article's own cues. */
-const UNKNOWN_HIGHLIGHT = 'gloss-unknown';
+const UNKNOWN_HIGHLIGHT = randomName();
 /** The mention the keyboard walk is on. */
-export const FOCUS_HIGHLIGHT = 'gloss-focus';
+export const FOCUS_HIGHLIGHT = randomName();
 /** A mention the popup asked to reveal. */
-export const FLASH_HIGHLIGHT = 'gloss-flash';
+export const FLASH_HIGHLIGHT = randomName();
+
+/** Every highlight name of this page, by what it marks: read by the content script's own stats (tests). */
+export function highlightNames(): Record<EntityKind | 'unknown' | 'focus' | 'flash', string> {
+  return {
+    ...(Object.fromEntries(KIND_HIGHLIGHTS) as Record<EntityKind, string>),
+    unknown: UNKNOWN_HIGHLIGHT,
+    focus: FOCUS_HIGHLIGHT,
+    flash: FLASH_HIGHLIGHT,
+  };
+}
 
 export type PageTheme = 'light' | 'dark';
 export type UnderlineStyle = 'dotted' | 'solid' | 'wavy';
@@ -29,7 +41,7 @@ const KIND_COLOURS: Record<EntityKind, Record<PageTheme, string>> = {
 const UNKNOWN_COLOUR: Record<PageTheme, string> = { light: '#80868b', dark: '#9aa0a6' };
 
 export function highlightName(kind: EntityKind | 'unknown'): string {
-  return kind === 'unknown' ? UNKNOWN_HIGHLIGHT : HIGHLIGHT_PREFIX + kind;
+  return kind === 'unknown' ? UNKNOWN_HIGHLIGHT : KIND_HIGHLIGHTS.get(kind)!;
 }
 
 /** The colour and line of a highlight name, for painters that draw lines themselves (the overlay). */
@@ -37,8 +49,8 @@ export function lineFor(name: string, theme: PageTheme, underline: UnderlineStyl
   if (name === UNKNOWN_HIGHLIGHT) return { colour: UNKNOWN_COLOUR[theme], style: 'dashed' };
   if (name === FOCUS_HIGHLIGHT || name === FLASH_HIGHLIGHT)
     return { colour: theme === 'dark' ? '#fdd663' : '#b06000', style: 'solid' };
-  const kind = name.slice(HIGHLIGHT_PREFIX.length) as EntityKind;
-  const colour = KIND_COLOURS[kind]?.[theme] ?? UNKNOWN_COLOUR[theme];
+  const kind = KIND_OF_HIGHLIGHT.get(name);
+  const colour = (kind && KIND_COLOURS[kind][theme]) ?? UNKNOWN_COLOUR[theme];
   return { colour, style: underline === 'wavy' ? 'dotted' : underline };
 }
 

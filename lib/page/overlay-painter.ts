@@ -1,3 +1,4 @@
+import { MARKS_ELEMENT } from './page-names';
 import type { Painter } from './painter';
 
 export interface OverlayLine {
@@ -78,10 +79,10 @@ export class OverlayPainter implements Painter {
   private ensureHost(): void {
     if (this.host?.isConnected) return;
     this.host?.remove();
-    const host = this.doc.createElement('gloss-marks');
+    const host = this.doc.createElement(MARKS_ELEMENT);
     host.setAttribute('style', HOST_STYLE);
     host.setAttribute('aria-hidden', 'true');
-    const shadow = host.attachShadow({ mode: 'open' });
+    const shadow = host.attachShadow({ mode: 'closed' });
     const style = this.doc.createElement('style');
     style.textContent = '.mark { position: absolute; height: 0; pointer-events: none; }';
     const layer = this.doc.createElement('div');

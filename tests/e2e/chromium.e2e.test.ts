@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
+import { cardProbe } from './support/gloss-page';
 import { readHighlights, type HighlightedRange } from './support/page-probes';
 import { hasSeed, RESULTS } from './support/paths';
 import { startServer, type TestServer } from '../../scripts/demo-server';
@@ -33,7 +34,7 @@ async function openAnnotated(
     });
   });
   await page.goto(url);
-  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
+  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, {
     timeout: 20_000,
   });
   const highlights = await page.evaluate(readHighlights);
@@ -68,12 +69,12 @@ describe.each(pages)('Chromium on the $name', ({ name, path, available }) => {
     expect(errors).toEqual([]);
 
     await hoverText(page, 'Netanyahu');
-    const card = page.locator('gloss-card .gloss-card');
+    const card = cardProbe(session.context, page, session.extensionId);
     await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
     const cardText = await card.innerText();
     expect(cardText).toContain('Benjamin Netanyahu');
     expect(cardText).toContain('Prime Minister of Israel');
-    expect(await card.locator('a').first().getAttribute('href')).toMatch(/^https:\/\//);
+    expect(await card.firstHref()).toMatch(/^https:\/\//);
     await page.screenshot({ path: join(RESULTS, `chromium-card-${name.replace(/ /g, '-')}.png`) });
 
     await page.mouse.move(5, 5);

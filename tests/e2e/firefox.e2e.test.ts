@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 async function waitForHighlights(page: Page): Promise<void> {
-  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), {
+  await page.waitForFunction(() => CSS.highlights.size > 0, {
     timeout: 20_000,
     polling: 100,
   });

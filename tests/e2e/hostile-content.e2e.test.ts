@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncTestServer } from '../unit/sync-server';
 import { stopServiceWorker, type ChromiumSession } from './support/chromium';
 import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { cardProbe } from './support/gloss-page';
 import { readHighlights } from './support/page-probes';
 import { RESULTS } from './support/paths';
 
@@ -104,9 +105,9 @@ async function extensionPage(path: string): Promise<Page> {
 }
 
 /** What would show that a payload ran or became markup in a document (or a card's shadow root). */
-async function damage(page: Page, rootSelector?: string) {
-  return page.evaluate((sel) => {
-    const root: ParentNode | null | undefined = sel ? document.querySelector(sel)?.shadowRoot : document;
+async function damage(page: Page) {
+  return page.evaluate(() => {
+    const root: ParentNode = document;
     const hrefs = [...(root?.querySelectorAll('a[href]') ?? [])].map((a) => (a as HTMLAnchorElement).href);
     // Made from a payload: an element with an event-handler attribute, or a script, frame, SVG or image
     // carrying the payload's marker. The page's own icons and form values are neither.
@@ -120,7 +121,7 @@ async function damage(page: Page, rootSelector?: string) {
       elements: made.map((e) => e.outerHTML.slice(0, 80)),
       unsafeLinks: hrefs.filter((h) => /^(javascript|data|vbscript):/i.test(h)),
     };
-  }, rootSelector);
+  });
 }
 
 const INERT = { ran: null, elements: [], unsafeLinks: [] };
@@ -147,7 +148,7 @@ describe('hostile text in the knowledge base and notes renders inert', () => {
       .toBe(true);
     const mark = (await page.evaluate(readHighlights)).find((h) => h.text === NAME)!;
     await page.mouse.move(mark.rect.x + 10, mark.rect.y + mark.rect.height / 2, { steps: 2 });
-    const card = page.locator('gloss-card .gloss-card');
+    const card = cardProbe(gloss.context, page, gloss.extensionId);
     await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
     const text = await card.innerText();
     // Shown as the characters they are.
@@ -155,7 +156,7 @@ describe('hostile text in the knowledge base and notes renders inert', () => {
     expect(text).toContain('<script>');
     expect(text).toContain('My note');
     await page.waitForTimeout(500);
-    expect(await damage(page, 'gloss-card')).toEqual(INERT);
+    expect({ ran: (await damage(page)).ran, ...(await card.damage()) }).toEqual(INERT);
     expect(await damage(page)).toEqual({ ...INERT, unsafeLinks: [] });
     await page.screenshot({ path: join(RESULTS, 'hostile-card.png') });
     await page.close();

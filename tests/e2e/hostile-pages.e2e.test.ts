@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BLOCK_CHARS } from '../../lib/page/walker';
-import { launchFirefox, type FirefoxSession } from './support/firefox';
+import { cardTextOf, launchFirefox, type FirefoxSession } from './support/firefox';
+import { cardProbe } from './support/gloss-page';
 import { contentWorld, launchGlossChromium, READ_STATS, type ContentStats, type GlossChromium } from './support/gloss-chromium';
 import {
   CROSS_FRAME_TEXT,
@@ -24,7 +25,6 @@ import {
   type PageServer,
 } from './support/hostile-pages';
 import {
-  cardText,
   inPage,
   keepStaticMarks,
   keptStillPainted,
@@ -140,7 +140,7 @@ async function expectUntouched(w: Watched): Promise<ReturnType<typeof pageView>>
 
 async function hoverCard(page: Page, mark: Mark): Promise<string> {
   await page.mouse.move(mark.rect.x + Math.min(mark.rect.width / 2, 20), mark.rect.y + mark.rect.height / 2, { steps: 3 });
-  const card = page.locator('gloss-card .gloss-card');
+  const card = cardProbe(gloss.context, page, gloss.extensionId);
   await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
   return card.innerText();
 }
@@ -379,7 +379,7 @@ describe('hostile pages in Firefox', () => {
     for (const name of ['Benjamin Netanyahu', 'Hamas', 'Donald Trump']) expect(covers(found, name), name).toBe(true);
     const target = found.find((m) => m.text === 'Benjamin Netanyahu')!;
     await page.mouse.move(target.rect.x + 10, target.rect.y + target.rect.height / 2, { steps: 3 });
-    await expect.poll(() => page.evaluate(inPage(cardText)), { timeout: 5_000 }).toContain('Benjamin Netanyahu');
+    await expect.poll(() => cardTextOf(page), { timeout: 5_000 }).toContain('Benjamin Netanyahu');
     await page.screenshot({ path: join(RESULTS, 'hostile-firefox-globals.png') as `${string}.png` });
     expect(await page.evaluate(() => (window as unknown as { __hostileHits: object }).__hostileHits)).toEqual({});
     await expectFirefoxUntouched(page, problems);
@@ -391,7 +391,7 @@ describe('hostile pages in Firefox', () => {
     const found = (await page.evaluate(inPage(marks))) as Mark[];
     const target = found.find((m) => m.text === 'Benjamin Netanyahu')!;
     await page.mouse.move(target.rect.x + 10, target.rect.y + target.rect.height / 2, { steps: 3 });
-    await expect.poll(() => page.evaluate(inPage(cardText)), { timeout: 5_000 }).toContain('Prime Minister of Israel');
+    await expect.poll(() => cardTextOf(page), { timeout: 5_000 }).toContain('Prime Minister of Israel');
     await expectFirefoxUntouched(page, problems);
     await page.close();
   });
@@ -436,7 +436,7 @@ describe('hostile pages in Firefox', () => {
     expect(inHuge.filter((m) => m.offset >= MAX_BLOCK_CHARS)).toEqual([]);
     const target = inHuge[0]!;
     await page.mouse.move(target.rect.x + 10, target.rect.y + target.rect.height / 2, { steps: 3 });
-    await expect.poll(() => page.evaluate(inPage(cardText)), { timeout: 10_000 }).toContain('Hamas');
+    await expect.poll(() => cardTextOf(page), { timeout: 10_000 }).toContain('Hamas');
     await page.screenshot({ path: join(RESULTS, 'hostile-firefox-huge.png') as `${string}.png` });
     await expectFirefoxUntouched(page, problems);
     await page.close();

@@ -12,6 +12,7 @@ import {
   type ContentStats,
   type GlossChromium,
 } from './support/gloss-chromium';
+import { highlightLabels } from './support/gloss-page';
 import { glossRuns, startProfile } from './support/main-thread-trace';
 import { placeHighlights, readableText } from './support/page-probes';
 import { CORPUS, ROOT } from './support/paths';
@@ -83,7 +84,7 @@ beforeAll(async () => {
   // The first page after install waits for the built-in pack to be imported; measure steady state.
   const warm = await gloss.context.newPage();
   await warm.goto(server.url('/demo/article.html'));
-  await warm.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
+  await warm.waitForFunction(() => CSS.highlights.size > 0, undefined, {
     timeout: 30_000,
   });
   await warm.close();
@@ -139,7 +140,10 @@ describe('Gloss on the saved news pages', () => {
     await page.waitForTimeout(SETTLE_MS);
     const profile = glossRuns(await stopProfile(), gloss.extensionId);
     const stats = (await world.evaluate<ContentStats>(READ_STATS))!;
-    const placed = await page.evaluate(placeHighlights, spec!.body);
+    const placed = await page.evaluate(placeHighlights, [spec!.body, await highlightLabels(world)] as [
+      string,
+      Record<string, string>,
+    ]);
     const text = await page.evaluate(readableText);
     await page.close();
 
@@ -147,8 +151,8 @@ describe('Gloss on the saved news pages', () => {
     results.push({
       page: dir,
       sizeKb: Math.round(readFileSync(join(PAGES, dir, 'source.html')).length / 1024),
-      known: placed.filter((p) => p.name !== 'gloss-unknown').length,
-      unknown: placed.filter((p) => p.name === 'gloss-unknown').length,
+      known: placed.filter((p) => p.name !== 'unknown').length,
+      unknown: placed.filter((p) => p.name === 'unknown').length,
       how: `${stats.how}: ${stats.roots.join(' + ')}`,
       paintMs: stats.paintedAt === null ? null : stats.paintedAt - stats.startedAt,
       longestGlossMs: longest?.ms ?? 0,

@@ -74,9 +74,7 @@ async function retype(page: Page, selector: string, text: string): Promise<void>
 async function openArticle(path: string): Promise<Page> {
   const page = await session.browser.newPage();
   await page.goto(server.url(path));
-  await expect
-    .poll(() => page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-'))), { timeout: 20_000 })
-    .toBe(true);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.size > 0), { timeout: 20_000 }).toBe(true);
   return page;
 }
 
@@ -188,9 +186,11 @@ describe('Firefox options', () => {
 
   it('changes display settings, and an open page follows', async () => {
     const page = await openArticle('/demo/article.html');
-    const marks = async () => (await page.evaluate(readHighlights)).filter((h) => h.kind !== 'focus' && h.kind !== 'flash');
+    // Highlight names are random per page and known only to Gloss: people are told by their names here.
+    const PEOPLE = /Netanyahu|Trump/;
+    const marks = async () => page.evaluate(readHighlights);
     const before = await marks();
-    expect(before.some((h) => h.kind === 'person')).toBe(true);
+    expect(before.some((h) => PEOPLE.test(h.text))).toBe(true);
 
     const options = await extensionPage('/options.html#display');
     // The demo article names Donald Trump twice in its first paragraph: one mark fewer.
@@ -199,7 +199,7 @@ describe('Firefox options', () => {
     const firstOnly = (await marks()).length;
 
     await (await byText(options, '#section-display label.check', 'Person')).click();
-    await expect.poll(async () => (await marks()).filter((h) => h.kind === 'person').length, { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => (await marks()).filter((h) => PEOPLE.test(h.text)).length, { timeout: 10_000 }).toBe(0);
     const withoutPeople = (await marks()).length;
     expect(withoutPeople, 'other kinds stay marked').toBeGreaterThan(0);
 

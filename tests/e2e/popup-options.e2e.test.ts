@@ -7,6 +7,7 @@ import { ENTITY_KINDS } from '../../lib/pack/types';
 import { startServer, type TestServer } from '../../scripts/demo-server';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { readHighlights } from './support/page-probes';
+import { cardProbe, highlightsIn, highlightTexts, worldOf, type CardProbe } from './support/gloss-page';
 import { hasSeed, RESULTS, ROOT } from './support/paths';
 
 /**
@@ -63,7 +64,7 @@ async function openArticle(url: string): Promise<{ page: Page; tabId: number }> 
   const before = await tabIds(probe);
   const page = await session.context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
+  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, {
     timeout: 20_000,
   });
   const tabId = (await tabIds(probe)).find((id) => !before.includes(id));
@@ -72,13 +73,13 @@ async function openArticle(url: string): Promise<{ page: Page; tabId: number }> 
   return { page, tabId: tabId! };
 }
 
-async function hoverText(page: Page, text: string): Promise<Locator> {
+async function hoverText(page: Page, text: string): Promise<CardProbe> {
   const target = (await page.evaluate(readHighlights)).find((h) => h.text === text);
   expect(target, `a highlight reading "${text}"`).toBeDefined();
   await page.mouse.move(5, 5);
   const { x, y, width, height } = target!.rect;
   await page.mouse.move(x + width / 2, y + height / 2, { steps: 3 });
-  const card = page.locator('gloss-card .gloss-card');
+  const card = cardProbe(session.context, page, session.extensionId);
   await expect.poll(() => card.isVisible(), { timeout: 5_000 }).toBe(true);
   return card;
 }
@@ -211,7 +212,8 @@ describe('popup', () => {
       ctx.skip();
     }
     const { page, tabId } = await openArticle(server.url(a.path));
-    const marked = (await page.evaluate(readHighlights)).filter((h) => (ENTITY_KINDS as readonly string[]).includes(h.kind));
+    const world = await worldOf(session.context, page, session.extensionId);
+    const marked = (await highlightsIn(world, page)).filter((h) => (ENTITY_KINDS as readonly string[]).includes(h.kind));
     const popup = await extensionPage(`/popup.html?tab=${tabId}`);
     const rows = popup.locator('.actors li');
     await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThan(3);
@@ -232,7 +234,7 @@ describe('popup', () => {
     expect(actors.map((x) => x.count)).toEqual([...actors.map((x) => x.count)].sort((x, y) => y - x));
 
     await popup.locator(`li[data-entity-id="${netanyahu!.id}"] button.actor`).click();
-    await page.waitForFunction(() => CSS.highlights.has('gloss-flash'), undefined, { timeout: 5_000 });
+    await expect.poll(async () => (await highlightTexts(world, page, 'flash')).length, { timeout: 5_000 }).toBe(1);
     await expect.poll(() => popup.locator('.actor-card .gloss-name').innerText()).toBe('Benjamin Netanyahu');
     if (a.name === 'demo article') {
       await shootBoth(popup, 'popup-on-this-page');
@@ -244,7 +246,7 @@ describe('popup', () => {
 
   it('pauses everywhere: open pages lose their marks at once, and the options page follows live', async () => {
     const { page: article } = await openArticle(server.url('/demo/article.html'));
-    const marked = () => article.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')));
+    const marked = () => article.evaluate(() => CSS.highlights.size > 0);
     const popup = await extensionPage('/popup.html');
     const options = await extensionPage('/options.html#sites');
     const pause = popup.getByRole('switch', { name: 'Pause everywhere' });

@@ -38,12 +38,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-const isMarked = (page: Page) => page.evaluate(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')));
+const isMarked = (page: Page) => page.evaluate(() => CSS.highlights.size > 0);
 
 async function openMarked(url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
+  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, {
     timeout: 20_000,
   });
   return page;
@@ -125,7 +125,7 @@ describe('popup, Run on this site', () => {
       .poll(async () => world.evaluate<number | null>('globalThis.__glossStartedAt ?? null'), { timeout: 20_000 })
       .not.toBeNull();
     await elsewhere.reload();
-    await elsewhere.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
+    await elsewhere.waitForFunction(() => CSS.highlights.size > 0, undefined, {
       timeout: 20_000,
     });
     expect(await isMarked(article), `${site} after a reload`).toBe(false);

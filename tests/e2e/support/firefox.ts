@@ -62,21 +62,48 @@ export async function gotoExtensionPage(page: import('puppeteer-core').Page, url
   throw new Error(`${url} did not load within 15 s`);
 }
 
+const extensionPages = new WeakMap<Browser, Promise<Page>>();
+
+/** One of Gloss's own pages in this browser, to send what only Gloss's pages may send. */
+function extensionPageOf(browser: Browser): Promise<Page> {
+  let page = extensionPages.get(browser);
+  if (!page) {
+    page = (async () => {
+      const p = await browser.newPage();
+      await gotoExtensionPage(p, `moz-extension://${FIREFOX_UUID}/popup.html`);
+      return p;
+    })();
+    extensionPages.set(browser, page);
+  }
+  return page;
+}
+
 /**
- * The hover card's text once it shows. Read from the page's main world with evaluate: puppeteer's
- * waitForFunction runs in a sandbox that does not see the shadow root the content script attached.
+ * The words of the card open on a page, or '' when none is. The card sits in a closed shadow root that no
+ * page script, and so no WebDriver evaluation in the page, can read; Gloss's own pages ask the content
+ * script for it (the `shownCard` tab message, in the messaging library's wire format).
  */
+export async function cardTextOf(page: Page): Promise<string> {
+  const ext = await extensionPageOf(page.browser());
+  return ext.evaluate(async (url) => {
+    interface Tabs {
+      query(q: object): Promise<{ id?: number; url?: string }[]>;
+      sendMessage(id: number, message: unknown): Promise<unknown>;
+    }
+    const api = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
+    const tabs = await api.tabs.query({});
+    const tab = tabs.find((t) => t.url === url);
+    if (tab?.id === undefined) return '';
+    const reply = (await api.tabs
+      .sendMessage(tab.id, { id: Date.now(), type: 'shownCard', data: {}, timestamp: Date.now() })
+      .catch(() => null)) as { res?: { ok: boolean; value?: string | null } } | null;
+    return reply?.res?.ok ? (reply.res.value ?? '') : '';
+  }, page.url());
+}
+
+/** The hover card's text once it shows. */
 export async function shownCardText(page: Page, timeout = 5_000): Promise<string> {
   let text = '';
-  await expect
-    .poll(
-      async () =>
-        (text = await page.evaluate(() => {
-          const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector<HTMLElement>('.gloss-card');
-          return card && !card.hidden ? card.innerText : '';
-        })),
-      { timeout },
-    )
-    .not.toBe('');
+  await expect.poll(async () => (text = await cardTextOf(page)), { timeout }).not.toBe('');
   return text;
 }

@@ -21,7 +21,8 @@ const INSTRUMENT = `(() => {
   const bypass = (fn) => { const was = window.__probing; window.__probing = true; try { return fn(); } finally { window.__probing = was; } };
   T.bypass = bypass;
   const live = (n) => { const el = n.nodeType === 1 ? n : n.parentElement; return !!el && el.closest('${LIVE}') !== null; };
-  const ours = (n) => n.nodeType === 1 && n.localName.startsWith('gloss-');
+  // Gloss's elements have random custom-element names; these pages use none of their own.
+  const ours = (n) => n.nodeType === 1 && n.localName.includes('-');
   T.text = () => bypass(() => {
     let out = '';
     const walk = (node) => {

@@ -28,7 +28,8 @@ export interface Mark {
 export function marks(): Mark[] {
   const out: Mark[] = [];
   for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('gloss-') || name === 'gloss-focus' || name === 'gloss-flash') continue;
+    // The focus and flash highlights are drawn only on the reader's keyboard walk or the popup's reveal,
+    // which these pages never trigger: every highlight here is a mark.
     for (const range of highlight as Highlight) {
       const r = range as Range;
       const node = r.startContainer;
@@ -80,17 +81,10 @@ export function startMeasuring(): void {
   t.measuring = true;
 }
 
-/** The card's text as the reader sees it, or '' when it is closed. */
-export function cardText(): string {
-  const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector<HTMLElement>('.gloss-card');
-  return card && !card.hidden && card.style.visibility !== 'hidden' ? card.innerText : '';
-}
-
 /** Keeps the page's own references to the marks outside live areas, to check later they were never redone. */
 export function keepStaticMarks(): number {
   const kept: Range[] = [];
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('gloss-')) continue;
+  for (const [, highlight] of CSS.highlights) {
     for (const range of highlight as Highlight) {
       const el = (range as Range).startContainer.parentElement;
       if (el && !el.closest('[data-live]') && !el.closest('p')?.querySelector('[data-live]')) kept.push(range as Range);
@@ -111,8 +105,7 @@ export function keptStillPainted(): number {
 export function liveEntries(): { entries: number; marked: number } {
   const items = [...document.querySelectorAll('#live li')];
   const markedNodes = new Set<Node>();
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('gloss-')) continue;
+  for (const [, highlight] of CSS.highlights) {
     for (const range of highlight as Highlight) markedNodes.add((range as Range).startContainer);
   }
   return { entries: items.length, marked: items.filter((li) => [...li.childNodes].some((n) => markedNodes.has(n))).length };

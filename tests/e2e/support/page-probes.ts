@@ -1,7 +1,13 @@
 /**
  * Functions evaluated inside the page (main world) to read what Gloss did. The highlight registry is
- * shared between the page and content scripts, which is what lets a test, or a page, see it.
+ * shared between the page and content scripts, which is what lets a test, or a page, see it. Gloss names
+ * its highlights at random on each page; `names` (highlight name → what it marks: a kind, "unknown",
+ * "focus" or "flash"), read from the content script's own world, says which is which. The test pages
+ * register no highlights of their own.
  */
+
+/** What a highlight name marks, from this page's names; every highlight is Gloss's on a test page. */
+export type HighlightLabels = Record<string, string>;
 
 export interface HighlightedRange {
   kind: string;
@@ -13,10 +19,10 @@ export interface HighlightedRange {
   rect: { x: number; y: number; width: number; height: number };
 }
 
-export function readHighlights(): HighlightedRange[] {
+export function readHighlights(given: HighlightLabels | void): HighlightedRange[] {
+  const labels: HighlightLabels = given ?? {};
   const out: HighlightedRange[] = [];
   for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('gloss-')) continue;
     for (const range of highlight as Highlight) {
       if (!(range instanceof Range)) continue;
       const parent = range.commonAncestorContainer;
@@ -24,7 +30,7 @@ export function readHighlights(): HighlightedRange[] {
       const furniture = el?.closest('nav, aside, form, code, pre, footer, header, textarea, input');
       const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
       out.push({
-        kind: name.slice('gloss-'.length),
+        kind: labels[name] ?? name,
         text: range.toString(),
         furniture: furniture ? furniture.tagName.toLowerCase() : null,
         block: el?.closest('p, h1, h2, h3, li, td')?.tagName.toLowerCase() ?? null,
@@ -49,10 +55,11 @@ export interface PlacedHighlight {
  * it, checked by hand per page). A <header> counts as furniture unless the range is in a heading: an
  * article's own header carries its headline.
  */
-export function placeHighlights(bodySelector: string): PlacedHighlight[] {
+export function placeHighlights([bodySelector, labels]: [string, HighlightLabels]): PlacedHighlight[] {
   const out: PlacedHighlight[] = [];
-  for (const [name, highlight] of CSS.highlights) {
-    if (!name.startsWith('gloss-') || name === 'gloss-focus' || name === 'gloss-flash') continue;
+  for (const [key, highlight] of CSS.highlights) {
+    const name = labels[key] ?? key;
+    if (name === 'focus' || name === 'flash') continue;
     for (const range of highlight as Highlight) {
       if (!(range instanceof Range)) continue;
       const node = range.commonAncestorContainer;
