@@ -27,7 +27,7 @@ async function attack(extensionId: string | null): Promise<{ shadowTexts: string
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
   for (const [, highlight] of CSS.highlights) {
     for (const range of highlight) {
-      const r = (range as Range).getBoundingClientRect();
+      const r = (range as Range).getClientRects()[0] ?? (range as Range).getBoundingClientRect();
       const at = { clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true, composed: true };
       window.dispatchEvent(new PointerEvent('pointermove', { ...at, pointerType: 'mouse', isPrimary: true }));
       window.dispatchEvent(new MouseEvent('mousemove', at));
@@ -103,12 +103,13 @@ describe('a hostile page in Chromium', () => {
     const rect = await page.evaluate(() => {
       for (const [, h] of CSS.highlights)
         for (const r of h)
-          if ((r as Range).toString() === 'Benjamin Netanyahu') return (r as Range).getBoundingClientRect().toJSON();
+          if ((r as Range).toString() === 'Benjamin Netanyahu') return (r as Range).getClientRects()[0]!.toJSON();
       return null;
     });
     expect(rect).not.toBeNull();
     await page.mouse.move(rect.x + 10, rect.y + rect.height / 2, { steps: 3 });
     const card = cardProbe(gloss.context, page, gloss.extensionId);
+    await expect.poll(() => card.innerText(), { timeout: 10_000 }).toContain('Benjamin Netanyahu');
     await expect.poll(() => card.innerText(), { timeout: 5_000 }).toContain(NOTE);
     expect(
       await page.evaluate(() => [...document.querySelectorAll('*')].some((e) => e.shadowRoot?.textContent?.includes('met him'))),
@@ -121,7 +122,10 @@ describe('a hostile page in Chromium', () => {
     const before = await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0));
     await page.evaluate(forgeStop, gloss.extensionId);
     await page.waitForTimeout(1_500);
-    expect(await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0))).toBe(before);
+    // Still marked (the later scan for unknown actors may add a mark or two, never remove them).
+    expect(await page.evaluate(() => [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0))).toBeGreaterThanOrEqual(
+      before,
+    );
     // Content added later is still marked.
     await page.evaluate(() =>
       document
@@ -175,7 +179,7 @@ describe('a hostile page in Firefox', () => {
     const before = await count();
     await page.evaluate(forgeStop, new URL(firefox.origin).host);
     await new Promise((r) => setTimeout(r, 1_500));
-    expect(await count()).toBe(before);
+    expect(await count()).toBeGreaterThanOrEqual(before);
     await page.close();
   });
 });
