@@ -114,7 +114,7 @@ export async function syncSource(deps: SyncDeps, sourceId: string): Promise<Sync
     ]
       .filter(Boolean)
       .join(' ');
-    const result = await applySourcePack(db, record, pack, {
+    const result = await applySourcePack(db, record, withoutImages(pack), {
       keepSettings: true,
       mustExist: true,
       finish: (r) => {
@@ -238,4 +238,15 @@ export function csvMeta(
     asOf,
     ...(source.homepage && { homepage: source.homepage }),
   };
+}
+
+/**
+ * A subscribed pack's entities without their images. An image is loaded from its server each time a card
+ * or a search result shows it: the pack's host (or whoever it names) would learn when and what the reader
+ * looked at. Gloss keeps no image of a network source; the built-in packs and the reader's own entities
+ * never go through here.
+ */
+export function withoutImages<P extends { entities: { image?: string }[] }>(pack: P): P {
+  if (!pack.entities.some((e) => e.image !== undefined)) return pack;
+  return { ...pack, entities: pack.entities.map(({ image: _image, ...rest }) => rest) };
 }
