@@ -166,7 +166,7 @@ describe('looking an unknown actor up on Wikidata from the card', () => {
     const before = sentToWikidata.length;
     await page.reload();
     const again = await openUnknownCard();
-    await again.getByText('Look it up on Wikidata').click();
+    await cardOf(again).click('button', 'Look it up on Wikidata');
     await expect.poll(() => cardOf(again).innerText(), { timeout: 10_000 }).toMatch(/Danish politician/);
     expect(sentToWikidata.length).toBe(before);
     await again.close();
