@@ -14,9 +14,9 @@ import { mergeVariants } from '../lib/kb/merge-variants';
 import { startServer } from '../scripts/demo-server';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { contentWorld, READ_STATS, type ContentStats } from '../tests/e2e/support/gloss-chromium';
-import { readHighlights } from '../tests/e2e/support/page-probes';
+import { highlightsIn } from '../tests/e2e/support/gloss-page';
 import { CHROME_BUILD, requireBuild } from '../tests/e2e/support/paths';
-import { armCardProbe, awaitCardProbe, cardHidden } from './card-probe';
+import { armCardProbe, awaitCardProbe, cardHidden, type CardTiming } from './card-probe';
 import {
   deleteMeta,
   subscribeAndWatch,
@@ -356,22 +356,21 @@ async function demoPaints(session: ChromiumSession, url: string, runs: number, s
 /** Hovers RUNS different marks of a fresh demo page (card data is cached per mark) and times each card. */
 async function cardLatencies(session: ChromiumSession, ext: Page, url: string, stopFirst: boolean): Promise<number[]> {
   const page = await session.context.newPage();
+  const world = await contentWorld(session.context, page, session.extensionId);
   await page.goto(url);
-  await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, {
-    timeout: 30_000,
-  });
-  const marks = (await page.evaluate(readHighlights))
+  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 30_000 });
+  const marks = (await highlightsIn(world, page))
     .filter((h) => h.kind !== 'unknown' && h.rect.width > 8 && h.rect.y > 40 && h.rect.y < 840)
     .slice(0, RUNS);
   if (marks.length < RUNS) throw new Error(`only ${marks.length} marks in view on the demo page`);
   const out: number[] = [];
   for (const { rect } of marks) {
     await page.mouse.move(2, 2);
-    await page.waitForFunction(cardHidden, undefined, { timeout: 5_000 });
+    await waitFor(async () => (await world.evaluate<boolean>(`(${cardHidden.toString()})()`)) === true, 5_000, 'the card hidden');
     if (stopFirst) await stopServiceWorker(session, ext);
-    await page.evaluate(armCardProbe);
+    await world.evaluate(`(${armCardProbe.toString()})()`);
     await page.mouse.move(rect.x + Math.min(rect.width / 2, 20), rect.y + rect.height / 2);
-    const t = await page.evaluate(awaitCardProbe, 10_000);
+    const t = (await world.evaluate<CardTiming>(`(${awaitCardProbe.toString()})(10000)`))!;
     out.push(t.frameAt - (t.armedAt + SHOW_DELAY_MS));
   }
   await page.close();

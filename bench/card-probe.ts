@@ -28,9 +28,18 @@ export function armCardProbe(): void {
       once: true,
       capture: true,
     });
-    const cardEl = () => document.querySelector('gloss-card')?.shadowRoot?.querySelector<HTMLElement>('.gloss-card') ?? null;
+    // Run in Gloss's content-script world: the card's root is closed, its element name random per page.
+    const rootOfCard = (): ShadowRoot | null => {
+      const g = globalThis as unknown as {
+        __glossStats?: { names: { card: string } };
+        chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } };
+      };
+      const host = g.__glossStats ? document.querySelector(g.__glossStats.names.card) : null;
+      return host ? g.chrome.dom.openOrClosedShadowRoot(host) : null;
+    };
+    const cardEl = () => rootOfCard()?.querySelector<HTMLElement>('.gloss-card') ?? null;
     const check = () => {
-      const root = document.querySelector('gloss-card')?.shadowRoot;
+      const root = rootOfCard();
       if (root && !watchingRoot) {
         watchingRoot = true;
         observer.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -61,6 +70,14 @@ export function awaitCardProbe(timeoutMs: number): Promise<CardTiming> {
 
 /** Whether the card is hidden (or was never made). */
 export function cardHidden(): boolean {
-  const card = document.querySelector('gloss-card')?.shadowRoot?.querySelector<HTMLElement>('.gloss-card');
+  const rootOfCard = (): ShadowRoot | null => {
+    const g = globalThis as unknown as {
+      __glossStats?: { names: { card: string } };
+      chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } };
+    };
+    const host = g.__glossStats ? document.querySelector(g.__glossStats.names.card) : null;
+    return host ? g.chrome.dom.openOrClosedShadowRoot(host) : null;
+  };
+  const card = rootOfCard()?.querySelector<HTMLElement>('.gloss-card');
   return !card || card.hidden;
 }

@@ -52,13 +52,12 @@ const cleanup = async () => {
 
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(demoUrl);
-await page.waitForFunction(() => [...CSS.highlights.keys()].some((k) => k.startsWith('gloss-')), undefined, { timeout: 20_000 });
+await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 20_000 });
 console.log(`Gloss is running on the demo article: ${demoUrl}`);
 
 if (values.screenshot) {
   const target = await page.evaluate(() => {
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('gloss-')) continue;
+    for (const [, highlight] of CSS.highlights) {
       for (const range of highlight as Highlight) {
         if (range instanceof Range && range.toString().includes('Netanyahu')) {
           const r = range.getClientRects()[0];
@@ -70,7 +69,9 @@ if (values.screenshot) {
   });
   if (target) {
     await page.mouse.move(target.x, target.y, { steps: 3 });
-    await page.locator('gloss-card .gloss-card').waitFor({ state: 'visible', timeout: 5_000 });
+    // The card sits in a closed shadow root that no page-side locator reaches: wait out its show delay
+    // (0.5 s) and the first lookup instead.
+    await page.waitForTimeout(2_000);
   }
   const out = resolve(values.screenshot);
   await page.screenshot({ path: out });
