@@ -29,3 +29,29 @@ describe('images of a subscribed pack (beacons)', { timeout: 15_000 }, () => {
     expect(server.requests.map((r) => r.path)).toEqual(['/images.json']);
   });
 });
+
+describe('a hostile pack through a real source', { timeout: 15_000 }, () => {
+  it('is refused whole, in plain words, when its aliases are common words or one letter; the old data stays', async () => {
+    server.on('/good.json', file(JSON.stringify(pack([entity('t:ana', 'Ana Lima')], '1'))));
+    const id = (await addUrlSource(db, { url: server.url('/good.json'), kind: 'pack-url' })).id;
+    expect((await syncSource(deps(db), id)).status).toBe('updated');
+    const flood = Array.from({ length: 500 }, (_, i) => ({
+      ...entity(`t:f${i}`, `Flood ${i}`),
+      alternateName: [{ text: 'the' }],
+    }));
+    server.on(
+      '/good.json',
+      file(
+        JSON.stringify(
+          pack([entity('t:ana', 'Ana Lima'), ...flood, { ...entity('t:x', 'Xavier'), alternateName: [{ text: 'a' }] }], '2'),
+        ),
+      ),
+    );
+    expect((await syncSource(deps(db), id)).status).toBe('failed');
+    const source = await db.sources.get(id);
+    expect(source?.version).toBe('1');
+    expect(JSON.stringify(source?.problems ?? source?.lastError)).toMatch(/common word|single letter/);
+    expect(await db.entities.get('t:f0')).toBeUndefined();
+    expect((await db.entities.get('t:ana'))?.name).toBe('Ana Lima');
+  });
+});
