@@ -67,7 +67,10 @@ describe('the Wikidata source against an emulation of the API', { timeout: 15_00
     expect(henning.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Henning_Christophersen');
     // The pack's alias and roles stay: Wikidata named neither position in English, so it gave none.
     expect(henning.alternateName?.map((a) => a.text)).toContain('Christophersen');
-    expect(henning.roles).toEqual([{ label: 'Vice-President of the European Commission', from: '1985', to: '1995' }]);
+    // Confirmed as of the pack's date (sync-fixtures: asOf 2025-01-01), which an import stamps on undated roles.
+    expect(henning.roles).toEqual([
+      { label: 'Vice-President of the European Commission', from: '1985', to: '1995', confirmed: '2025-01-01' },
+    ]);
     // The card can show the pack's own words too.
     expect(henning.alternatives).toEqual([
       {
