@@ -79,7 +79,7 @@ describe('the Wikidata source against an emulation of the API', { timeout: 15_00
         name: 'Henning Christophersen',
         kind: 'person',
         description: 'Former European Commissioner from Denmark.',
-        roles: [{ label: 'Vice-President of the European Commission', from: '1985', to: '1995' }],
+        roles: [{ label: 'Vice-President of the European Commission', from: '1985', to: '1995', confirmed: '2025-01-01' }],
       },
     ]);
     expect((await db.entities.get('wd:Q42'))!.description).toBe('English writer and humorist');
