@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { Highlighter, type PageMention } from '../../lib/page/highlighter';
+import { highlightName } from '../../lib/page/highlight-style';
 import { HighlightApiPainter } from '../../lib/page/painter';
 
 /**
@@ -53,7 +54,7 @@ describe('Highlighter at scale', () => {
     const highlighter = new Highlighter(doc, new HighlightApiPainter(win));
     highlighter.add(mentions);
     expect(highlighter.shown).toHaveLength(150_000);
-    expect(registry.get('gloss-armed-group')!.ranges).toHaveLength(150_000);
+    expect(registry.get(highlightName('armed-group'))!.ranges).toHaveLength(150_000);
     const first = highlighter.shown
       .slice(0, 3)
       .map((m) => [paragraphs.indexOf(m.paragraph as HTMLParagraphElement), m.range.startOffset]);
