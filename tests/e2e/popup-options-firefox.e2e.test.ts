@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_PACKS } from '../../lib/pack/builtin-packs';
 import type { Pack } from '../../lib/pack/types';
 import { startServer, type TestServer } from '../../scripts/demo-server';
 import { gotoExtensionPage, launchFirefox, shownCardText, type FirefoxSession } from './support/firefox';
@@ -19,7 +20,10 @@ import { RESULTS, ROOT } from './support/paths';
 
 let session: FirefoxSession;
 let server: TestServer;
-const WORLD_NEWS = JSON.parse(readFileSync(join(ROOT, 'assets/packs/world-news.json'), 'utf8')) as Pack;
+const packOf = (short: string) => JSON.parse(readFileSync(join(ROOT, `assets/packs/${short}.json`), 'utf8')) as Pack;
+const WORLD_NEWS = packOf('world-news');
+/** Every entity the default set imports at install (the catalogue keeps ids unique across packs). */
+const DEFAULT_SET_ENTITIES = BUILTIN_PACKS.filter((p) => p.defaultOn).reduce((n, p) => n + packOf(p.short).entities.length, 0);
 const shot = (name: string) => join(RESULTS, `${name}.png`) as `${string}.png`;
 
 beforeAll(async () => {
@@ -151,7 +155,7 @@ describe('Firefox options', () => {
     expect(await options.$('#note-picker')).not.toBeNull();
 
     await expect.poll(() => textOf(options, '[data-total-entities]')).toMatch(/\d/);
-    expect(Number((await textOf(options, '[data-total-entities]')).replace(/\D/g, ''))).toBe(WORLD_NEWS.entities.length);
+    expect(Number((await textOf(options, '[data-total-entities]')).replace(/\D/g, ''))).toBe(DEFAULT_SET_ENTITIES);
     await expect.poll(() => textOf(options, '[data-storage]')).toMatch(/takes [\d.]+ (KB|MB)|does not say/);
 
     const about = await textOf(options, '[data-about-source="builtin"]');

@@ -74,8 +74,11 @@ async function openArticle(url: string): Promise<{ page: Page; tabId: number }> 
 }
 
 async function hoverText(page: Page, text: string): Promise<CardProbe> {
-  const target = (await page.evaluate(readHighlights)).find((h) => h.text === text);
-  expect(target, `a highlight reading "${text}"`).toBeDefined();
+  // A name added a moment ago is marked once the worker's matcher follows the change.
+  let target: Awaited<ReturnType<typeof readHighlights>>[number] | undefined;
+  await expect
+    .poll(async () => (target = (await page.evaluate(readHighlights)).find((h) => h.text === text)), { timeout: 10_000 })
+    .toBeDefined();
   await page.mouse.move(5, 5);
   const { x, y, width, height } = target!.rect;
   await page.mouse.move(x + width / 2, y + height / 2, { steps: 3 });

@@ -8,6 +8,7 @@ import { chromiumArgs, findChromium } from '../../scripts/chromium';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
 import { CHROME_BUILD, requireBuild, RESULTS, ROOT } from './support/paths';
 import { DB_VERSION } from '../../lib/kb/db';
+import { BUILTIN_PACKS } from '../../lib/pack/builtin-packs';
 import { expectedStores } from '../../lib/kb/schema-check';
 import { searchKeysOf } from '../../lib/kb/search-keys';
 
@@ -24,6 +25,12 @@ const BUILTIN = JSON.parse(readFileSync(join(ROOT, 'assets/packs/world-news.json
   version: string;
   entities: { id: string }[];
 };
+/** The default set, pack by pack: each built-in pack is imported as a source of its own, in its own write. */
+const DEFAULT_SET = BUILTIN_PACKS.filter((p) => p.defaultOn).map((p) => {
+  const pack = JSON.parse(readFileSync(join(ROOT, `assets/packs/${p.short}.json`), 'utf8')) as typeof BUILTIN;
+  return { sourceId: p.sourceId, version: pack.version, ids: pack.entities.map((e) => e.id) };
+});
+const DEFAULT_IDS = DEFAULT_SET.flatMap((p) => p.ids).sort();
 const sessions: ChromiumSession[] = [];
 afterAll(async () => {
   for (const s of sessions) await s.close().catch(() => undefined);
@@ -205,15 +212,12 @@ describe('Chromium: the worker stopped during the first install’s import of th
       await stopServiceWorker(session, quiet);
       const left = await snapshot(quiet);
       const builtin = left.sources.find((s) => s.id === 'builtin');
-      const all = BUILTIN.entities.map((e) => e.id).sort();
-      if (builtin) {
-        // The import committed: the source and every entity, nothing else.
-        expect(builtin).toMatchObject({ version: BUILTIN.version, entityCount: all.length });
-        expect(left.entityIds).toEqual(all);
-      } else {
-        expect(left.entityIds).toEqual([]);
-        expect(left.sources).toEqual([]);
-      }
+      const all = DEFAULT_IDS;
+      // Each pack's import committed whole or not at all: its source and every entity, or neither.
+      const landed = DEFAULT_SET.filter((p) => left.sources.some((s) => s.id === p.sourceId));
+      for (const p of landed)
+        expect(left.sources.find((s) => s.id === p.sourceId)).toMatchObject({ version: p.version, entityCount: p.ids.length });
+      expect(left.entityIds).toEqual(landed.flatMap((p) => p.ids).sort());
       const outcome = !left.exists
         ? 'no database yet'
         : builtin
@@ -241,8 +245,10 @@ describe('Chromium: the worker stopped during the first install’s import of th
         found = await lookup();
       }
       expect(found).toMatchObject({ name: 'Benjamin Netanyahu' });
+      // The other packs of the default set follow the first.
+      await expect.poll(async () => (await snapshot(quiet)).entityIds.length, { timeout: 30_000 }).toBe(all.length);
       const done = await snapshot(quiet);
-      expect(done.sources.find((s) => s.id === 'builtin')).toMatchObject({ version: BUILTIN.version, entityCount: all.length });
+      expect(done.sources.find((s) => s.id === 'builtin')).toMatchObject({ version: BUILTIN.version });
       expect(done.entityIds).toEqual(all);
       expect(done.version).toBe(DB_VERSION * 10);
       // A first install is not a recovery.
@@ -405,7 +411,11 @@ const COUNT = 4_000;
 
 /** What a backup's import leaves, in a comparable form. */
 const kbOf = (s: Snapshot) => ({
-  sources: s.sources.map((x) => `${x.id}@${x.version ?? ''}`).sort(),
+  // The other built-in packs of the default set stay as they are: World news stands for them.
+  sources: s.sources
+    .filter((x) => x.id === 'builtin' || !x.id.startsWith('builtin-'))
+    .map((x) => `${x.id}@${x.version ?? ''}`)
+    .sort(),
   entities: s.entityIds.length,
   someOf: s.entityIds.filter((id) => /^(b1|b2):/.test(id)).slice(0, 3),
   notes: s.notes,
@@ -461,7 +471,7 @@ describe('Chromium: a backup import stopped half-way, then a damaged database', 
     if (cutOff) await send(options, 'importBackup', { text: b2 });
     const final = await snapshot(quiet);
     expect(kbOf(final).sources).toEqual(expectB2.sources);
-    expect(final.entityIds.length).toBe(BUILTIN.entities.length + COUNT);
+    expect(final.entityIds.length).toBe(DEFAULT_IDS.length + COUNT);
     expect(await sitesNow()).toEqual(['two.example']);
     await options.close();
     console.log(
