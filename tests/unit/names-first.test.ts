@@ -66,6 +66,8 @@ describe('names first, then knowledge', () => {
 
   it('keeps titles outside the name', () => {
     expect(marks('Yesterday President Donald Trump spoke.')).toEqual(['Donald Trump=trump']);
+    // A local title the word lists lacked made "Councillor Donald Trump" one unknown name, hiding the known one.
+    expect(marks('Councillor Donald Trump said on Monday that the bridge would reopen.')).toEqual(['Donald Trump=trump']);
   });
 });
 

@@ -37,6 +37,7 @@ export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady ma
   capt capt. admiral commander sergeant sgt sgt. brigadier marshal senator sen sen. representative rep rep.
   congressman congresswoman governor gov gov. mayor judge justice ambassador envoy speaker chairman chairwoman
   chair chief executive officer director spokesman spokeswoman spokesperson commissioner professor prof prof.
+  councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
   ceo cfo coo cto c.e.o. founder co-founder chairperson attorney saint press`);
 /** Nouns that end a title phrase: "Chief Operating Officer", "Deputy Foreign Minister". */
 export const TITLE_HEADS = words(`officer minister president secretary director chairman chairwoman chairperson spokesman
