@@ -12,6 +12,7 @@ import { looksLikeArticle } from '@/lib/page/new-content';
 import { isInExcludedArea } from '@/lib/page/skip-rules';
 import { afterFrame, nextTask, runSliced, SLICE_BUDGET_MS, timed, whenIdle } from '@/lib/page/slices';
 import { isRendered } from '@/lib/page/visibility';
+import { MAX_MENTIONS_PER_PAGE, MAX_UNKNOWN_PER_PAGE } from '@/lib/core/page-caps';
 import { isBlockElement, MAX_BLOCK_CHARS, walkBlocks, type TextBlock } from '@/lib/page/walker';
 import { describeElement, stats } from './stats';
 
@@ -159,7 +160,7 @@ export class Annotator {
       async (batch, reply) => {
         batch.forEach((b, i) => unknown.set(b, reply.unknown[i] ?? []));
         await nextTask(this.signal);
-        await this.place(batch, (b, i) => knownMentions(this.doc, b, reply.mentions[i] ?? []), urgent);
+        await this.place(batch, (b, i) => knownMentions(this.doc, b, reply.mentions[i] ?? []), urgent, false);
       },
     );
     if (!done) return;
@@ -169,7 +170,7 @@ export class Annotator {
     // In idle time, as they matter less than the known ones.
     await whenIdle(this.signal);
     if (generation !== this.generation) return;
-    await this.place(blocks, (b) => unknownMentions(this.doc, b, unknown.get(b) ?? []), false);
+    await this.place(blocks, (b) => unknownMentions(this.doc, b, unknown.get(b) ?? []), false, true);
   }
 
   /**
@@ -197,8 +198,18 @@ export class Annotator {
     return true;
   }
 
-  /** Makes ranges for the blocks nearest the viewport first and paints after each slice. */
-  private async place(blocks: TextBlock[], make: (b: TextBlock, i: number) => PageMention[], urgent: boolean): Promise<void> {
+  /**
+   * Makes ranges for the blocks nearest the viewport first and paints after each slice, up to the page's
+   * cap of known (or unknown) marks: past it, a page of endless repeated names would only slow the tab down.
+   */
+  private async place(
+    blocks: TextBlock[],
+    make: (b: TextBlock, i: number) => PageMention[],
+    urgent: boolean,
+    unknown: boolean,
+  ): Promise<void> {
+    const cap = unknown ? MAX_UNKNOWN_PER_PAGE : MAX_MENTIONS_PER_PAGE;
+    let room = cap - this.highlighter.all.filter((m) => (m.unknown !== undefined) === unknown).length;
     const order = timed('viewport-order', () => {
       const indices = blocks.map((_, i) => i);
       // Ordering asks for layout; only worth it when the blocks will not all fit in one slice anyway.
@@ -210,21 +221,22 @@ export class Annotator {
       return indices;
     });
     let next = 0;
-    while (next < order.length) {
+    while (next < order.length && room > 0) {
       timed('ranges', () => {
         const started = performance.now();
         const made: PageMention[] = [];
-        while (next < order.length && performance.now() - started < SLICE_BUDGET_MS) {
+        while (next < order.length && room > 0 && performance.now() - started < SLICE_BUDGET_MS) {
           const i = order[next++]!;
           // A loop, not push(...spread): one block can yield more mentions than a call takes arguments.
-          for (const m of make(blocks[i]!, i)) made.push(m);
+          for (const m of make(blocks[i]!, i)) if (room-- > 0) made.push(m);
         }
+        if (room <= 0) stats.cappedAt = cap;
         // Paint after every slice, so the first screenful shows before the rest is done.
         this.highlighter.add(made);
         stats.mentions = this.highlighter.all.length;
         if (made.length > 0 && stats.paintedAt === null) this.onPainted();
       });
-      if (next < order.length) await (urgent ? nextTask(this.signal) : whenIdle(this.signal));
+      if (next < order.length && room > 0) await (urgent ? nextTask(this.signal) : whenIdle(this.signal));
     }
   }
 }

@@ -32,6 +32,8 @@ export interface GlossStats {
   blocksWalked: number;
   /** Walks of a block too long to annotate whole: only its first part was read. */
   cappedBlocks: number;
+  /** The per-page mark cap reached (lib/core/page-caps.ts), or null. */
+  cappedAt: number | null;
   /** This page's random names of highlights and elements, which tests cannot know otherwise. */
   names: { highlights: ReturnType<typeof highlightNames>; card: string; marks: string };
 }
@@ -53,6 +55,7 @@ export const stats: GlossStats = {
   blocksSent: 0,
   blocksWalked: 0,
   cappedBlocks: 0,
+  cappedAt: null,
 };
 
 (globalThis as { __glossStats?: GlossStats }).__glossStats = stats;

@@ -2,6 +2,7 @@ import { annotateBlocks, type Mention } from './annotate';
 import type { MatchIndex } from './match-index';
 import { findArticleNames, readsNames } from './names/article-names';
 import type { UnknownActor } from './unknown-actors';
+import { firstPerPage, MAX_MENTIONS_PER_PAGE, MAX_UNKNOWN_PER_PAGE, withinCandidateBudget } from './page-caps';
 
 export interface ArticleAnnotation {
   /** Known mentions per block, offsets into that block. */
@@ -23,15 +24,23 @@ export interface ArticleOptions {
  */
 export function annotateArticle(index: MatchIndex, blocks: readonly string[], options: ArticleOptions = {}): ArticleAnnotation {
   const names = readsNames(options.lang) ? findArticleNames(blocks) : null;
-  const mentions = annotateBlocks(index, blocks, {
-    ...(options.date ? { date: options.date } : {}),
-    ...(names ? { names } : {}),
-  });
+  const mentions = withinCandidateBudget(
+    firstPerPage(
+      annotateBlocks(index, blocks, {
+        ...(options.date ? { date: options.date } : {}),
+        ...(names ? { names } : {}),
+      }),
+      MAX_MENTIONS_PER_PAGE,
+    ),
+  );
   const unknown = names
-    ? names.map((list, b) => {
-        const known = mentions[b]!;
-        return list.filter((a) => !known.some((k) => k.start < a.end && a.start < k.end));
-      })
+    ? firstPerPage(
+        names.map((list, b) => {
+          const known = mentions[b]!;
+          return list.filter((a) => !known.some((k) => k.start < a.end && a.start < k.end));
+        }),
+        MAX_UNKNOWN_PER_PAGE,
+      )
     : blocks.map(() => []);
   return { mentions, unknown };
 }

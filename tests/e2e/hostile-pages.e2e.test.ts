@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_MENTIONS_PER_PAGE } from '../../lib/core/page-caps';
 import { MAX_BLOCK_CHARS } from '../../lib/page/walker';
 import { cardTextOf, launchFirefox, type FirefoxSession } from './support/firefox';
 import { cardProbe } from './support/gloss-page';
@@ -18,6 +19,8 @@ import {
   livePage,
   manyNodesPage,
   MANY_PARAGRAPHS,
+  REPEATED_NAME_TIMES,
+  repeatedNamePage,
   SAME_FRAME_TEXT,
   servePages,
   shadowFramesPage,
@@ -65,6 +68,7 @@ beforeAll(async () => {
       '/shadow-frames.html': () => shadowFramesPage('/frame.html', other.url('/frame.html')),
       '/frame.html': () => framePage(SAME_FRAME_TEXT),
       '/many-nodes.html': manyNodesPage,
+      '/repeated-name.html': repeatedNamePage,
       '/live.html': livePage,
       '/huge.html': hugePage,
       '/swallowed-pointer.html': swallowedPointerPage,
@@ -250,6 +254,15 @@ describe('hostile pages in Chromium', () => {
       pageTimerLongestGapMs: Math.round(view.maxGapMs),
     };
     console.info('50,000 text nodes:', report.manyNodes);
+    await w.page.close();
+  });
+
+  it(`a name repeated ${REPEATED_NAME_TIMES} times: marks stop at the page's cap of ${MAX_MENTIONS_PER_PAGE}`, async () => {
+    const w = await open('/repeated-name.html', { timeout: 90_000 });
+    const found = await readMarks(w.page);
+    expect(found.filter((m) => m.text === 'Hamas')).toHaveLength(MAX_MENTIONS_PER_PAGE);
+    expect((await w.stats()).cappedAt).toBe(MAX_MENTIONS_PER_PAGE);
+    await expectUntouched(w);
     await w.page.close();
   });
 

@@ -226,6 +226,17 @@ export const SAME_FRAME_TEXT =
 export const CROSS_FRAME_TEXT =
   'Olaf Scholz said, speaking in Berlin on Tuesday, that Germany would send more aid to the region, and soon.';
 
+/** A page naming the same actor far more often than any article: past the page's cap, nothing more is marked. */
+export const REPEATED_NAME_TIMES = 7_500;
+export function repeatedNamePage(): string {
+  const para = 'Hamas said Hamas would answer. Hamas, officials said, and Hamas again, as Hamas put it.';
+  const paras = Array.from({ length: REPEATED_NAME_TIMES / 5 }, () => `<p>${para}</p>`);
+  return page({
+    title: 'The same name, again and again',
+    body: `<main><article><h1>Again</h1>${paras.join('\n')}</article></main>`,
+  });
+}
+
 /** 1,000 paragraphs of 50 text nodes each (50,000), every paragraph naming one actor across two nodes. */
 export const MANY_PARAGRAPHS = 1_000;
 const NODES_PER_PARAGRAPH = 50;
