@@ -1,0 +1,69 @@
+import { t } from '@/lib/ui/i18n';
+import { Switch } from '@/components/Switch';
+import type { SourceRecord } from '@/lib/kb/db';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { isNetworkSource } from '@/lib/sync/schedule';
+import { RemoveSource } from './RemoveSource';
+import { INTERVALS, intervalLabel, type ReportResult } from './source-labels';
+
+/** What the reader can do to a source: use it, move it, how often to check it, sync it now, remove it. */
+export function SourceControlsRow({
+  source: s,
+  rank,
+  count,
+  nameId,
+  onResult,
+}: {
+  source: SourceRecord;
+  rank: number;
+  count: number;
+  nameId: string;
+  onResult: ReportResult;
+}) {
+  const network = isNetworkSource(s);
+  const update = (data: { enabled?: boolean; priority?: number; intervalHours?: number }) =>
+    void sendMessage('updateSource', { id: s.id, ...data }).then(onResult);
+  return (
+    <tr class="source-controls" data-controls-for={s.id}>
+      <td colSpan={5}>
+        <div class="row" role="group" aria-labelledby={nameId}>
+          <Switch checked={s.enabled} onChange={(enabled) => update({ enabled })} label={t('sourceUse', 'Use')} />
+          <button type="button" class="button" disabled={rank === 0} onClick={() => update({ priority: rank - 1 })}>
+            {t('sourceUp', 'Move up')}
+          </button>
+          <button type="button" class="button" disabled={rank === count - 1} onClick={() => update({ priority: rank + 1 })}>
+            {t('sourceDown', 'Move down')}
+          </button>
+          {network && (
+            <>
+              <label>
+                <span class="visually-hidden">{t('sourceInterval', 'How often to check')} </span>
+                <select
+                  value={String(s.intervalHours ?? 24)}
+                  onChange={(e) => update({ intervalHours: Number((e.target as HTMLSelectElement).value) })}
+                >
+                  {[...new Set([...INTERVALS, s.intervalHours ?? 24])]
+                    .sort((a, b) => a - b)
+                    .map((h) => (
+                      <option key={h} value={String(h)}>
+                        {intervalLabel(h)}
+                      </option>
+                    ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                class="button"
+                disabled={Boolean(s.syncing) || !s.enabled}
+                onClick={() => void sendMessage('syncNow', { id: s.id }).then(onResult)}
+              >
+                {s.syncing ? t('sourceSyncing', 'Syncing…') : t('sourceSyncNow', 'Sync now')}
+              </button>
+            </>
+          )}
+          {s.kind !== 'builtin' && <RemoveSource source={s} onResult={onResult} />}
+        </div>
+      </td>
+    </tr>
+  );
+}
