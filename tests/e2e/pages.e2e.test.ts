@@ -65,10 +65,23 @@ let gloss: GlossChromium;
 let plain: Browser;
 const baselines = new Map<string, Baseline>();
 
+/** Requests of the browser with Gloss, and the hosts the pages contact on their own (without Gloss). */
+const glossRequests: { url: string; byGloss: boolean }[] = [];
+const pageOwnHosts = new Set<string>();
+const hostOf = (url: string) => (/^https?:/.test(url) ? new URL(url).hostname : null);
+const leavesMachine = (url: string) => {
+  const host = hostOf(url);
+  return host !== null && host !== '127.0.0.1';
+};
+
 async function loadBaseline(dir: string): Promise<void> {
   const page = await plain.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    const host = hostOf(r.url());
+    if (host) pageOwnHosts.add(host);
+  });
   await page
     .goto(server.url(`/corpus/pages/${dir}/source.html`), { waitUntil: 'domcontentloaded', timeout: 30_000 })
     .catch(() => undefined);
@@ -81,6 +94,15 @@ beforeAll(async () => {
   if (dirs.length === 0) return;
   server = await startServer();
   [gloss, plain] = await Promise.all([launchGlossChromium(), launchPlainChromium()]);
+  gloss.context.on('request', (r) => {
+    let frame = '';
+    try {
+      frame = r.frame().url();
+    } catch {
+      // A service worker's request has no frame.
+    }
+    glossRequests.push({ url: r.url(), byGloss: r.serviceWorker() !== null || frame.startsWith('chrome-extension://') });
+  });
   // The first page after install waits for the built-in pack to be imported; measure steady state.
   const warm = await gloss.context.newPage();
   await warm.goto(server.url('/demo/article.html'));
@@ -174,6 +196,27 @@ describe('Gloss on the saved news pages', () => {
     expect(without(errors, base.errors), 'page errors Gloss added').toEqual([]);
     // Timings are written to test-results/pages.md, not asserted: a timed assertion flakes on a shared 2-core
     // machine. The report says where the 50 ms target is missed and by how much.
+  });
+});
+
+describe('what leaves the machine with default settings', () => {
+  const seed = join(CORPUS, 'seed/article.html');
+  it('nothing from Gloss: on the seed article and every saved page, no request beyond 127.0.0.1 the page did not make itself', async (ctx) => {
+    if (!existsSync(seed) || dirs.length < 2) {
+      console.warn('skipped: ../shared/corpus (seed article and saved pages) absent');
+      ctx.skip();
+      return;
+    }
+    const page = await gloss.context.newPage();
+    await page.goto(server.url('/corpus/seed/article.html'), { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 20_000 });
+    await page.waitForTimeout(SETTLE_MS);
+    await page.close();
+    expect(glossRequests.filter((r) => r.byGloss && leavesMachine(r.url)).map((r) => r.url)).toEqual([]);
+    const added = glossRequests.filter((r) => leavesMachine(r.url) && !pageOwnHosts.has(hostOf(r.url)!));
+    expect(added.map((r) => r.url)).toEqual([]);
+    const seen = glossRequests.filter((r) => r.url.includes('/corpus/seed/') || r.url.includes('/corpus/pages/'));
+    expect(seen.length, 'the watcher saw the pages load').toBeGreaterThan(dirs.length);
   });
 });
 
