@@ -6,6 +6,7 @@ import { kindLabel } from '@/lib/ui/kind-label';
 import { wikipediaSearchUrl } from '@/lib/page/wikipedia-search';
 import type { CandidateView, CardData } from './card-data';
 import { HEADING_ID } from './card-heading';
+import { UnknownActorDetails } from './UnknownActorDetails';
 import { WikidataLookup, type LookupActions } from './WikidataLookup';
 
 export interface CardActions extends LookupActions {
@@ -16,6 +17,8 @@ export interface CardActions extends LookupActions {
   /** Links these words to another entry, on this page. */
   choose(entityId: string): void;
   loadCandidates(): Promise<CandidateView[]>;
+  /** An unknown actor's next mention on the page: scrolls there, marks it and opens its card. */
+  nextMention(): void;
 }
 
 function WrongMatch({ data, actions }: { data: CardData; actions: CardActions }) {
@@ -103,12 +106,7 @@ function UnknownActorCard({ data, actions }: { data: CardData; actions: CardActi
         <span class="gloss-kind">{kindLabel(m.kind)}</span>
       </header>
       <p class="gloss-description">{t('card_notInKb', 'Not in your knowledge base.')}</p>
-      {m.unknown?.descriptor && (
-        <p>
-          <span class="gloss-label-inline">{t('card_articleSays', 'The article says:')} </span>
-          <q dir="auto">{m.unknown.descriptor}</q>
-        </p>
-      )}
+      {data.unknownActor && <UnknownActorDetails view={data.unknownActor} onNext={actions.nextMention} />}
       <p class="gloss-actions">
         <SafeLink href={wikipediaSearchUrl(m.surface, data.pageLang)}>{t('card_searchWikipedia', 'Search Wikipedia')}</SafeLink>
         {' · '}

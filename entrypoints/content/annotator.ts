@@ -1,3 +1,4 @@
+import { describeActors } from '@/lib/core/actor-profiles';
 import { findArticleDate } from '@/lib/core/article-date';
 import { readsNames } from '@/lib/core/names/article-names';
 import type { UnknownActor } from '@/lib/core/unknown-actors';
@@ -170,7 +171,17 @@ export class Annotator {
     // In idle time, as they matter less than the known ones.
     await whenIdle(this.signal);
     if (generation !== this.generation) return;
-    await this.place(blocks, (b) => unknownMentions(this.doc, b, unknown.get(b) ?? []), false, true);
+    // Names marked before (a changed paragraph comes alone) still give a later "Hicks" its "Vanessa Hicks".
+    const marked = this.highlighter.all.flatMap((m) =>
+      m.unknown && (m.kind === 'person' || m.kind === 'organization') ? [{ surface: m.surface, kind: m.kind }] : [],
+    );
+    const texts = blocks.map((b) => b.text);
+    const described = describeActors(
+      texts,
+      blocks.map((b) => unknown.get(b) ?? []),
+      marked,
+    );
+    await this.place(blocks, (b, i) => unknownMentions(this.doc, b, described[i] ?? []), false, true);
   }
 
   /**

@@ -5,6 +5,7 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import { loadCandidates, loadCardData, type CardData } from './card-data';
 import { createCardUi, type CardUi } from './card-ui';
 import type { CardActions } from './HoverCard';
+import { nextActorMention, unknownActorView } from './unknown-actor-view';
 
 /** The page's declared language ("en" of "en-GB"), when it declares one. */
 function pageLanguage(): string | undefined {
@@ -20,6 +21,10 @@ export interface CardPage {
   actors(): ReadonlyMap<string, string>;
   /** The first shown mention of an entity. */
   firstMentionOf(entityId: string): PageMention | null;
+  /** The marks shown, in page order: an unknown actor's card counts its mentions among them. */
+  shown(): readonly PageMention[];
+  /** Draws the keyboard focus mark on a mention (the card's "next mention" moves it there), or clears it. */
+  focusMark(m: PageMention | null): void;
   hideHere(m: PageMention): void;
   relink(m: PageMention, entityId: string): void;
 }
@@ -34,6 +39,8 @@ export class CardController {
   private shown: PageMention | null = null;
   private loading: { mention: PageMention; data: Promise<CardData> } | null = null;
   private returnFocus: HTMLElement | null = null;
+  /** A "next mention" jump drew the focus mark: closing the card takes it away again. */
+  private jumpMarked = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -84,11 +91,13 @@ export class CardController {
     return this.loading.data;
   }
 
-  async open(m: PageMention, opts: { focus: boolean }): Promise<void> {
+  async open(m: PageMention, opts: { focus: boolean; jumped?: boolean }): Promise<void> {
     // The card's code failed to load (the extension was updated, say): nothing to show, and nothing to
     // say in the page's console; the next hover tries again.
     const ui = await this.getUi().catch(() => null);
-    const data = await this.prefetch(m);
+    const loaded = await this.prefetch(m);
+    const unknownActor = unknownActorView(m, this.page.shown(), opts.jumped === true);
+    const data = unknownActor ? { ...loaded, unknownActor } : loaded;
     if (!ui || this.ctx.isInvalid) return;
     if (opts.focus && !this.returnFocus) {
       const active = document.activeElement;
@@ -101,6 +110,8 @@ export class CardController {
 
   async close(): Promise<void> {
     this.shown = null;
+    if (this.jumpMarked) this.page.focusMark(null);
+    this.jumpMarked = false;
     const ui = await this.loadedUi();
     ui?.hide();
     const back = this.returnFocus;
@@ -150,6 +161,14 @@ export class CardController {
         this.page.relink(m, id);
         this.loading = null;
         void this.open(m, { focus: true });
+      },
+      nextMention: () => {
+        const target = nextActorMention(m, this.page.shown());
+        if (!target) return;
+        this.page.focusMark(target);
+        this.jumpMarked = true;
+        target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        void this.open(target, { focus: true, jumped: true });
       },
       loadCandidates: () => loadCandidates(m),
       lookup: (words) => sendMessage('lookupWikidata', { words, ...(pageLanguage() && { lang: pageLanguage() }) }),

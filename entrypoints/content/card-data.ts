@@ -2,6 +2,7 @@ import type { SourceNote } from '@/components/EntityCard';
 import { sendMessage, type EntityView } from '@/lib/messaging/protocol';
 import type { SourceRecord } from '@/lib/messaging/protocol';
 import type { PageMention } from '@/lib/page/highlighter';
+import type { UnknownActorView } from './unknown-actor-view';
 
 /** Everything the card shows for one mention. */
 export interface CardData {
@@ -14,6 +15,11 @@ export interface CardData {
   articleDate?: string;
   /** The page's language, for the Wikipedia search link of an unknown actor. */
   pageLang: string;
+  /**
+   * For an actor the knowledge base lacks: what the article says of them and how often it names them.
+   * Counted when the card opens (marks keep coming in idle time), so not part of the prefetch.
+   */
+  unknownActor?: UnknownActorView;
   error?: string;
 }
 

@@ -42,7 +42,8 @@ export const cardView: CardView = {
         card.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
         card.dataset.placement = placement;
         card.style.visibility = '';
-        if (focusPending) card.focus();
+        // A control that asks for it (the card's "next mention" after a jump) takes focus, else the card.
+        if (focusPending) (card.querySelector<HTMLElement>('[data-focus-first]') ?? card).focus();
         focusPending = false;
       });
     return autoUpdate(reference, card, place, { animationFrame: false });

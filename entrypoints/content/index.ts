@@ -1,4 +1,5 @@
 import './card.css';
+import './actor-details.css';
 import { ok } from '@/lib/messaging/result';
 import { tabMessaging } from '@/lib/messaging/tab-protocol';
 import { nextTask } from '@/lib/page/slices';

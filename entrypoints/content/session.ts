@@ -69,6 +69,8 @@ export class PageSession {
       theme: () => this.theme,
       actors: () => new Map(highlighter.shown.filter((m) => m.entityId).map((m) => [m.entityId!, m.name])),
       firstMentionOf: (id) => highlighter.shown.find((m) => m.entityId === id) ?? null,
+      shown: () => highlighter.shown,
+      focusMark: (m) => focus.paint(new Map(m ? [[FOCUS_HIGHLIGHT, [m.range]]] : [])),
       hideHere: (m) => {
         this.hidden.add(mentionKey(m));
         highlighter.setFilter(this.filter());

@@ -13,8 +13,11 @@ export interface PageMention {
   candidates: string[];
   /** The block-level element the mention sits in: "first per paragraph" counts per element. */
   paragraph: Element;
-  /** Set for actors the knowledge base does not know: how the article itself describes them. */
-  unknown?: { descriptor?: string };
+  /**
+   * Set for actors the knowledge base does not know: what the article says of them at this mention, and
+   * which actor it names (the same for "Vanessa Hicks" and a later "Hicks"), to find its other mentions.
+   */
+  unknown?: { descriptors: string[]; actor: string };
 }
 
 /**

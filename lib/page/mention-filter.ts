@@ -14,9 +14,12 @@ export const SHOW_ALL: MentionFilter = {
   hidden: () => false,
 };
 
-/** Key of what a mention names: its entity, or its words when no entity was linked. */
+/**
+ * Key of what a mention names: its entity; for an unknown actor, the actor ("Hicks" is "Vanessa Hicks"
+ * again); else its words.
+ */
 export function mentionKey(m: PageMention): string {
-  return m.entityId ?? `?${m.surface.toLowerCase()}`;
+  return m.entityId ?? (m.unknown ? `?${m.unknown.actor}` : `?${m.surface.toLowerCase()}`);
 }
 
 /** The mentions the display settings show, in the order given. */

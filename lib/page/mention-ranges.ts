@@ -1,5 +1,5 @@
 import type { Mention } from '../core/annotate';
-import type { UnknownActor } from '../core/unknown-actors';
+import type { DescribedActor } from '../core/actor-profiles';
 import type { PageMention } from './highlighter';
 import { locate, type TextBlock } from './walker';
 
@@ -38,17 +38,18 @@ export function knownMentions(doc: Document, block: TextBlock, mentions: readonl
 }
 
 /**
- * Unknown actors worth marking: people and organisations named in full ("Arthur Engoron") or described by
- * the article ("Judge Engoron"). Places, lone words and all-capital runs are too often wrong ("Media",
+ * Unknown actors worth marking: people and organisations named in full ("Arthur Engoron"), described by
+ * the article ("Judge Engoron") or named in full earlier. Places, lone words and all-capital runs are too often wrong ("Media",
  * "ADVERTISING", a dateline) to underline on a stranger's page.
  */
-function isWorthMarking(a: UnknownActor): a is UnknownActor & { kind: 'person' | 'organization' } {
+function isWorthMarking(a: DescribedActor): a is DescribedActor & { kind: 'person' | 'organization' } {
   if (a.kind !== 'person' && a.kind !== 'organization') return false;
   if (!/\p{Ll}/u.test(a.surface)) return false;
-  return a.descriptor !== undefined || /\S\s+\S/.test(a.surface);
+  // A short form of a name the article gave in full ("Hicks" after "Vanessa Hicks") is that actor again.
+  return a.descriptors.length > 0 || a.fullName !== undefined || /\S\s+\S/.test(a.surface);
 }
 
-export function unknownMentions(doc: Document, block: TextBlock, actors: readonly UnknownActor[]): PageMention[] {
+export function unknownMentions(doc: Document, block: TextBlock, actors: readonly DescribedActor[]): PageMention[] {
   const out: PageMention[] = [];
   for (const a of actors) {
     if (!isWorthMarking(a)) continue;
@@ -63,7 +64,7 @@ export function unknownMentions(doc: Document, block: TextBlock, actors: readonl
       surface: a.surface,
       candidates: [],
       paragraph: block.element,
-      unknown: a.descriptor ? { descriptor: a.descriptor } : {},
+      unknown: { descriptors: a.descriptors, actor: a.actor },
     });
   }
   return out;

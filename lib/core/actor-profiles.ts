@@ -1,0 +1,116 @@
+/**
+ * Unknown actors as an article presents them: each mention tied to the actor it names (a later "Hicks" to
+ * the "Vanessa Hicks" named before), with every descriptor the article gives at it, and a kind that a
+ * fragment such as "Robert M." earns only from evidence. A card reads these to say what the article says of
+ * someone and where else they are mentioned.
+ */
+
+import { dedupeDescriptors, descriptorsAfter } from './actor-descriptors';
+import type { UnknownActor, UnknownActorKind } from './unknown-actors';
+
+export interface DescribedActor extends UnknownActor {
+  /** The same for every mention of one actor in the article: its fullest name, folded. */
+  actor: string;
+  /** Every descriptor the article gives at this mention, deduplicated, in the article's order. */
+  descriptors: string[];
+  /** Set on a short form ("Hicks"): the full name it stands for ("Vanessa Hicks"). */
+  fullName?: string;
+}
+
+export interface ActorProfile {
+  actor: string;
+  /** The fullest form of the name the article uses. */
+  name: string;
+  kind: UnknownActorKind;
+  descriptors: string[];
+  /** Every mention, in article order: the block and offsets into that block's text. */
+  mentions: { block: number; start: number; end: number }[];
+}
+
+/** Names seen elsewhere on the page (already marked), to tie a short form in a changed paragraph to. */
+export interface OtherName {
+  surface: string;
+  kind: UnknownActorKind;
+}
+
+const foldName = (s: string): string =>
+  s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
+
+const wordsOf = (name: string): string[] => foldName(name).split(' ');
+
+/** A name that ends in a bare initial: "Robert M.", "J. K." — a fragment unless something says who it is. */
+const FRAGMENT_RE = /(?:^|\s)\p{Lu}\.?$/u;
+const HONORIFIC_BEFORE_RE = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Prof)\.?\s+$/;
+
+/**
+ * Short forms resolve to one full name only: "Hicks" to "Vanessa Hicks" when no other multi-word person
+ * in the article ends in "Hicks"; "Meridian" to "Meridian Capital Partners" likewise for organisations.
+ */
+function shortFormTable(names: readonly OtherName[]): Map<string, string | null> {
+  const table = new Map<string, string | null>();
+  const put = (word: string, full: string) => {
+    const had = table.get(word);
+    table.set(word, had === undefined || had === full ? full : null);
+  };
+  for (const n of names) {
+    const ws = wordsOf(n.surface);
+    if (ws.length < 2 || FRAGMENT_RE.test(n.surface)) continue;
+    if (n.kind === 'person') put(ws[ws.length - 1]!, n.surface);
+    if (n.kind === 'organization') put(ws[0]!, n.surface);
+  }
+  return table;
+}
+
+/**
+ * Ties each unknown actor of an article's blocks to the actor it names and gathers what the text says at
+ * it. `others` are names found on the page before (a changed paragraph is annotated alone).
+ */
+export function describeActors(
+  texts: readonly string[],
+  unknown: readonly (readonly UnknownActor[])[],
+  others: readonly OtherName[] = [],
+): DescribedActor[][] {
+  const all = unknown.flat();
+  const shortForms = shortFormTable([...others, ...all]);
+  const kindOf = new Map<string, UnknownActorKind>();
+  for (const n of [...others, ...all]) if (!kindOf.has(foldName(n.surface))) kindOf.set(foldName(n.surface), n.kind);
+  return unknown.map((list, b) =>
+    list.map((a) => {
+      const text = texts[b] ?? '';
+      const descriptors = dedupeDescriptors([...(a.descriptor ? [a.descriptor] : []), ...descriptorsAfter(text, a.end)]);
+      const ws = wordsOf(a.surface);
+      const full = ws.length === 1 && a.kind !== 'place' ? shortForms.get(ws[0]!) : undefined;
+      if (full) {
+        const kind = kindOf.get(foldName(full)) ?? a.kind;
+        return { ...a, kind, actor: foldName(full), descriptors, fullName: full };
+      }
+      return { ...a, kind: evidencedKind(a, descriptors, text), actor: foldName(a.surface), descriptors };
+    }),
+  );
+}
+
+/** "Robert M." is a person only with a descriptor or an honorific; without, the kind is not known. */
+function evidencedKind(a: UnknownActor, descriptors: readonly string[], text: string): UnknownActorKind {
+  if (a.kind !== 'person' || !FRAGMENT_RE.test(a.surface) || !/\s/.test(a.surface)) return a.kind;
+  if (descriptors.length > 0 || HONORIFIC_BEFORE_RE.test(text.slice(Math.max(0, a.start - 8), a.start))) return a.kind;
+  return 'unknown';
+}
+
+/** One profile per actor, in order of first mention: its fullest name, all descriptors, every mention. */
+export function profileActors(described: readonly (readonly DescribedActor[])[]): ActorProfile[] {
+  const byActor = new Map<string, ActorProfile & { all: string[] }>();
+  described.forEach((list, block) => {
+    for (const a of list) {
+      let p = byActor.get(a.actor);
+      if (!p) {
+        p = { actor: a.actor, name: a.fullName ?? a.surface, kind: a.kind, descriptors: [], mentions: [], all: [] };
+        byActor.set(a.actor, p);
+      }
+      if (!a.fullName && a.surface.length > p.name.length) p.name = a.surface;
+      if (p.kind === 'unknown') p.kind = a.kind;
+      p.all.push(...a.descriptors);
+      p.mentions.push({ block, start: a.start, end: a.end });
+    }
+  });
+  return [...byActor.values()].map(({ all, ...p }) => ({ ...p, descriptors: dedupeDescriptors(all) }));
+}
