@@ -20,7 +20,8 @@ import {
 
 /** At most this many words: longer runs after a comma are clauses, not descriptions. */
 const MAX_WORDS = 14;
-const WORD_RE = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*$/u;
+/** A word of a description; a nickname in quotes may be part of one ("brother of Nemesio “El Mencho” Oseguera"). */
+const WORD_RE = /^["“‘]?[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.&-]*["”’]?$/u;
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you', 'him', 'them', 'who', 'which']);
 /** Verbs that open a relative clause describing someone, not reporting what they did that day. */
 const DESCRIBING_VERBS = new Set(
@@ -34,9 +35,33 @@ const ARTICLE_RE = /^(?:the|a|an)\s+/i;
 /** Where a description ends: a comma, a stop, a dash, a bracket or the end of the line. */
 const END_RE = /[,;.!?()—–\n]|\s-\s/;
 
+/** Words in -er, -or, -ent… that name no one. */
+const NOT_AGENTS = new Set(
+  `after over under other ever never whether rather together either neither later earlier former latter
+  border order number member center water power matter paper letter quarter corner chapter summer winter
+  error factor sector major minor prior interior senior junior mirror
+  percent recent current event content extent moment comment statement government parliament
+  department settlement agreement payment investment development movement element judgment
+  plant want important significant relevant`.split(/\s+/),
+);
+/** Who someone is without a suffix to tell it: "warlord", "drug lord", "mother of three". */
+const PEOPLE_NOUNS = new Set(
+  `warlord lord kingpin boss chief head veteran mother father son daughter wife husband widow brother sister
+  uncle aunt cousin nephew niece grandmother grandfather friend partner colleague student nurse doctor
+  surgeon pilot soldier sergeant officer priest nun monk poet artist activist farmer fisherman businessman
+  businesswoman tycoon billionaire millionaire heir heiress mogul magnate entrepreneur politician lawmaker
+  legislator diplomat militant fighter commander captain survivor victim witness suspect defendant
+  plaintiff detainee prisoner inmate hostage refugee migrant resident citizen native expert scholar
+  academic spokesperson anchor host presenter comedian celebrity model athlete champion`.split(/\s+/),
+);
+
 /** An agent noun: "photographer", "economist", "veteran", "lawyer". */
 const isAgentNoun = (w: string): boolean =>
-  ROLE_NOUNS.has(w) || (TITLES.has(w) && !HONORIFIC_RE.test(w)) || /(?:er|or|ist|ian|ant|ent|eran)$/.test(w);
+  !NOT_AGENTS.has(w) &&
+  (ROLE_NOUNS.has(w) ||
+    PEOPLE_NOUNS.has(w) ||
+    (TITLES.has(w) && !HONORIFIC_RE.test(w)) ||
+    /\p{L}{3}(?:er|or|ist|ian|ant|ent|eran)$/u.test(w));
 
 /** The phrase between `from` and the next end mark, if it is short and ends where a description ends. */
 function phraseAt(text: string, from: number): string | null {
@@ -56,33 +81,81 @@ function phraseAt(text: string, from: number): string | null {
 
 const wordsOf = (phrase: string): string[] => phrase.split(/\s+/);
 
+/**
+ * Whether a phrase reads as a description: a noun phrase, not a clause, a list of names or a place. With
+ * an article it may be any noun phrase ("a retired nurse"); without one it needs a role word ("Iran's
+ * foreign ministry spokesman"), and so always when `needRole`.
+ */
+function describes(phrase: string, needRole: boolean): boolean {
+  const ws = wordsOf(phrase);
+  if (ws.length > MAX_WORDS || !ws.every((w) => WORD_RE.test(w))) return false;
+  const lower = ws.map((w) => w.toLowerCase().replace(/["“”‘]/g, ''));
+  const article = /^(?:a|an|the)$/.test(lower[0]!);
+  const possessive = /['’]s$/.test(lower[0]!) && /^\p{Lu}/u.test(ws[0]!);
+  const opener = lower[article ? 1 : 0];
+  if (opener === undefined || PRONOUNS.has(opener) || CLAUSE_WORDS.has(opener)) return false;
+  // Not a clause, a list of names or a place: "…, the company said", "…, Collins and Murkowski", "…, Illinois".
+  if (lower.some((w) => VERBS.has(w) || SPEECH_VERBS.has(w) || PAST_VERBS.has(w) || PRONOUNS.has(w))) return false;
+  if (!article && !possessive && FUNCTION_WORDS.has(opener)) return false;
+  if (!article && COMMON.has(opener) && !MODIFIERS.has(opener)) return false;
+  if (!article && /(?:ing|ly)$/.test(opener)) return false;
+  const head = lower[lower.length - 1]!;
+  // A suffix says "agent" only of a common noun: "photographer", not "Christian" or "Canadian".
+  const hasRole = ws.some((w, i) => {
+    const bare = lower[i]!.replace(/['’]s$/, '');
+    return /^\p{Ll}/u.test(w) ? isAgentNoun(bare) : ROLE_NOUNS.has(bare) || PEOPLE_NOUNS.has(bare) || TITLES.has(bare);
+  });
+  // "historian and writer Peter Berresford Ellis": a title and another person's name, in a list of people.
+  const capsAtEnd = ws.length - ws.findLastIndex((w) => !/^\p{Lu}/u.test(w)) - 1;
+  const beforeCaps = lower[ws.length - 1 - capsAtEnd];
+  if (capsAtEnd >= 2 && beforeCaps !== undefined && !FUNCTION_WORDS.has(beforeCaps)) return false;
+  return hasRole || (!needRole && article && !FUNCTION_WORDS.has(head));
+}
+
 /** ", a photographer and Navy veteran," → "photographer and Navy veteran". */
 function appositiveAfter(text: string, end: number): string | null {
   let from = end;
   // An age first: "Vanessa Hicks, 42, a photographer".
   const age = /^,\s*\d{1,3}(?=,\s)/.exec(text.slice(from, from + 8));
   if (age) from += age[0].length;
-  const comma = /^,\s+/.exec(text.slice(from, from + 4));
+  // A comma or a dash opens it: "Caro Quintero — the convicted murderer of …". After a dash, which also
+  // joins names ("Liberal – National Coalition"), only a phrase with a role word counts.
+  const comma = /^(?:,\s+|\s*[—–]\s*)/.exec(text.slice(from, from + 4));
   if (!comma) return null;
   const phrase = phraseAt(text, from + comma[0].length);
-  if (!phrase) return null;
-  const ws = wordsOf(phrase);
-  if (ws.length > MAX_WORDS || !ws.every((w) => WORD_RE.test(w))) return null;
-  const lower = ws.map((w) => w.toLowerCase());
-  const article = /^(?:a|an|the)$/.test(lower[0]!);
-  const possessive = /['’]s$/.test(lower[0]!) && /^\p{Lu}/u.test(ws[0]!);
-  const opener = lower[article ? 1 : 0];
-  if (opener === undefined || PRONOUNS.has(opener) || CLAUSE_WORDS.has(opener)) return null;
-  // Not a clause, a list of names or a place: "…, the company said", "…, Collins and Murkowski", "…, Illinois".
-  if (lower.some((w) => VERBS.has(w) || SPEECH_VERBS.has(w) || PAST_VERBS.has(w) || PRONOUNS.has(w))) return null;
-  if (!article && !possessive && FUNCTION_WORDS.has(opener)) return null;
-  if (!article && COMMON.has(opener) && !MODIFIERS.has(opener)) return null;
-  if (!article && /(?:ing|ly)$/.test(opener)) return null;
-  const head = lower[lower.length - 1]!;
-  const hasRole = lower.some((w) => isAgentNoun(w.replace(/['’]s$/, '')));
-  // With an article it reads as a noun phrase; without one it needs a role word ("Iran's foreign ministry spokesman").
-  if (!hasRole && !(article && !FUNCTION_WORDS.has(head))) return null;
-  return phrase.replace(ARTICLE_RE, '');
+  return phrase && describes(phrase, comma[0].trim() !== ',') ? phrase.replace(ARTICLE_RE, '') : null;
+}
+
+/** " is the agency's spokeswoman." → "agency's spokeswoman": a copula right after the name, then a role. */
+function copulaAfter(text: string, end: number): string | null {
+  const is = /^\s+(?:is|was)\s+(?=(?:a|an|the)\s|\p{Lu}[\p{L}\p{M}]*['’]s\s)/u.exec(text.slice(end, end + 12));
+  if (!is) return null;
+  const phrase = phraseAt(text, end + is[0].length);
+  return phrase && describes(phrase, true) ? phrase.replace(ARTICLE_RE, '') : null;
+}
+
+/**
+ * A common noun right before the name, with its modifiers: "Congolese warlord Thomas Lubanga", "notorious
+ * drug lord Rafael Caro Quintero". Titles in capitals ("Foreign Minister") are the name finder's.
+ */
+export function descriptorBefore(text: string, start: number): string | null {
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (!/\S $/.test(before)) return null;
+  const ws = before.trimEnd().split(' ');
+  const head = ws[ws.length - 1]!;
+  if (!/^\p{Ll}[\p{Ll}-]*$/u.test(head) || !isAgentNoun(head) || COMMON.has(head) || FUNCTION_WORDS.has(head)) return null;
+  let first = ws.length - 1;
+  for (let j = ws.length - 2; j >= 0 && ws.length - 1 - j <= 4; j--) {
+    const w = ws[j]!;
+    const lower = w.toLowerCase();
+    if (!/^[\p{L}][\p{L}\p{M}'’-]*$/u.test(w)) break;
+    if (FUNCTION_WORDS.has(lower) || VERBS.has(lower) || PAST_VERBS.has(lower) || SPEECH_VERBS.has(lower)) break;
+    if (COMMON.has(lower) && !MODIFIERS.has(lower)) break;
+    // Verb-like and adverb-like words end the phrase: "the court convicted", "was widely".
+    if (/\p{Ll}/u.test(w[0]!) && /(?:ed|ing|ly|[^su]s)$/.test(lower) && !isAgentNoun(lower) && !MODIFIERS.has(lower)) break;
+    first = j;
+  }
+  return ws.slice(first).join(' ');
 }
 
 /** ", who heads the regional water board," → "heads the regional water board"; ", who is a lawyer," → "lawyer". */
@@ -108,7 +181,7 @@ function relativeClauseAfter(text: string, end: number): string | null {
 
 /** Descriptors the text gives right after the mention that ends at `end`. */
 export function descriptorsAfter(text: string, end: number): string[] {
-  const found = [appositiveAfter(text, end), relativeClauseAfter(text, end)];
+  const found = [appositiveAfter(text, end), relativeClauseAfter(text, end), copulaAfter(text, end)];
   return found.filter((d): d is string => d !== null).map((d) => d.replace(/\s+/g, ' '));
 }
 

@@ -5,7 +5,7 @@
  * someone and where else they are mentioned.
  */
 
-import { dedupeDescriptors, descriptorsAfter } from './actor-descriptors';
+import { dedupeDescriptors, descriptorBefore, descriptorsAfter } from './actor-descriptors';
 import type { UnknownActor, UnknownActorKind } from './unknown-actors';
 
 export interface DescribedActor extends UnknownActor {
@@ -43,23 +43,30 @@ const FRAGMENT_RE = /(?:^|\s)\p{Lu}\.?$/u;
 const HONORIFIC_BEFORE_RE = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Prof)\.?\s+$/;
 
 /**
- * Short forms resolve to one full name only: "Hicks" to "Vanessa Hicks" when no other multi-word person
- * in the article ends in "Hicks"; "Meridian" to "Meridian Capital Partners" likewise for organisations.
+ * Short forms resolve to one full name only: "Hicks" to "Vanessa Hicks" and "Caro Quintero" to "Rafael
+ * Caro Quintero" when no other person in the article has a name ending so; "Meridian" to "Meridian
+ * Capital Partners" likewise for organisations.
  */
 function shortFormTable(names: readonly OtherName[]): Map<string, string | null> {
   const table = new Map<string, string | null>();
-  const put = (word: string, full: string) => {
-    const had = table.get(word);
-    table.set(word, had === undefined || had === full ? full : null);
+  const put = (short: string, full: string) => {
+    const had = table.get(short);
+    table.set(short, had === undefined || foldName(had ?? '') === foldName(full) ? full : null);
   };
   for (const n of names) {
     const ws = wordsOf(n.surface);
     if (ws.length < 2 || FRAGMENT_RE.test(n.surface)) continue;
-    if (n.kind === 'person') put(ws[ws.length - 1]!, n.surface);
+    if (n.kind === 'person') for (let i = 1; i < ws.length; i++) put(ws.slice(i).join(' '), n.surface);
     if (n.kind === 'organization') put(ws[0]!, n.surface);
   }
   return table;
 }
+
+/**
+ * Right after a nickname or another capitalised word the name finder split off ("Nemesio “El Mencho”
+ * Oseguera Cervantes"), a shorter name is part of a longer one, not a short form of someone named before.
+ */
+const SPLIT_NAME_BEFORE_RE = /(?:\p{L}["”’]|\p{Lu}[\p{L}\p{M}.'’-]*)\s+$/u;
 
 /**
  * Ties each unknown actor of an article's blocks to the actor it names and gathers what the text says at
@@ -77,10 +84,11 @@ export function describeActors(
   return unknown.map((list, b) =>
     list.map((a) => {
       const text = texts[b] ?? '';
-      const descriptors = dedupeDescriptors([...(a.descriptor ? [a.descriptor] : []), ...descriptorsAfter(text, a.end)]);
-      const ws = wordsOf(a.surface);
-      const full = ws.length === 1 && a.kind !== 'place' ? shortForms.get(ws[0]!) : undefined;
-      if (full) {
+      const before = a.descriptor ?? (a.kind === 'place' ? null : descriptorBefore(text, a.start));
+      const descriptors = dedupeDescriptors([...(before ? [before] : []), ...descriptorsAfter(text, a.end)]);
+      const split = SPLIT_NAME_BEFORE_RE.test(text.slice(Math.max(0, a.start - 40), a.start));
+      const full = a.kind !== 'place' && !split ? shortForms.get(foldName(a.surface)) : undefined;
+      if (full && foldName(full) !== foldName(a.surface)) {
         const kind = kindOf.get(foldName(full)) ?? a.kind;
         return { ...a, kind, actor: foldName(full), descriptors, fullName: full };
       }

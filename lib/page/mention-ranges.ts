@@ -42,7 +42,7 @@ export function knownMentions(doc: Document, block: TextBlock, mentions: readonl
  * the article ("Judge Engoron") or named in full earlier. Places, lone words and all-capital runs are too often wrong ("Media",
  * "ADVERTISING", a dateline) to underline on a stranger's page.
  */
-function isWorthMarking(a: DescribedActor): a is DescribedActor & { kind: 'person' | 'organization' } {
+export function isWorthMarking(a: DescribedActor): a is DescribedActor & { kind: 'person' | 'organization' } {
   if (a.kind !== 'person' && a.kind !== 'organization') return false;
   if (!/\p{Ll}/u.test(a.surface)) return false;
   // A short form of a name the article gave in full ("Hicks" after "Vanessa Hicks") is that actor again.

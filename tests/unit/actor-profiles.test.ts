@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedupeDescriptors, descriptorsAfter } from '../../lib/core/actor-descriptors';
+import { dedupeDescriptors, descriptorBefore, descriptorsAfter } from '../../lib/core/actor-descriptors';
 import { describeActors, profileActors } from '../../lib/core/actor-profiles';
 import { findArticleNames } from '../../lib/core/names/article-names';
 
@@ -29,11 +29,36 @@ describe('descriptors after a name', () => {
     ['reported speech in a clause', 'Tomas Berg, who said he was tired, left.', []],
     ['an event in a clause', 'Tomas Berg, who was arrested on Monday, left.', []],
     ['adverb', 'Tomas Berg, meanwhile, left.', []],
+    [
+      'appositive after a dash, with a nickname in quotes',
+      'Rafa Quintana — the convicted killer of agent Luis “Kiki” Moreno — was sent north.',
+      ['convicted killer of agent Luis “Kiki” Moreno'],
+    ],
+    ['a copula and a role', 'Juliet Tomas is the agency’s spokeswoman.', ['agency’s spokeswoman']],
+    ['a copula without a role', 'Juliet Tomas is the first to speak.', []],
+    ['a dash that joins names', 'Juliet Tomas – Ruiz Coalition won.', []],
+    ['a title and another name, in a list', 'Tomas Berg, historian and writer Ana Lopes Ruiz, and others came.', []],
   ];
   for (const [what, text, expected] of cases) {
     it(what, () => {
       const name = /^(?:The call came from )?([A-Z]\w+ [A-Z]\w+)/.exec(text)![1]!;
       expect(descriptorsAfter(text, text.indexOf(name) + name.length)).toEqual(expected);
+    });
+  }
+});
+
+describe('descriptorBefore', () => {
+  const cases: [string, string, string | null][] = [
+    ['a common noun and its modifiers', 'Congolese warlord Thomas Lubanga was the first.', 'Congolese warlord'],
+    ['an adjective in -ous', 'They sent notorious drug lord Rafa Quintana north.', 'notorious drug lord'],
+    ['a verb is no descriptor', 'The court convicted Dominic Ongwen in 2021.', null],
+    ['a plural is no descriptor', 'They sent brothers Miguel Morales and Omar Morales.', null],
+    ['stops at the verb before the role', 'She met lawyer Priya Raman.', 'lawyer'],
+  ];
+  for (const [what, text, expected] of cases) {
+    it(what, () => {
+      const name = /[A-Z]\w+ [A-Z]\w+(?= (?:was|in|north|and|\.))|Priya Raman/.exec(text)![0];
+      expect(descriptorBefore(text, text.indexOf(name))).toBe(expected);
     });
   }
 });
@@ -85,6 +110,15 @@ describe('profiles of unknown actors', () => {
       { surface: 'Vanessa Hicks', kind: 'person' },
     ]);
     expect(list?.[0]).toMatchObject({ surface: 'Hicks', kind: 'person', actor: 'vanessa hicks', fullName: 'Vanessa Hicks' });
+  });
+
+  it('ties a two-word short form to the full name, but not a name split at a nickname', () => {
+    const cartel = [
+      'They sent drug lord Rafa Caro Quintana and Antonio Oseguera Ruiz, the brother of Nemesio “El Jefe” Oseguera Ruiz, north.',
+      'In addition to Caro Quintana, others went.',
+    ];
+    expect(byName(cartel, 'Rafa Caro Quintana')!.mentions).toHaveLength(2);
+    expect(byName(cartel, 'Antonio Oseguera Ruiz')!.mentions).toHaveLength(1);
   });
 
   it('does not call a fragment such as "Robert M." a person without evidence', () => {
