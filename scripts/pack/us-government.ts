@@ -126,6 +126,7 @@ export function buildUsGovernment(root: string): Entity[] {
   const people: Person[] = [
     ...readPeople(root, 'legislators-current.2025-02-03.yaml'),
     ...readPeople(root, 'legislators-historical.excerpt.yaml'),
+    ...readPeople(root, 'legislators-former.yaml'),
     ...executivePeople(root, cfg.executive),
   ];
   for (const p of people) {
