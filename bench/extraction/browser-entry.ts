@@ -3,7 +3,7 @@
  * performance.now(). Bundled by esbuild into one script evaluated in the page.
  */
 import { isRendered } from '../../lib/page/visibility';
-import { chosen, current, readability } from './methods';
+import { chosen, current, readability, type PreviousDetector } from './methods';
 
 export interface BrowserResult {
   text: string;
@@ -16,8 +16,11 @@ function timedRun(fn: () => string): BrowserResult {
   return { text, ms: performance.now() - start };
 }
 
+/** Put there by the bundle of the old detector that chromium-run.ts evaluates first. */
+const previous = (globalThis as unknown as { glossPrevious: PreviousDetector }).glossPrevious;
+
 const extractors: Record<string, () => BrowserResult> = {
-  current: () => timedRun(() => current(document, isRendered)),
+  current: () => timedRun(() => current(previous, document, isRendered)),
   readability: () => timedRun(() => readability(document, true)),
   chosen: () => timedRun(() => chosen(document, isRendered)),
 };

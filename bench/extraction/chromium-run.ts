@@ -9,6 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { findChromium } from '../../scripts/chromium';
 import { corpusPages, readSource, type CorpusPage } from './corpus';
 import { plainText } from './plain-text';
+import { previousDetectorEntry } from './previous-detector';
 import { wordOverlap, type Overlap } from './word-overlap';
 
 export const METHODS = ['current', 'readability', 'chosen'] as const;
@@ -25,16 +26,12 @@ export interface PageScore {
   results: Partial<Record<Method, MethodResult>>;
 }
 
+/** One script for the page: the old detector (from git) first, then the extractors that use it. */
 async function bundle(): Promise<string> {
-  const out = await build({
-    entryPoints: [new URL('./browser-entry.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    target: 'es2022',
-    logLevel: 'silent',
-  });
-  return out.outputFiles[0]!.text;
+  const options = { bundle: true, format: 'iife', write: false, target: 'es2022', logLevel: 'silent' } as const;
+  const previous = await build({ ...options, stdin: { ...previousDetectorEntry(), loader: 'ts' } });
+  const extractors = await build({ ...options, entryPoints: [new URL('./browser-entry.ts', import.meta.url).pathname] });
+  return `${previous.outputFiles[0]!.text}\n${extractors.outputFiles[0]!.text}`;
 }
 
 export function referenceText(page: CorpusPage): string {

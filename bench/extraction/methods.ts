@@ -5,22 +5,30 @@
 import { Readability } from '@mozilla/readability';
 import { articleElements, findArticleArea } from '../../lib/page/main-content';
 import { walkBlocks, type VisibilityCheck } from '../../lib/page/walker';
-import { findArticleArea as previousArea } from './previous/main-content';
-import { walkBlocks as previousWalk } from './previous/walker';
 import { plainText } from './plain-text';
 
 export type MethodName = 'current' | 'readability' | 'chosen';
 
-function walkedText(roots: readonly Element[], isVisible: VisibilityCheck, walk: typeof walkBlocks): string {
+/** What the bench uses of the detector issue 15 was filed against (read from git by previous-detector.ts). */
+export interface PreviousDetector {
+  findArticleArea(doc: Document, isVisible?: VisibilityCheck): { roots: Element[]; headline: Element | null };
+  walkBlocks(root: Element, isVisible?: VisibilityCheck): Iterable<{ text: string }>;
+}
+
+function walkedText(
+  roots: readonly Element[],
+  isVisible: VisibilityCheck,
+  walk: (root: Element, isVisible: VisibilityCheck) => Iterable<{ text: string }>,
+): string {
   const parts: string[] = [];
   for (const r of roots) for (const b of walk(r, isVisible)) parts.push(b.text);
   return parts.join('\n');
 }
 
-/** The detector as it was when issue 15 was filed (bench/extraction/previous): best container, headline, siblings. */
-export function current(doc: Document, isVisible: VisibilityCheck = () => true): string {
-  const area = previousArea(doc, isVisible);
-  return walkedText(area.headline ? [area.headline, ...area.roots] : area.roots, isVisible, previousWalk);
+/** The detector as it was when issue 15 was filed: best container, headline, siblings. */
+export function current(previous: PreviousDetector, doc: Document, isVisible: VisibilityCheck = () => true): string {
+  const area = previous.findArticleArea(doc, isVisible);
+  return walkedText(area.headline ? [area.headline, ...area.roots] : area.roots, isVisible, previous.walkBlocks);
 }
 
 /** Gloss's detector now (lib/page/main-content.ts), walked as the content script walks it. */

@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { corpusPages, readSource } from './corpus';
 import { chosen, current, readability, type MethodName } from './methods';
 import { plainText } from './plain-text';
+import { loadPreviousDetector } from './previous-detector';
 import { wordOverlap, type Overlap } from './word-overlap';
 
 const args = process.argv.slice(2);
@@ -25,8 +26,9 @@ function referenceText(kind: 'html' | 'text', path: string): string {
   return kind === 'text' ? raw : plainText(doc(`<html><body>${raw}</body></html>`).body);
 }
 
+const previous = await loadPreviousDetector();
 const run: Record<MethodName, (d: Document) => string> = {
-  current: (d) => current(d),
+  current: (d) => current(previous, d),
   readability: (d) => readability(d, false),
   chosen: (d) => chosen(d),
 };
