@@ -77,14 +77,20 @@ const FURNITURE_WORDS = new Set(
  * story, a section whose id was made from its heading ("sharing-with-a-single-developer").
  */
 const SMALL_FURNITURE_WORDS = new Set(
-  `caption share sharing social byline author dateline signature writtenby timestamp meta credit credits readmore read-more
+  `caption share sharing social byline author dateline signature writtenby timestamp meta credit credits
   tags toolbar pagination author-bio sr-only visually-hidden screen-reader-text`.split(/\s+/),
 );
+
+/**
+ * Words of a "read more" control. The control is a button or a link; an element so named that holds a
+ * paragraph of prose is where the page put the rest of the story, however short that rest is.
+ */
+const CONTINUATION_WORDS = new Set(['readmore', 'read-more']);
 
 /** Past this much text, an element named for small furniture is taken for prose (Readability's share rule). */
 const SMALL_FURNITURE_CHARS = 500;
 
-type FurnitureWord = 'large' | 'small' | null;
+type FurnitureWord = 'large' | 'small' | 'continuation' | null;
 
 /** Whether any word of a class list (or a run of two or three words, "most-read") is a furniture word. */
 function furnitureWord(classes: string): FurnitureWord {
@@ -92,7 +98,8 @@ function furnitureWord(classes: string): FurnitureWord {
   let found: FurnitureWord = null;
   const check = (w: string): void => {
     if (FURNITURE_WORDS.has(w)) found = 'large';
-    else if (found === null && SMALL_FURNITURE_WORDS.has(w)) found = 'small';
+    else if (found !== 'small' && SMALL_FURNITURE_WORDS.has(w)) found = 'small';
+    else if (found === null && CONTINUATION_WORDS.has(w)) found = 'continuation';
   };
   for (let i = 0; i < words.length && found !== 'large'; i++) {
     const w = words[i]!;
@@ -157,7 +164,25 @@ export function hasFurnitureClass(el: Element): boolean {
   const cls = `${el.getAttribute('class') ?? ''} ${el.id}`;
   if (cls.length <= 1) return false;
   const word = furnitureWord(cls);
-  return word === 'large' || (word === 'small' && !holdsMoreText(el, SMALL_FURNITURE_CHARS));
+  if (word === 'large') return true;
+  if (word === null || holdsMoreText(el, SMALL_FURNITURE_CHARS)) return false;
+  return word === 'small' || !holdsProseParagraph(el);
+}
+
+/** Shortest paragraph taken for prose inside a "read more" container, and the most link text it may hold. */
+const PROSE_CHARS = 80;
+const PROSE_MAX_LINKS = 0.25;
+
+/** Whether an element holds a paragraph of prose: long enough and mostly not links (a "Read more: …" teaser is links). */
+function holdsProseParagraph(el: Element): boolean {
+  for (const p of el.querySelectorAll('p')) {
+    const text = (p.textContent ?? '').trim();
+    if (text.length < PROSE_CHARS) continue;
+    let links = 0;
+    for (const a of p.querySelectorAll('a')) links += (a.textContent ?? '').length;
+    if (links / text.length < PROSE_MAX_LINKS) return true;
+  }
+  return false;
 }
 
 /** Whether `el` or one of its ancestors (up to `stop`, exclusive) is hard-excluded: hidden, editable, a form. */

@@ -101,6 +101,29 @@ describe('findArticleArea on articles in parts and on fronts', () => {
     expect(text).not.toContain('markets rally');
   });
 
+  it('takes a "read more" container holding a short paragraph of prose, not one holding a "Read more:" link', () => {
+    const d = doc(`<html><body><div class="story-body">${para(`First half. ${LONG}`, 3)}
+      <div class="read-more"><p>Second half. ${LONG}, a spokesman said.</p></div>
+      <div class="read-more"><p>Read more: <a href="/z">Markets rally as ${LONG}</a></p></div>
+      </div></body></html>`);
+    const text = walked(d);
+    expect(text).toContain('Second half.');
+    expect(text).not.toContain('Markets rally');
+  });
+
+  it('reads an article set straight in <body> beside a table whole, not only the table', () => {
+    const d = doc(`<html><head><title>linux video</title></head><body>
+      <p align="center"><b>linux usability</b></p>
+      <div align="center"><table><tbody><tr><td>${para(`In the table. ${LONG}`, 3)}</td>
+        <td>${para(`Second cell. ${LONG}`, 2)}</td></tr></tbody></table></div>
+      ${para(`After the table. ${LONG}`, 8)}
+      <p align="center"><a href="../">up</a></p></body></html>`);
+    const text = walked(d);
+    expect(text).toContain('In the table.');
+    expect(text).toContain('Second cell.');
+    expect(text).toContain('After the table.');
+  });
+
   it('finds no article on a front, a list of teasers', () => {
     const teasers = Array.from(
       { length: 12 },

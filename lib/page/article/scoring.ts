@@ -67,7 +67,9 @@ function score(doc: Document, prose: ProseChars): Map<Element, Candidate> {
       for (let a = container; a; a = a.parentElement) prose.set(a, (prose.get(a) ?? 0) + text.length);
     let el = container;
     for (let level = 0; el && level < 5; level++, el = el.parentElement) {
-      if (el === doc.body || el === doc.documentElement) break;
+      // The body is a candidate, as in Readability: a hand-written page sets its article straight in <body>
+      // beside a table or two (jwz's table-style-attributes), and nothing else holds all of it.
+      if (el === doc.documentElement) break;
       let c = candidates.get(el);
       if (!c) {
         c = { el, score: initialScore(el) };
