@@ -215,6 +215,15 @@ describe('bare forms of US institutions', () => {
     expect(annotate(index, text).some((m) => m.entityId === 'gloss:us-supreme-court')).toBe(false);
   });
 
+  it('"Democratic Party" is South Korea\'s in an article about Korea and the American one in an article about the US', () => {
+    const korean =
+      "South Korea's main opposition Democratic Party said it would impeach Yoon Suk Yeol. Lee Jae-myung leads the Democratic Party.";
+    expect(linked(korean, 'Democratic Party')).toEqual(['gloss:democratic-party-of-korea', 'gloss:democratic-party-of-korea']);
+    const american = 'The Democratic Party lost the White House to Trump.';
+    expect(linked(american, 'Democratic Party')).toEqual(['gloss:us-democratic-party']);
+    expect(linked('The Democratic Party of Italy met in Rome.', 'Democratic Party')).toEqual([]);
+  });
+
   it('names the new officeholders in full and by the forms news uses', () => {
     const text = 'Secretary of State Marco Rubio met Pete Hegseth and Chuck Schumer; Christopher Wray had left the FBI.';
     const ids = annotate(index, text).map((m) => m.entityId);
