@@ -13,6 +13,7 @@ import type { Entity, Pack } from '../lib/pack/types';
 import { validatePack } from '../lib/pack/validate';
 import { buildCatalogue, defaultSetEntities, packPathOf, root, serializePack } from './pack/catalogue';
 import { aliasCollisions } from './pack/merge';
+import { countsBlock, withCounts } from './pack/readme-counts';
 import { buildWorldNews } from './pack/world-news';
 
 /** The repository's root (re-exported for tests written before the catalogue). */
@@ -70,6 +71,21 @@ function main(): void {
   console.log(
     `Default set: ${all.length.toLocaleString('en')} entities, ${withRoles.toLocaleString('en')} people with dated roles`,
   );
+  const readmePath = join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const counted = withCounts(
+    readme,
+    countsBlock(
+      packs.map(({ entry, pack }) => ({ pack, short: entry.short })),
+      { entities: all.length, withRoles },
+    ),
+  );
+  if (counted !== readme) {
+    if (check) {
+      console.error('README.md: the table of pack counts is out of date: run npm run pack:build');
+      failed = true;
+    } else writeFileSync(readmePath, counted);
+  }
   if (process.argv.includes('--verbose')) {
     const { supersededRoles } = buildWorldNews(root, packs[0]!.pack.asOf);
     console.log(

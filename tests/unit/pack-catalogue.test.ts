@@ -7,6 +7,7 @@ import { validatePack } from '../../lib/pack/validate';
 import { collisionsPath, unlistedCollisions } from '../../scripts/build-pack';
 import { buildCatalogue, defaultSetEntities, packPathOf, root, serializePack } from '../../scripts/pack/catalogue';
 import { aliasCollisions } from '../../scripts/pack/merge';
+import { countsBlock, withCounts } from '../../scripts/pack/readme-counts';
 
 const committed = BUILTIN_PACKS.map((entry) => {
   const text = readFileSync(packPathOf(entry), 'utf8');
@@ -70,6 +71,17 @@ describe('the built-in pack catalogue', () => {
     const stale = committed.filter((c, i) => c.text !== first[i]).map((c) => `assets/packs/${c.entry.short}.json`);
     // The build script says how to fix it.
     expect(stale, 'out of date: run npm run pack:build').toEqual([]);
+  });
+
+  it("states each pack's counts by kind in the README, as the packs have them", () => {
+    const packs = committed.map((c) => ({ pack: c.pack, short: c.entry.short }));
+    const every = defaultSetEntities(committed.map((c) => c.pack));
+    const withRoles = every.filter((e) => e.kind === 'person' && (e.roles?.length ?? 0) > 0).length;
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = countsBlock(packs, { entities: every.length, withRoles });
+    expect(withCounts(readme, block) === readme, 'README.md counts are out of date: run npm run pack:build').toBe(true);
+    expect(block).toContain(`${every.length.toLocaleString('en')} entities`);
+    expect(() => withCounts('no markers here', block)).toThrow(/markers/);
   });
 
   it('keeps one entity per id and per Wikipedia page over all packs', () => {
