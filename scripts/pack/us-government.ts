@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatedFact, Entity, PackMeta } from '../../lib/pack/types';
 import { bioguideUrl, PARTY_ADJECTIVE, personEntity, readPeople, wikidataUrl, wikipediaUrl, type Person } from './us-congress';
+import { buildCommittees } from './us-committees';
 import { officialRoles, readBio, readHoldings, type BioRow, type OfficialsFile } from './us-officials';
 
 const DIR = 'data/us-government';
@@ -184,7 +185,7 @@ export function buildUsGovernment(root: string): Entity[] {
     e.alternateName = [...(e.alternateName ?? []), ...texts.filter((t) => !have.has(t)).map((text) => ({ text }))];
   }
 
-  for (const e of readJson<Entity[]>(join(dir, 'institutions.json'))) {
+  for (const e of [...readJson<Entity[]>(join(dir, 'institutions.json')), ...buildCommittees(root)]) {
     if (byId.has(e.id)) throw new Error(`institutions.json: id ${e.id} is already in the pack`);
     byId.set(e.id, e);
   }
