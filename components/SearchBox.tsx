@@ -3,6 +3,7 @@ import type { StoredEntity } from '@/lib/kb/db';
 import { EntityCard } from './EntityCard';
 import { t } from '@/lib/ui/i18n';
 import { useSearch } from './use-search';
+import { foundText } from '@/lib/ui/counts';
 
 /**
  * Search as you type over the knowledge base; results are the same entity cards the hover card
@@ -19,7 +20,7 @@ export function SearchBox({
   autoFocus?: boolean;
   actions?: (entity: StoredEntity) => ComponentChildren;
 }) {
-  const { results, answered, error, ms } = useSearch(query);
+  const { results, total, answered, error, ms } = useSearch(query);
   const searching = query.trim() !== '';
   const settled = answered === query;
   return (
@@ -36,13 +37,13 @@ export function SearchBox({
       {/* One short status line is announced, not every card. */}
       {/* data-ms: how long the last search took, read by the end-to-end tests. */}
       <p id="search-status" class="muted search-status" role="status" data-ms={ms ?? undefined}>
-        {searching && settled && !error
-          ? results.length === 0
-            ? t('noResults', 'Nothing found.')
-            : t('resultCount', '$1 found', [String(results.length)])
-          : ''}
+        {searching && settled && !error ? foundText(results.length, total) : ''}
       </p>
       {error && <p role="alert">{error}</p>}
+      {searching && results.length > 0 && (
+        // The results get a heading of their own: each card's name is a level-3 heading under it.
+        <h2 class="visually-hidden">{t('searchResultsHeading', 'Search results')}</h2>
+      )}
       {searching && (
         <div class="results">
           {results.map((e) => (

@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { subscriptionName } from '@/lib/ui/subscription-name';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { askWorker } from '@/lib/messaging/ask-worker';
 import type { SourcePreview, UrlSourceKind } from '@/lib/messaging/sync-protocol';
 import { t } from '@/lib/ui/i18n';
 import { SafeLink } from './SafeLink';
 import { requestOrigin } from '@/lib/sync/source-permissions';
+import { warningsCount } from '@/lib/ui/counts';
+import { workerErrorText } from '@/lib/ui/worker-error';
 
 /**
  * "Add a source": the user gives an address, Gloss asks the browser for permission to read that one
@@ -37,7 +39,7 @@ export function SourceAddForm() {
         setBusy(false);
         return;
       }
-      const reply = await sendMessage('previewSource', { url: url.trim(), kind, ...(name.trim() && { name: name.trim() }) });
+      const reply = await askWorker('previewSource', { url: url.trim(), kind, ...(name.trim() && { name: name.trim() }) });
       setBusy(false);
       if (reply.ok) setPreview(reply.value);
       else setMessage({ text: reply.error, error: true });
@@ -48,13 +50,13 @@ export function SourceAddForm() {
   const onSubscribe = () => {
     setBusy(true);
     void subscribe()
-      .catch((error: unknown) => setMessage({ text: String(error), error: true }))
+      .catch((error: unknown) => setMessage({ text: workerErrorText(error), error: true }))
       .finally(() => setBusy(false));
   };
 
   const subscribe = async () => {
     const chosen = subscriptionName(kind, name, preview);
-    const reply = await sendMessage('addSource', { kind, url: url.trim(), ...(chosen && { name: chosen }) });
+    const reply = await askWorker('addSource', { kind, url: url.trim(), ...(chosen && { name: chosen }) });
     if (!reply.ok) {
       setMessage({ text: reply.error, error: true });
       return;
@@ -161,7 +163,7 @@ function PreviewPanel({
       </p>
       {preview.warnings && preview.warnings.length > 0 && (
         <details class="source-problems">
-          <summary>{t('sourcePreviewWarnings', '$1 notes on the file', [String(preview.warnings.length)])}</summary>
+          <summary>{warningsCount(preview.warnings.length)}</summary>
           <ul>
             {preview.warnings.map((w) => (
               <li key={w}>{w}</li>

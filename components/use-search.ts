@@ -5,6 +5,8 @@ import { pageDb } from '@/lib/kb/page-db';
 
 export interface SearchState {
   results: StoredEntity[];
+  /** How many entities matched in all; more than `results` when the list was cut at the limit. */
+  total: number;
   /** The query these results answer (results lag typing by a few milliseconds). */
   answered: string;
   error: string | null;
@@ -18,7 +20,7 @@ export interface SearchState {
  * while a newer one builds after a change, the one there answers. Results follow knowledge-base changes.
  */
 export function useSearch(query: string, limit = 20): SearchState {
-  const [state, setState] = useState<SearchState>({ results: [], answered: '', error: null, ms: null });
+  const [state, setState] = useState<SearchState>({ results: [], total: 0, answered: '', error: null, ms: null });
   const [revision, setRevision] = useState(0);
 
   useEffect(() => {
@@ -33,14 +35,15 @@ export function useSearch(query: string, limit = 20): SearchState {
   useEffect(() => {
     let stale = false;
     if (query.trim() === '') {
-      setState({ results: [], answered: query, error: null, ms: null });
+      setState({ results: [], total: 0, answered: query, error: null, ms: null });
       return;
     }
     const t0 = performance.now();
     searchEntitiesNow(pageDb(), query, limit).then(
-      ({ results }) => !stale && setState({ results, answered: query, error: null, ms: performance.now() - t0 }),
+      ({ results, total }) => !stale && setState({ results, total, answered: query, error: null, ms: performance.now() - t0 }),
       (e: unknown) =>
-        !stale && setState({ results: [], answered: query, error: e instanceof Error ? e.message : String(e), ms: null }),
+        !stale &&
+        setState({ results: [], total: 0, answered: query, error: e instanceof Error ? e.message : String(e), ms: null }),
     );
     return () => {
       stale = true;

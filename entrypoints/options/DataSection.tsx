@@ -6,7 +6,8 @@ import { sectionId } from '@/lib/ui/routes';
 import { useLiveQuery } from '@/components/use-live-query';
 import { exportBackup } from '@/lib/kb/backup';
 import { parseBackup, summariseBackup } from '@/lib/kb/backup-format';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { askWorker } from '@/lib/messaging/ask-worker';
+import { entitiesCount, notesCount, sourcesCount } from '@/lib/ui/counts';
 import { ENTITY_KINDS } from '@/lib/pack/types';
 import { readSettings } from '@/lib/settings/items';
 import { formatBytes } from './format';
@@ -48,10 +49,10 @@ export function DataSection() {
       const entities = backup.sources.reduce((n, s) => n + s.entities.length, 0);
       setMessage({
         error: false,
-        text: t('exported', 'Exported $1 entries from $2 sources and $3 notes.', [
-          String(entities),
-          String(backup.sources.length),
-          String(backup.notes.length),
+        text: t('exportedCounts', 'Exported $1 from $2 and $3.', [
+          entitiesCount(entities),
+          sourcesCount(backup.sources.length),
+          notesCount(backup.notes.length),
         ]),
       });
     } catch (e) {
@@ -78,20 +79,17 @@ export function DataSection() {
   const doImport = async () => {
     if (!pending) return;
     setBusy(true);
-    const reply = await sendMessage('importBackup', { text: pending.text }).catch((e: unknown) => ({
-      ok: false as const,
-      error: String(e),
-    }));
+    const reply = await askWorker('importBackup', { text: pending.text });
     setBusy(false);
     setPending(null);
     setMessage(
       reply.ok
         ? {
             error: false,
-            text: t('imported', 'Imported $1 entities from $2 sources and $3 notes.', [
-              String(reply.value.entities),
-              String(reply.value.sources),
-              String(reply.value.notes),
+            text: t('importedCounts', 'Imported $1 from $2 and $3.', [
+              entitiesCount(reply.value.entities),
+              sourcesCount(reply.value.sources),
+              notesCount(reply.value.notes),
             ]),
           }
         : { error: true, text: reply.error },
@@ -104,7 +102,7 @@ export function DataSection() {
       <h3>{t('whatGlossKnows', 'What Gloss knows')}</h3>
       {counts && (
         <table class="counts">
-          <caption class="visually-hidden">{t('countsCaption', 'Entries in the knowledge base by kind')}</caption>
+          <caption class="visually-hidden">{t('countsCaptionEntities', 'Entities in the knowledge base by kind')}</caption>
           <tbody>
             {ENTITY_KINDS.map((k, i) => (
               <tr key={k}>
@@ -113,7 +111,7 @@ export function DataSection() {
               </tr>
             ))}
             <tr class="total">
-              <th scope="row">{t('totalEntries', 'All entries')}</th>
+              <th scope="row">{t('totalEntities', 'All entities')}</th>
               <td data-total-entities>{counts.total.toLocaleString()}</td>
             </tr>
             <tr>
@@ -136,7 +134,9 @@ export function DataSection() {
           : t('storageUnknown', 'This browser does not say how much storage Gloss takes.')}
       </p>
       <h3>{t('exportHeading', 'Export')}</h3>
-      <p class="muted">{t('exportIntro', 'One JSON file with every source and its entries, your notes and your settings.')}</p>
+      <p class="muted">
+        {t('exportIntroEntities', 'One JSON file with every source and its entities, your notes and your settings.')}
+      </p>
       <button type="button" class="button" disabled={busy} onClick={() => void doExport()}>
         {t('exportButton', 'Export everything')}
       </button>
@@ -157,11 +157,11 @@ export function DataSection() {
       {pending && (
         <div class="confirm-box" role="group" aria-labelledby="import-question">
           <p id="import-question">
-            {t('importQuestion', '$1 holds $2 entities from $3 sources and $4 notes$5. Replace what Gloss has now with it?', [
+            {t('importQuestionCounts', '$1 holds $2 from $3 and $4$5. Replace what Gloss has now with it?', [
               pending.name,
-              pending.summary.entities.toLocaleString(),
-              String(pending.summary.sources),
-              String(pending.summary.notes),
+              entitiesCount(pending.summary.entities),
+              sourcesCount(pending.summary.sources),
+              notesCount(pending.summary.notes),
               pending.summary.settings ? t('andSettings', ', and settings') : '',
             ])}
           </p>

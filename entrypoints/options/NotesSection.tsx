@@ -68,10 +68,10 @@ export function NotesSection({ route }: { route: OptionsRoute | null }) {
       <PersonalEntityForm
         editing={editing}
         prefill={prefill}
-        onDone={(message) => {
+        onDone={() => {
           setEditing(null);
           setPrefill(undefined);
-          setStatus(message);
+          setStatus('');
         }}
       />
       <PersonalEntities onEdit={setEditing} onDeleted={setStatus} />

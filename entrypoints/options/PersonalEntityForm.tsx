@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/ui/i18n';
 import { kindLabel } from '@/lib/ui/kind-label';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { askWorker } from '@/lib/messaging/ask-worker';
+import { NameClashNote } from './NameClashNote';
 import type { EntityPrefill } from '@/lib/ui/routes';
 import type { PersonalEntityInput } from '@/lib/messaging/user-protocol';
 import { ENTITY_KINDS, type Entity, type EntityKind } from '@/lib/pack/types';
@@ -38,13 +39,16 @@ export function PersonalEntityForm({
   editing: Entity | null;
   /** Filled in from the address: a name from the context menu, more from a card's Wikidata lookup. */
   prefill?: EntityPrefill & { name: string };
-  onDone: (message: string) => void;
+  /** Called when a save worked or an edit was cancelled; the form says the result itself. */
+  onDone: () => void;
 }) {
   const [value, setValue] = useState<PersonalEntityInput>(() => (editing ? toInput(editing) : blank(prefill)));
   const [aliasText, setAliasText] = useState(value.aliases.join('\n'));
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
   const nameInput = useRef<HTMLInputElement>(null);
+  const savedLine = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     const next = editing ? toInput(editing) : blank(prefill);
@@ -54,11 +58,15 @@ export function PersonalEntityForm({
     if (editing || prefill) nameInput.current?.focus();
   }, [editing, prefill]);
 
-  const set = <K extends keyof PersonalEntityInput>(key: K, v: PersonalEntityInput[K]) => setValue((s) => ({ ...s, [key]: v }));
+  const set = <K extends keyof PersonalEntityInput>(key: K, v: PersonalEntityInput[K]) => {
+    setSaved('');
+    setValue((s) => ({ ...s, [key]: v }));
+  };
 
   const submit = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
+    setSaved('');
     const entity: PersonalEntityInput = {
       ...value,
       aliases: aliasText
@@ -67,20 +75,23 @@ export function PersonalEntityForm({
         .filter(Boolean),
       sources: value.sources.map((s) => s.trim()).filter(Boolean),
     };
-    const reply = await sendMessage('savePersonalEntity', { entity }).catch((x: unknown) => ({
-      ok: false as const,
-      error: String(x),
-    }));
+    const reply = await askWorker('savePersonalEntity', { entity });
     setBusy(false);
     if (!reply.ok) {
       setError(reply.error.replace(/^malformed "savePersonalEntity" request: /, ''));
       return;
     }
+    // The earlier refusal no longer applies: a red error beside a saved entity would say it was not saved.
+    setError(null);
     if (!editing) {
       setValue(blank());
       setAliasText('');
     }
-    onDone(t('entitySaved', '$1 saved. Pages you open from now on mark it.', [entity.name.trim()]));
+    const message = t('entitySaved', '$1 saved. Pages you open from now on mark it.', [entity.name.trim()]);
+    // Said where the reader is, beside the button they pressed, and announced.
+    setSaved(message);
+    requestAnimationFrame(() => savedLine.current?.scrollIntoView?.({ block: 'nearest' }));
+    onDone();
   };
 
   const heading = editing ? t('editEntity', 'Edit $1', [editing.name]) : t('addEntity', 'Add an entity of your own');
@@ -97,7 +108,9 @@ export function PersonalEntityForm({
           maxLength={200}
           value={value.name}
           onInput={(e) => set('name', e.currentTarget.value)}
+          aria-describedby="pe-name-clash"
         />
+        <NameClashNote id="pe-name-clash" name={value.name} exceptId={editing?.id} />
         <label for="pe-kind">{t('peKind', 'Kind')}</label>
         <select id="pe-kind" value={value.kind} onChange={(e) => set('kind', e.currentTarget.value as EntityKind)}>
           {ENTITY_KINDS.map((k) => (
@@ -131,12 +144,15 @@ export function PersonalEntityForm({
           {error}
         </p>
       )}
+      <p role="status" class="ok" ref={savedLine} data-saved>
+        {saved}
+      </p>
       <div class="row">
         <button type="submit" class="button primary" disabled={busy}>
           {editing ? t('saveChanges', 'Save changes') : t('addIt', 'Add')}
         </button>
         {editing && (
-          <button type="button" class="button" onClick={() => onDone('')}>
+          <button type="button" class="button" onClick={() => onDone()}>
             {t('cancel', 'Cancel')}
           </button>
         )}

@@ -179,8 +179,13 @@ export class SearchIndex {
    * entity, the shorter (closer) completion.
    */
   search(query: string, limit = 20): IndexHit[] {
+    return this.searchCounted(query, limit).hits;
+  }
+
+  /** The best `limit` matches, and how many matched in all (a list cut at 20 says "first 20 of 68"). */
+  searchCounted(query: string, limit = 20): { hits: IndexHit[]; total: number } {
     const q = foldText(query);
-    if (!q) return [];
+    if (!q) return { hits: [], total: 0 };
     const best = new Map<number, Best>();
     const offer = (keyIndex: number, match: number, distance: number) => {
       for (let p = this.start[keyIndex]!; p < this.start[keyIndex + 1]!; p++) {
@@ -222,11 +227,12 @@ export class SearchIndex {
       b.distance * 3 +
       (this.nameKeys[doc]! >= 0 && this.keys[this.nameKeys[doc]!]!.startsWith(q) ? 2 : 0) +
       this.priors[doc]! * 2;
-    return [...best]
+    const hits = [...best]
       .map(([doc, b]) => ({ doc, b, score: score(doc, b) }))
       .sort((x, y) => y.score - x.score || this.keys[x.b.key]!.length - this.keys[y.b.key]!.length)
       .slice(0, limit)
       .map(({ doc, b }) => ({ id: this.ids[doc]!, match: b.match, distance: b.distance, key: this.keys[b.key]! }));
+    return { hits, total: best.size };
   }
 
   /** Documents with a key for every word, and the edits that took. */

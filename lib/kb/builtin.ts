@@ -42,7 +42,7 @@ export async function importBuiltinPackWithResult(
       priority: Math.max(0, BUILTIN_PACKS.indexOf(entry)),
       lastAttempt: now,
       lastSuccess: now,
-      lastResult: 'Imported from the copy that ships with Gloss.',
+      status: { code: 'builtin-imported' },
     },
     result.pack,
     { keepSettings: true },

@@ -1,5 +1,6 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { DatedFact, Entity, EntityKind } from '../pack/types';
+import type { SourceStatus } from '../sync/status';
 import { bucketRows } from './bucket-of';
 
 /** What another source says of an entity than the one shown, so a card can show both. */
@@ -55,6 +56,13 @@ interface SyncProgress {
   total?: number;
   /** Bytes taken over from an interrupted download instead of fetched again. */
   resumedFrom?: number;
+  /** Whether the server has answered (before that, Gloss is still contacting it). */
+  answered?: boolean;
+  /**
+   * The worker's last sign of life in this sync. A marker whose beat is old outlived its worker: the
+   * sync was interrupted, and the options page says so instead of showing frozen progress.
+   */
+  beat?: number;
 }
 
 export interface SourceRecord {
@@ -87,9 +95,11 @@ export interface SourceRecord {
   /** Validators of the content held, for conditional requests. */
   etag?: string;
   lastModified?: string;
-  /** What the latest sync did, in words (success or not). */
+  /** What the latest sync did (or waits for), as codes and numbers; rendered by lib/sync/status-text.ts. */
+  status?: SourceStatus;
+  /** Written by Gloss before statuses were data: a sentence, shown as it is until the next sync replaces it. */
   lastResult?: string;
-  /** Why the latest sync failed, in words; absent after a success. */
+  /** Written by Gloss before statuses were data: why the latest sync failed; absent after a success. */
   lastError?: string;
   /** The first problems of a refused pack, "path: message". */
   problems?: string[];

@@ -23,7 +23,7 @@ export interface Salvage {
 
 const NETWORK_KINDS = new Set<SourceRecord['kind']>(['pack-url', 'csv-url', 'wikidata']);
 /** Fields of a source's record that describe its last sync; after a rebuild they describe nothing. */
-const SYNC_STATE = ['etag', 'lastModified', 'failures', 'lastError', 'problems', 'lastChecked', 'syncing'] as const;
+const SYNC_STATE = ['etag', 'lastModified', 'failures', 'lastError', 'problems', 'lastChecked', 'syncing', 'status'] as const;
 
 export function buildSalvage(dump: RawDump | null, copy: UserCopy | null, problem: Problem, now: number): Salvage {
   const dropped = { notes: 0, entities: 0, sources: 0 };
@@ -167,7 +167,8 @@ function resetForRebuild(record: Omit<SourceRecord, 'syncing'>, problem: Problem
   if (!NETWORK_KINDS.has(record.kind)) return out as unknown as Omit<SourceRecord, 'syncing'>;
   for (const key of SYNC_STATE) delete out[key];
   out.nextDue = 0;
-  out.lastResult = `Gloss rebuilt its knowledge base (${problem.reason}); this source is fetched again.`;
+  delete out.lastResult;
+  out.status = { code: 'rebuilt', reason: problem.reason };
   return out as unknown as Omit<SourceRecord, 'syncing'>;
 }
 

@@ -190,16 +190,22 @@ export async function searchIndexOf(db: GlossDb): Promise<SearchIndex> {
   return state.ready!;
 }
 
-async function read(db: GlossDb, index: SearchIndex, query: string, limit: number): Promise<StoredEntity[]> {
-  const hits = index.search(query, limit);
+async function read(
+  db: GlossDb,
+  index: SearchIndex,
+  query: string,
+  limit: number,
+): Promise<{ results: StoredEntity[]; total: number }> {
+  const { hits, total } = index.searchCounted(query, limit);
   // An entity deleted since the index was built is simply left out.
-  return (await db.entities.bulkGet(hits.map((h) => h.id))).filter((e): e is StoredEntity => e !== undefined);
+  const results = (await db.entities.bulkGet(hits.map((h) => h.id))).filter((e): e is StoredEntity => e !== undefined);
+  return { results, total: total - (hits.length - results.length) };
 }
 
 /** The best matches, in the index's order (lib/core/search-index.ts says what comes first). */
 export async function searchEntities(db: GlossDb, query: string, limit = 20): Promise<StoredEntity[]> {
   if (!foldText(query)) return [];
-  return read(db, await searchIndexOf(db), query, limit);
+  return (await read(db, await searchIndexOf(db), query, limit)).results;
 }
 
 /**
@@ -211,9 +217,9 @@ export async function searchEntitiesNow(
   db: GlossDb,
   query: string,
   limit = 20,
-): Promise<{ results: StoredEntity[]; complete: boolean }> {
-  if (!foldText(query)) return { results: [], complete: true };
+): Promise<{ results: StoredEntity[]; total: number; complete: boolean }> {
+  if (!foldText(query)) return { results: [], total: 0, complete: true };
   const state = refresh(db);
-  if (state.ready) return { results: await read(db, state.ready, query, limit), complete: !state.building };
-  return { results: await read(db, await searchIndexOf(db), query, limit), complete: true };
+  if (state.ready) return { ...(await read(db, state.ready, query, limit)), complete: !state.building };
+  return { ...(await read(db, await searchIndexOf(db), query, limit)), complete: true };
 }

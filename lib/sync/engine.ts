@@ -23,8 +23,6 @@ export interface SyncHost {
 /** How soon a worker stopped mid-sync is woken again to finish it. */
 const WATCHDOG_MS = 60_000;
 
-export const OFFLINE_MESSAGE = 'Waiting for a network connection: the browser says it is offline.';
-
 /**
  * Keeps sources fresh the way uBlock Origin keeps filter lists: one source at a time, the stalest
  * first, each on its own schedule. Every step is stored, so a worker stopped in the middle leaves a
@@ -128,7 +126,7 @@ export class SyncEngine {
 
   private async waitForNetwork(sources: readonly SourceRecord[], now: number): Promise<void> {
     for (const s of sources) {
-      if (s.enabled && isNetworkSource(s)) await this.host.db.sources.update(s.id, { lastResult: OFFLINE_MESSAGE });
+      if (s.enabled && isNetworkSource(s)) await this.host.db.sources.update(s.id, { status: { code: 'offline' } });
     }
     await this.host.setAlarm(now + SCHEDULE.offlineRecheckMs);
   }

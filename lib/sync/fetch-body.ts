@@ -1,6 +1,7 @@
 import { freshnessMs, retryAfterMs } from './cache-headers';
 import type { SyncLimits } from './limits';
-import { formatBytes, hostOf } from './words';
+import type { SyncFailure } from './status';
+import { hostOf } from './words';
 
 /** What a download of a source expects; anything else is refused before its body is read. */
 type Expected = 'json' | 'csv';
@@ -38,12 +39,12 @@ export interface ResponseInfo {
 }
 
 type FailureReason =
-  'network' | 'timeout' | 'stalled' | 'http' | 'too-large' | 'content-type' | 'aborted' | 'redirected-elsewhere';
+  'network' | 'dropped' | 'timeout' | 'stalled' | 'http' | 'too-large' | 'content-type' | 'aborted' | 'redirected-elsewhere';
 
 export type FetchBodyResult =
   | { kind: 'not-modified'; info: ResponseInfo }
   | { kind: 'body'; info: ResponseInfo; received: number; chunks: Uint8Array[] }
-  | { kind: 'failed'; reason: FailureReason; message: string; retryAfterMs?: number; status?: number };
+  | { kind: 'failed'; reason: FailureReason; failure: SyncFailure; retryAfterMs?: number; status?: number };
 
 const WEB_PAGE = /^(text\/html|application\/xhtml\+xml)$/;
 const NEVER = /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|vnd\.openxmlformats|msword)/;
@@ -52,7 +53,7 @@ const NEVER = /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|x-
  * Fetches one source's file with the limits that keep a broken or hostile server from hurting the
  * knowledge base: a conditional request (a 304 changes nothing), a time limit for the whole download
  * and for silence, a size limit enforced while streaming (a 50 MB answer is cut at the limit, not
- * read whole), content-type checks, and no cookies. Never throws: every failure is a sentence.
+ * read whole), content-type checks, and no cookies. Never throws: every failure is a typed cause.
  */
 export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult> {
   const doFetch = req.fetch ?? globalThis.fetch.bind(globalThis);
@@ -74,13 +75,16 @@ export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult>
   req.signal?.addEventListener('abort', onOuterAbort);
   if (req.signal?.aborted) stop('aborted');
 
-  const failedBy = (e: unknown): FetchBodyResult => {
-    if (why === 'timeout')
-      return fail('timeout', `The download from ${host} took longer than ${seconds(req.limits.timeLimitMs)} and was stopped.`);
-    if (why === 'stalled')
-      return fail('stalled', `${host} sent nothing for ${seconds(req.limits.stallMs)}; Gloss stopped waiting.`);
-    if (why === 'aborted') return fail('aborted', 'The sync was stopped.');
-    return fail('network', `Could not reach ${host}${networkDetail(e)}. Check the address and your connection.`);
+  // `received`: body bytes that had arrived when it failed (null: before the server answered).
+  const failedBy = (e: unknown, received: number | null = null, total?: number): FetchBodyResult => {
+    if (why === 'timeout') return fail('timeout', { code: 'timeout', host, ms: req.limits.timeLimitMs });
+    if (why === 'stalled') return fail('stalled', { code: 'stalled', host, ms: req.limits.stallMs });
+    if (why === 'aborted') return fail('aborted', { code: 'stopped' });
+    // The server had answered and was sending: the connection broke, the address is fine.
+    if (received !== null)
+      return fail('dropped', { code: 'dropped', host, received, ...(total !== undefined && { total }), kept: false });
+    const detail = networkDetail(e);
+    return fail('network', { code: 'unreachable', host, ...(detail && { detail }) });
   };
 
   try {
@@ -113,10 +117,7 @@ export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult>
     const landed = originOf(response.url);
     if (response.url && landed !== originOf(req.url)) {
       void response.body?.cancel().catch(() => {});
-      return fail(
-        'redirected-elsewhere',
-        `${host} sent Gloss on to another site (${hostOf(response.url)}). Gloss reads a source only from the site you added; if that other address is the right one, add it as the source instead.`,
-      );
+      return fail('redirected-elsewhere', { code: 'redirected', host, to: hostOf(response.url) });
     }
     const h = response.headers;
     const info: ResponseInfo = {
@@ -135,14 +136,13 @@ export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult>
 
     if (response.status === 304) {
       void response.body?.cancel().catch(() => {});
-      if (!req.validators?.etag && !req.validators?.lastModified)
-        return fail('http', `${host} answered "304 Not Modified" to a request that was not conditional.`);
+      if (!req.validators?.etag && !req.validators?.lastModified) return fail('http', { code: 'unasked-304', host });
       return { kind: 'not-modified', info };
     }
     if (!response.ok) {
       void response.body?.cancel().catch(() => {});
       return {
-        ...fail('http', httpMessage(host, response.status, response.statusText)),
+        ...fail('http', { code: 'http', host, status: response.status, statusText: response.statusText }),
         status: response.status,
         ...(retryAfter !== undefined && { retryAfterMs: retryAfter }),
       };
@@ -153,10 +153,7 @@ export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult>
       // A compressed part cannot be joined to the bytes kept: their offsets count decoded bytes.
       if (!req.resume || !range || Number(range[1]) !== req.resume.offset || !info.resumable) {
         void response.body?.cancel().catch(() => {});
-        return fail(
-          'http',
-          `${host} sent part of the file Gloss did not ask for (206 with Content-Range "${h.get('content-range') ?? ''}").`,
-        );
+        return fail('http', { code: 'bad-range', host, contentRange: h.get('content-range') ?? '' });
       }
       offset = req.resume.offset;
       info.resumed = true;
@@ -173,10 +170,7 @@ export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult>
     }
     if (info.total !== undefined && info.total > req.limits.maxBytes) {
       void response.body?.cancel().catch(() => {});
-      return fail(
-        'too-large',
-        `The file at ${host} is ${formatBytes(info.total)}, more than the ${formatBytes(req.limits.maxBytes)} Gloss accepts for one source. Nothing was downloaded.`,
-      );
+      return fail('too-large', { code: 'too-large', host, limit: req.limits.maxBytes, bytes: info.total });
     }
     await req.onStart?.(info);
 
@@ -189,7 +183,7 @@ export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult>
         try {
           next = await reader.read();
         } catch (e) {
-          return failedBy(e);
+          return failedBy(e, received, info.total);
         }
         if (next.done) break;
         alive();
@@ -197,14 +191,11 @@ export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult>
         if (received > req.limits.maxBytes) {
           stop('aborted');
           void reader.cancel().catch(() => {});
-          return fail(
-            'too-large',
-            `The file at ${host} is larger than the ${formatBytes(req.limits.maxBytes)} Gloss accepts for one source; the download was stopped there.`,
-          );
+          return fail('too-large', { code: 'too-large', host, limit: req.limits.maxBytes });
         }
         if (req.onChunk) await req.onChunk(next.value, received);
         else chunks.push(next.value);
-        if (why) return failedBy(null);
+        if (why) return failedBy(null, received, info.total);
       }
     }
     return { kind: 'body', info, received, chunks };
@@ -216,37 +207,24 @@ export async function fetchBody(req: FetchBodyRequest): Promise<FetchBodyResult>
 }
 
 type Failed = Extract<FetchBodyResult, { kind: 'failed' }>;
-const fail = (reason: FailureReason, message: string): Failed => ({ kind: 'failed', reason, message });
+const fail = (reason: FailureReason, failure: SyncFailure): Failed => ({ kind: 'failed', reason, failure });
 
 function optional<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
   return value === null || value === undefined ? {} : ({ [key]: value } as { [P in K]?: V });
 }
 
-const seconds = (ms: number) => (ms >= 60_000 && ms % 60_000 === 0 ? `${ms / 60_000} min` : `${Math.round(ms / 100) / 10} s`);
-
 function networkDetail(e: unknown): string {
   // Node names the cause (ECONNREFUSED, ENOTFOUND); browsers only say "Failed to fetch".
   const cause = (e as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  if (typeof cause?.code === 'string') return ` (${cause.code})`;
-  return typeof cause?.message === 'string' && cause.message.length < 80 ? ` (${cause.message})` : '';
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof cause?.message === 'string' && cause.message.length < 80 ? cause.message : '';
 }
 
-function httpMessage(host: string, status: number, statusText: string): string {
-  const code = `${status}${statusText ? ` ${statusText}` : ''}`;
-  if (status === 404 || status === 410) return `${host} answered ${code}: there is no file at this address. Check it.`;
-  if (status === 401 || status === 403)
-    return `${host} refused access (${code}). Gloss sends no cookies or passwords, so the file must be public.`;
-  if (status === 429 || status === 503) return `${host} is busy (${code}); Gloss will try again later.`;
-  if (status >= 500) return `${host} had a server error (${code}); Gloss will try again later.`;
-  return `${host} answered ${code} instead of the file.`;
-}
-
-function contentTypeProblem(type: string, expect: Expected, host: string): string | undefined {
-  if (WEB_PAGE.test(type))
-    return `${host} sent a web page (${type}), not a ${expect === 'json' ? 'pack' : 'CSV file'}: the address may lead to a page about the file, a login page or an error page. Use the address of the file itself.`;
-  if (expect === 'json' && /^text\/(csv|tab-separated-values)$/.test(type))
-    return `${host} sent a CSV file (${type}), not a JSON pack: add this address as a CSV glossary instead.`;
-  if (NEVER.test(type)) return `${host} sent a file of type ${type}, not a ${expect === 'json' ? 'JSON pack' : 'CSV file'}.`;
+function contentTypeProblem(contentType: string, expect: Expected, host: string): SyncFailure | undefined {
+  if (WEB_PAGE.test(contentType)) return { code: 'web-page', host, contentType, expect };
+  if (expect === 'json' && /^text\/(csv|tab-separated-values)$/.test(contentType))
+    return { code: 'csv-not-pack', host, contentType };
+  if (NEVER.test(contentType)) return { code: 'wrong-type', host, contentType, expect };
   return undefined;
 }
 

@@ -35,3 +35,6 @@ export const SCHEDULE = {
 } as const;
 
 export const HOUR_MS = HOUR;
+
+/** How often a running sync says it is alive, even while the server sends nothing. */
+export const BEAT_EVERY_MS = 10_000;

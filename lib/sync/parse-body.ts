@@ -2,19 +2,20 @@ import { importCsvGlossary, type CsvPackMeta } from '../pack/import-csv';
 import type { Pack } from '../pack/types';
 import type { Problem } from '../pack/validate';
 import { validatePack } from '../pack/validate';
-import { count, formatBytes } from './words';
+import type { SyncFailure } from './status';
 
-export type ParsedSource = { ok: true; pack: Pack; warnings: string[] } | { ok: false; message: string; problems?: string[] };
+export type ParsedSource =
+  { ok: true; pack: Pack; warnings: string[] } | { ok: false; failure: SyncFailure; problems?: string[] };
 
 /** How many problems of a refused file are kept in the source's status. */
 const KEPT_PROBLEMS = 20;
 
 /** UTF-8 (with or without BOM) only: a pack in another encoding would import as mojibake. */
-export function decodeBody(bytes: Uint8Array): { ok: true; text: string } | { ok: false; message: string } {
+export function decodeBody(bytes: Uint8Array): { ok: true; text: string } | { ok: false; failure: SyncFailure } {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { ok: false, message: 'The file is not UTF-8 text. Save it as UTF-8 and publish it again.' };
+    return { ok: false, failure: { code: 'not-utf8' } };
   }
 }
 
@@ -24,42 +25,67 @@ const looksLikeHtml = (text: string) =>
 /** A pack file, checked whole: an HTML error page, a cut-off download or an invalid pack is refused in words. */
 export function parsePackText(text: string, host: string): ParsedSource {
   const body = text.replace(/^\uFEFF/, '');
-  if (body.trim() === '') return { ok: false, message: `${host} sent an empty file.` };
-  if (looksLikeHtml(body))
-    return {
-      ok: false,
-      message: `${host} sent a web page (HTML), not a pack: the address may lead to a page about the pack, a login page or an error page. Use the address of the JSON file itself.`,
-    };
+  if (body.trim() === '') return { ok: false, failure: { code: 'empty', host } };
+  if (looksLikeHtml(body)) return { ok: false, failure: { code: 'html-body', host } };
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (e) {
-    if (endsInsideValue(body))
-      return {
-        ok: false,
-        message: `The pack is cut off: the JSON ends after ${formatBytes(new TextEncoder().encode(body).length)}, in the middle of a value. The download was interrupted or the file on the server is incomplete.`,
-      };
-    return { ok: false, message: `The file is not valid JSON (${e instanceof Error ? e.message : String(e)}).` };
+    if (endsInsideValue(body)) return { ok: false, failure: { code: 'json-cut-off', bytes: utf8Length(body) } };
+    return { ok: false, failure: { code: 'not-json', detail: e instanceof Error ? e.message : String(e) } };
   }
   const result = validatePack(json);
-  if (!result.ok) return refused('The pack was refused', result.problems);
+  if (!result.ok) return refused('pack-refused', result.problems);
   return { ok: true, pack: result.pack, warnings: [] };
 }
 
 /** A CSV glossary, turned into a pack by the CSV importer with the meta the user gave when subscribing. */
 export function parseCsvText(text: string, meta: CsvPackMeta): ParsedSource {
   const result = importCsvGlossary(text, meta);
-  if (!result.ok) return refused('The CSV glossary was refused', result.problems);
-  return { ok: true, pack: result.pack, warnings: result.warnings.map(line) };
+  if (result.ok) return { ok: true, pack: result.pack, warnings: result.warnings.map(line) };
+  // A file that stops in the middle of its last row was cut off; its "bad" last row is a symptom.
+  const cut = cutOffRow(text, result.problems);
+  if (cut !== null) return { ok: false, failure: { code: 'csv-cut-off', row: cut, bytes: utf8Length(text) } };
+  return refused('csv-refused', result.problems);
 }
 
-function refused(what: string, problems: Problem[]): ParsedSource {
+function refused(code: 'pack-refused' | 'csv-refused', problems: Problem[]): ParsedSource {
   const lines = problems.map(line);
   return {
     ok: false,
-    message: `${what}: ${count(problems.length, 'problem')}. First: ${lines[0] ?? 'unknown'}`,
+    failure: { code, problems: problems.length, first: lines[0] ?? '' },
     problems: lines.slice(0, KEPT_PROBLEMS),
   };
+}
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * The row a CSV file was cut off in, or null. Cut off: the file does not end with a line break, its
+ * only problems are in one row, and its last line stops short (fewer values than the header, or a
+ * quote left open). A complete last row without a final line break is a hand-written file, not a cut.
+ */
+function cutOffRow(text: string, problems: readonly Problem[]): number | null {
+  if (/[\r\n]$/.test(text) || problems.length === 0) return null;
+  const rows = new Set(problems.map((p) => /^row (\d+)/.exec(p.path)?.[1]));
+  if (rows.size !== 1 || rows.has(undefined)) return null;
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  const header = lines[0] ?? '';
+  const last = lines.at(-1) ?? '';
+  const delimiter = [',', ';', '\t'].find((d) => fieldsOf(header, d) > 1) ?? ',';
+  const openQuote = (last.match(/"/g)?.length ?? 0) % 2 === 1;
+  return openQuote || fieldsOf(last, delimiter) < fieldsOf(header, delimiter) ? Number([...rows][0]) : null;
+}
+
+/** Fields in one CSV line, counting only delimiters outside double quotes. */
+function fieldsOf(lineText: string, delimiter: string): number {
+  let fields = 1;
+  let quoted = false;
+  for (const c of lineText) {
+    if (c === '"') quoted = !quoted;
+    else if (c === delimiter && !quoted) fields++;
+  }
+  return fields;
 }
 
 const line = (p: Problem) => `${p.path}: ${p.message}`;

@@ -12,6 +12,7 @@ import { fetchBody } from './fetch-body';
 import { SCHEDULE, type SyncLimits } from './limits';
 import { decodeBody, parseCsvText, parsePackText } from './parse-body';
 import { intervalHoursOf, isNetworkSource } from './schedule';
+import { failureText } from './status-text';
 import { csvMeta } from './sync-source';
 import { WIKIDATA_SOURCE_ID } from './wikidata-source';
 import { hostOf } from './words';
@@ -88,16 +89,18 @@ export async function previewSource(
     now: opts.now,
     ...(opts.fetch && { fetch: opts.fetch }),
   });
-  if (result.kind === 'failed') return { ...base, ok: false, message: result.message };
-  if (result.kind === 'not-modified') return { ...base, ok: false, message: 'The server answered 304 to a plain request.' };
+  if (result.kind === 'failed') return { ...base, ok: false, message: failureText(result.failure) };
+  if (result.kind === 'not-modified')
+    return { ...base, ok: false, message: failureText({ code: 'unasked-304', host: hostOf(checked.url) }) };
   const text = decodeBody(concatBytes(result.chunks));
-  if (!text.ok) return { ...base, ok: false, message: text.message };
+  if (!text.ok) return { ...base, ok: false, message: failureText(text.failure) };
   const name = input.name?.trim() || defaultName(checked.url);
   const parsed =
     input.kind === 'csv-url'
       ? parseCsvText(text.text, csvMeta({ id: sourceIdFor(checked.url), name, url: checked.url }, result.info, opts.now()))
       : parsePackText(text.text, hostOf(checked.url));
-  if (!parsed.ok) return { ...base, ok: false, message: parsed.message, ...(parsed.problems && { problems: parsed.problems }) };
+  if (!parsed.ok)
+    return { ...base, ok: false, message: failureText(parsed.failure), ...(parsed.problems && { problems: parsed.problems }) };
   const { pack } = parsed;
   return {
     ...base,
@@ -147,7 +150,7 @@ export async function addUrlSource(
         ...(input.intervalHours !== undefined && { intervalHours: input.intervalHours }),
       }),
       nextDue: 0,
-      lastResult: 'Added; waiting for its first sync.',
+      status: { code: 'added' },
     };
     await db.sources.add(record);
     return record;
@@ -180,7 +183,7 @@ export function enableWikidataSource(db: GlossDb, instance: string): Promise<{ s
       license: 'CC0 1.0',
       attribution: 'Wikidata contributors',
       homepage: 'https://www.wikidata.org/',
-      lastResult: 'Turned on; waiting for its first refresh.',
+      status: { code: 'wikidata-on' },
     });
     const change = await moveSource(db, WIKIDATA_SOURCE_ID, 0);
     return { source: (await db.sources.get(WIKIDATA_SOURCE_ID))!, change };

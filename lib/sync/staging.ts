@@ -96,9 +96,10 @@ export class StagedDownload {
     return concatBytes(parts);
   }
 
-  /** Keeps what arrived for a later resume (the download was cut off, e.g. by a time limit). */
-  async keepForResume(): Promise<void> {
+  /** Keeps what arrived for a later resume (the download was cut off, e.g. by a time limit); false when it cannot be resumed. */
+  async keepForResume(): Promise<boolean> {
     if (this.persist) await this.flush();
+    return this.persist;
   }
 
   async discard(): Promise<void> {

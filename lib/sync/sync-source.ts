@@ -3,12 +3,13 @@ import type { GlossDb, SourceRecord } from '../kb/db';
 import type { CsvPackMeta } from '../pack/import-csv';
 import type { Pack } from '../pack/types';
 import { fetchBody, type ResponseInfo } from './fetch-body';
-import type { SyncLimits } from './limits';
+import { BEAT_EVERY_MS, type SyncLimits } from './limits';
 import { decodeBody, parseCsvText, parsePackText } from './parse-body';
 import { nextDueAfterFailure, nextDueAfterSuccess } from './schedule';
 import { clearStaging, StagedDownload } from './staging';
+import type { SourceStatus, SyncFailure, SyncNotes } from './status';
 import { buildWikidataPack } from './wikidata-source';
-import { count, hostOf } from './words';
+import { hostOf } from './words';
 
 export interface SyncDeps {
   db: GlossDb;
@@ -34,46 +35,63 @@ export interface SyncOutcome {
 /** What a source's server gave, before anything is written. */
 export type Fetched =
   | { kind: 'unchanged'; info: ResponseInfo }
-  | { kind: 'pack'; pack: Pack; info?: ResponseInfo; warnings: string[]; note?: string }
-  | { kind: 'failed'; message: string; problems?: string[]; retryAfterMs?: number };
+  | { kind: 'pack'; pack: Pack; info?: ResponseInfo; warnings: string[]; notes?: SyncNotes }
+  | { kind: 'failed'; failure: SyncFailure; problems?: string[]; retryAfterMs?: number };
+
+/** How often a download's progress is written while bytes arrive, however slowly. */
+const PROGRESS_EVERY_MS = 1_000;
+
+/** Writes a source's status and clears the sentences older versions of Gloss stored instead. */
+const withStatus = (status: SourceStatus) => ({ status, lastResult: undefined, lastError: undefined });
 
 /**
  * Syncs one source: download (resuming an interrupted one), check, and apply in one transaction with
  * the new status. Whatever goes wrong, what the knowledge base held from the source stays, and the
- * status says in words what happened and when Gloss tries again.
+ * status records what happened (rendered in words by status-text.ts) and when Gloss tries again.
  */
 export async function syncSource(deps: SyncDeps, sourceId: string): Promise<SyncOutcome> {
   const { db, now } = deps;
   const source = await db.sources.get(sourceId);
   if (!source) return { status: 'gone' };
   const started = now();
-  const progress = async (received: number, total?: number) => {
-    deps.heartbeat?.();
-    await db.sources.update(sourceId, {
-      syncing: { startedAt: started, phase: 'download', received, ...(total !== undefined && { total }) },
-    });
+  let marker: NonNullable<SourceRecord['syncing']> = { startedAt: started, phase: 'download', received: 0, beat: started };
+  const mark = (next: Partial<NonNullable<SourceRecord['syncing']>>) => {
+    marker = { ...marker, ...next, beat: now() };
+    return db.sources.update(sourceId, { syncing: marker });
   };
-  await db.sources.update(sourceId, { lastAttempt: started, syncing: { startedAt: started, phase: 'download', received: 0 } });
+  let lastWrite = 0;
+  const progress = async (received: number, total?: number, answered = true) => {
+    deps.heartbeat?.();
+    lastWrite = now();
+    await mark({ received, answered, ...(total !== undefined && { total }) });
+  };
+  /** Called for every chunk: written at most once a second, so a trickling server still shows its bytes. */
+  const arrived = async (received: number, total?: number) => {
+    if (now() - lastWrite >= PROGRESS_EVERY_MS) await progress(received, total);
+  };
+  await db.sources.update(sourceId, { lastAttempt: started, syncing: marker });
+  // A sync that waits on a silent server is alive all the same; a worker that stopped beats no more.
+  const beat = setInterval(() => void mark({}).catch(() => undefined), BEAT_EVERY_MS);
 
   let fetched: Fetched;
   try {
     fetched =
-      source.kind === 'wikidata' ? await buildWikidataPack(deps, source, progress) : await downloadSource(deps, source, progress);
+      source.kind === 'wikidata'
+        ? await buildWikidataPack(deps, source, progress)
+        : await downloadSource(deps, source, progress, arrived);
   } catch (e) {
-    fetched = { kind: 'failed', message: `Gloss failed while syncing: ${e instanceof Error ? e.message : String(e)}` };
+    fetched = { kind: 'failed', failure: { code: 'crashed', detail: e instanceof Error ? e.message : String(e) } };
+  } finally {
+    clearInterval(beat);
   }
   const at = now();
 
   if (fetched.kind === 'failed') {
     const failures = (source.failures ?? 0) + 1;
-    const kept = source.lastSuccess
-      ? ' Gloss keeps what it had from this source.'
-      : ' Nothing from this source is in the knowledge base yet.';
     await db.sources.update(sourceId, {
       failures,
       nextDue: nextDueAfterFailure(failures, at, fetched.retryAfterMs),
-      lastError: fetched.message,
-      lastResult: `${fetched.message}${kept}`,
+      ...withStatus({ code: 'failed', failure: fetched.failure, kept: source.lastSuccess !== undefined }),
       problems: fetched.problems,
       syncing: undefined,
     });
@@ -85,15 +103,14 @@ export async function syncSource(deps: SyncDeps, sourceId: string): Promise<Sync
       lastChecked: at,
       failures: 0,
       nextDue: nextDueAfterSuccess(source, at, fetched.info.freshMs),
-      lastResult: 'No change: the server says the file is the same as before.',
-      lastError: undefined,
+      ...withStatus({ code: 'not-modified' }),
       problems: undefined,
       syncing: undefined,
     });
     return { status: 'unchanged', source: await db.sources.get(sourceId) };
   }
 
-  await db.sources.update(sourceId, { syncing: { startedAt: started, phase: 'apply', received: 0 } });
+  await mark({ phase: 'apply', received: 0 });
   const { pack, info } = fetched;
   const record: Omit<SourceRecord, 'entityCount'> = {
     ...source,
@@ -104,26 +121,33 @@ export async function syncSource(deps: SyncDeps, sourceId: string): Promise<Sync
     failures: 0,
     nextDue: nextDueAfterSuccess(source, at, info?.freshMs),
   };
-  for (const key of ['syncing', 'lastError', 'problems', 'etag', 'lastModified'] as const) delete record[key];
+  for (const key of ['syncing', 'lastError', 'lastResult', 'problems', 'etag', 'lastModified'] as const) delete record[key];
   if (info?.etag) record.etag = info.etag;
   if (info?.lastModified) record.lastModified = info.lastModified;
   try {
-    const notes = [
-      fetched.note,
-      fetched.warnings.length ? `${count(fetched.warnings.length, 'warning')}: ${fetched.warnings[0]}` : '',
-    ]
-      .filter(Boolean)
-      .join(' ');
+    const notes: SyncNotes = {
+      ...fetched.notes,
+      ...(fetched.warnings.length > 0 && { warnings: fetched.warnings.length, firstWarning: fetched.warnings[0] }),
+    };
+    const noted = Object.keys(notes).length > 0 ? { notes } : {};
+    const entities = pack.entities.length;
     const result = await applySourcePack(db, record, withoutImages(pack), {
       keepSettings: true,
       mustExist: true,
-      finish: (r) => {
-        const words =
+      finish: (r): Partial<SourceRecord> => ({
+        status:
           r.added + r.updated + r.removed === 0
-            ? `Checked: the content is the same as before (${count(pack.entities.length, 'entity', 'entities')}).`
-            : `Updated to version ${pack.version}: ${r.added} added, ${r.updated} changed, ${r.removed} removed (${count(pack.entities.length, 'entity', 'entities')}).`;
-        return { lastResult: notes ? `${words} ${notes}` : words };
-      },
+            ? { code: 'same-content', entities, ...noted }
+            : {
+                code: 'updated',
+                version: pack.version,
+                added: r.added,
+                changed: r.updated,
+                removed: r.removed,
+                entities,
+                ...noted,
+              },
+      }),
     });
     const changed = result.changed.length + result.deleted.length > 0;
     return {
@@ -139,12 +163,11 @@ export async function syncSource(deps: SyncDeps, sourceId: string): Promise<Sync
     }
     // The transaction rolled back (quota, a closing database): the old data is intact; say so and retry later.
     const failures = (source.failures ?? 0) + 1;
-    const message = `Gloss could not save the update (${e instanceof Error ? e.message : String(e)}).`;
+    const failure: SyncFailure = { code: 'save-failed', detail: e instanceof Error ? e.message : String(e) };
     await db.sources.update(sourceId, {
       failures,
       nextDue: nextDueAfterFailure(failures, now()),
-      lastError: message,
-      lastResult: `${message} Gloss keeps what it had from this source.`,
+      ...withStatus({ code: 'failed', failure, kept: source.lastSuccess !== undefined }),
       syncing: undefined,
     });
     return { status: 'failed', source: await db.sources.get(sourceId) };
@@ -156,8 +179,9 @@ async function downloadSource(
   deps: SyncDeps,
   source: SourceRecord,
   progress: (received: number, total?: number) => Promise<void>,
+  arrived: (received: number, total?: number) => Promise<void>,
 ): Promise<Fetched> {
-  if (!source.url) return { kind: 'failed', message: 'This source has no address.' };
+  if (!source.url) return { kind: 'failed', failure: { code: 'no-address' } };
   const host = hostOf(source.url);
   const staged = await StagedDownload.open(deps.db, source.id, source.url, deps.limits.flushBytes);
   let total: number | undefined;
@@ -182,7 +206,10 @@ async function downloadSource(
         await staged.start(info);
         await progress(info.resumed && resume ? resume.offset : 0, total);
       },
-      onChunk: (chunk, received) => staged.push(chunk, received, (r) => progress(r, total)),
+      onChunk: async (chunk, received) => {
+        await staged.push(chunk, received, (r) => progress(r, total));
+        await arrived(received, total);
+      },
     });
   const resume = staged.resumeFrom();
   let result = await attempt(resume);
@@ -193,11 +220,14 @@ async function downloadSource(
   }
   if (result.kind === 'failed') {
     // A cut-off transfer can go on next time; a refused one must start over.
-    if (['timeout', 'stalled', 'network', 'aborted'].includes(result.reason)) await staged.keepForResume();
-    else await staged.discard();
+    let failure = result.failure;
+    if (['timeout', 'stalled', 'network', 'dropped', 'aborted'].includes(result.reason)) {
+      const kept = await staged.keepForResume();
+      if (failure.code === 'dropped') failure = { ...failure, kept };
+    } else await staged.discard();
     return {
       kind: 'failed',
-      message: result.message,
+      failure,
       ...(result.retryAfterMs !== undefined && { retryAfterMs: result.retryAfterMs }),
     };
   }
@@ -215,7 +245,7 @@ async function downloadSource(
   if (!parsed.ok) {
     await staged.discard();
     const { problems } = parsed as { problems?: string[] };
-    return problems ? { kind: 'failed', message: parsed.message, problems } : { kind: 'failed', message: parsed.message };
+    return { kind: 'failed', failure: parsed.failure, ...(problems && { problems }) };
   }
   // The staged bytes are cleared in the same transaction that applies the pack.
   return { kind: 'pack', pack: parsed.pack, info: result.info, warnings: parsed.warnings };

@@ -4,6 +4,7 @@ import { concatBytes } from './bytes';
 import { fetchBody } from './fetch-body';
 import type { SyncLimits } from './limits';
 import { decodeBody } from './parse-body';
+import type { SyncFailure } from './status';
 
 /** The API's limit of ids per wbgetentities request. */
 export const WIKIDATA_BATCH = 50;
@@ -16,7 +17,8 @@ export interface WikidataFetchDeps {
   signal?: AbortSignal;
 }
 
-export type JsonAnswer = { ok: true; json: unknown; received: number } | { ok: false; message: string; retryAfterMs?: number };
+type Failed = { ok: false; failure: SyncFailure; retryAfterMs?: number };
+export type JsonAnswer = { ok: true; json: unknown; received: number } | Failed;
 
 /** One Wikidata API request, under the same time, size and content checks as any source. */
 export async function getWikidataJson(deps: WikidataFetchDeps, url: string): Promise<JsonAnswer> {
@@ -31,17 +33,16 @@ export async function getWikidataJson(deps: WikidataFetchDeps, url: string): Pro
   if (result.kind === 'failed')
     return {
       ok: false,
-      message: result.message,
+      failure: result.failure,
       ...(result.retryAfterMs !== undefined && { retryAfterMs: result.retryAfterMs }),
     };
-  if (result.kind === 'not-modified')
-    return { ok: false, message: 'Wikidata answered 304 to a request that was not conditional.' };
+  if (result.kind === 'not-modified') return { ok: false, failure: { code: 'unasked-304', host: 'Wikidata' } };
   const text = decodeBody(concatBytes(result.chunks));
   if (!text.ok) return text;
   try {
     return { ok: true, json: JSON.parse(text.text), received: result.received };
   } catch {
-    return { ok: false, message: 'Wikidata sent an answer that is not complete JSON.' };
+    return { ok: false, failure: { code: 'wikidata-not-json' } };
   }
 }
 
@@ -56,7 +57,7 @@ export async function namePositions(
   langs: readonly string[],
   instance: string,
   onAnswer: (received: number) => Promise<void> = async () => undefined,
-): Promise<{ ok: true; entities: Entity[]; unnamed: number } | { ok: false; message: string; retryAfterMs?: number }> {
+): Promise<{ ok: true; entities: Entity[]; unnamed: number } | Failed> {
   const ids = [...new Set(entities.flatMap((e) => (e.roles ?? []).map((r) => r.label)).filter((l) => WIKIDATA_ITEM.test(l)))];
   const labels = new Map<string, string>();
   const wbk = WBK({ instance });

@@ -2,6 +2,7 @@ import { WBK } from 'wikibase-sdk';
 import { wikidataEntitiesUrl, wikidataResponseToEntities } from '../pack/import-wikidata';
 import type { Entity } from '../pack/types';
 import { getWikidataJson, namePositions, WIKIDATA_ITEM, type WikidataFetchDeps } from './wikidata-api';
+import { failureText } from './status-text';
 
 /** How many items a card lists: enough to find the right person, few enough to read. */
 const LOOKUP_LIMIT = 5;
@@ -35,16 +36,16 @@ export async function lookupOnWikidata(deps: LookupDeps, words: string): Promise
   if (search === '') return { ok: false, message: 'There are no words to look up.' };
   const langs = deps.languages.length > 0 ? [...deps.languages] : ['en'];
   const found = await getWikidataJson(deps, WBK({ instance: deps.instance }).cirrusSearchPages({ search, limit: LOOKUP_LIMIT }));
-  if (!found.ok) return { ok: false, message: found.message };
+  if (!found.ok) return { ok: false, message: failureText(found.failure) };
   const ids = searchTitles(found.json);
   if (ids === null) return { ok: false, message: 'Wikidata’s search answer was not in the expected form.' };
   if (ids.length === 0) return { ok: true, candidates: [] };
 
   const got = await getWikidataJson(deps, wikidataEntitiesUrl(ids, langs, deps.instance));
-  if (!got.ok) return { ok: false, message: got.message };
+  if (!got.ok) return { ok: false, message: failureText(got.failure) };
   const batch = wikidataResponseToEntities(got.json, { lang: langs });
   const named = await namePositions(deps, batch.entities, langs, deps.instance);
-  if (!named.ok) return { ok: false, message: named.message };
+  if (!named.ok) return { ok: false, message: failureText(named.failure) };
   // Search order is relevance order; the entities come back keyed by id.
   const byId = new Map(named.entities.map((e) => [e.id, e]));
   const candidates = ids.flatMap((id) => {

@@ -3,8 +3,8 @@ import { wikidataEntitiesUrl, wikidataResponseToEntities } from '../pack/import-
 import type { Entity, Pack } from '../pack/types';
 import { validatePack } from '../pack/validate';
 import { getWikidataJson, namePositions, WIKIDATA_BATCH } from './wikidata-api';
+import type { SyncFailure, SyncNotes } from './status';
 import type { Fetched, SyncDeps } from './sync-source';
-import { count } from './words';
 
 export const WIKIDATA_SOURCE_ID = 'wikidata';
 
@@ -41,17 +41,17 @@ export async function buildWikidataPack(
   let skipped = 0;
   for (let i = 0; i < ids.length; i += WIKIDATA_BATCH) {
     const got = await getWikidataJson(deps, wikidataEntitiesUrl(ids.slice(i, i + WIKIDATA_BATCH), langs, instance));
-    if (!got.ok) return { kind: 'failed', ...got, message: refreshStopped(got.message) };
+    if (!got.ok) return { ...stopped(got), kind: 'failed' };
     await counted(got.received);
     const batch = wikidataResponseToEntities(got.json, { lang: langs });
     if (batch.problems.some((p) => p.path === 'error' || p.path === '(response)' || p.path === 'entities'))
-      return { kind: 'failed', message: batch.problems[0]!.message };
+      return { kind: 'failed', failure: { code: 'wikidata-error', detail: batch.problems[0]!.message } };
     skipped += batch.problems.length;
     entities.push(...batch.entities);
   }
 
   const named = await namePositions(deps, entities, langs, instance, counted);
-  if (!named.ok) return { kind: 'failed', ...named, message: refreshStopped(named.message) };
+  if (!named.ok) return { ...stopped(named), kind: 'failed' };
   const { unnamed } = named;
   const refreshed = named.entities.map((e): Entity => ({ ...e, kind: kindOf.get(e.id) ?? e.kind }));
 
@@ -73,16 +73,19 @@ export async function buildWikidataPack(
   if (!valid.ok)
     return {
       kind: 'failed',
-      message: `Wikidata's answer did not make a valid pack: ${valid.problems[0]?.path}: ${valid.problems[0]?.message}`,
+      failure: { code: 'wikidata-invalid', detail: `${valid.problems[0]?.path}: ${valid.problems[0]?.message}` },
     };
-  const notes = [
-    ids.length === 0 ? 'No entity in your other sources is linked to Wikidata, so there was nothing to refresh.' : '',
-    skipped > 0
-      ? `${count(skipped, 'entity', 'entities')} could not be refreshed (for example no description in ${langs.join(', ')}); their packs' text stays.`
-      : '',
-    unnamed > 0 ? `${count(unnamed, 'position')} without a name in ${langs.join(', ')} left out.` : '',
-  ].filter(Boolean);
-  return { kind: 'pack', pack: valid.pack, warnings: [], ...(notes.length > 0 && { note: notes.join(' ') }) };
+  const notes: SyncNotes = {
+    ...(ids.length === 0 && { nothingLinked: true }),
+    ...(skipped > 0 && { skipped }),
+    ...(unnamed > 0 && { unnamed }),
+    ...((skipped > 0 || unnamed > 0) && { languages: langs }),
+  };
+  return { kind: 'pack', pack: valid.pack, warnings: [], ...(Object.keys(notes).length > 0 && { notes }) };
 }
 
-const refreshStopped = (why: string) => (why.endsWith('.') ? `${why} The refresh was stopped.` : why);
+/** One request failed: the whole refresh stops, and the status says which request and why. */
+const stopped = (got: { failure: SyncFailure; retryAfterMs?: number }) => ({
+  failure: { code: 'wikidata-stopped' as const, cause: got.failure },
+  ...(got.retryAfterMs !== undefined && { retryAfterMs: got.retryAfterMs }),
+});

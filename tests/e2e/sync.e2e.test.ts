@@ -185,7 +185,7 @@ interface Source {
   version?: string;
   entityCount: number;
   lastSuccess?: number;
-  lastResult?: string;
+  status?: { code: string };
   syncing?: { received: number };
 }
 interface Entity {
@@ -318,7 +318,7 @@ describe('Chromium: sources and sync', () => {
     const done = (await readStore<Source>(page, 'sources')).find((s) => s.id === added.id)!;
     expect(done.syncing).toBeUndefined();
     expect(done.entityCount).toBe(3_002);
-    expect(done.lastResult).toBe('Updated to version 2: 3000 added, 1 changed, 1 removed (3,002 entities).');
+    expect(done.status).toEqual({ code: 'updated', version: '2', added: 3000, changed: 1, removed: 1, entities: 3002 });
     const after = (await readStore<Entity>(page, 'entities')).filter((e) => e.sourceIds.includes(added.id));
     expect(after.length).toBe(3_002);
     expect(after.find((e) => e.id === 'e2e:ana')?.name).toBe('Ana Lima Souza');

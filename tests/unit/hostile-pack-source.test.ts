@@ -10,7 +10,7 @@ import { loadOrBuildMatchIndex } from '../../lib/kb/stored-index';
 import { MAX_ENTITIES_PER_ALIAS } from '../../lib/pack/alias-rules';
 import { addUrlSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
-import { deps, entity, freshDb, pack } from './sync-fixtures';
+import { deps, entity, freshDb, pack, whyFailed } from './sync-fixtures';
 import { file, startSyncServer, type SyncTestServer } from './sync-server';
 
 let server: SyncTestServer;
@@ -58,7 +58,7 @@ describe('a hostile pack through a real source', { timeout: 15_000 }, () => {
     expect((await syncSource(deps(db), id)).status).toBe('failed');
     const source = await db.sources.get(id);
     expect(source?.version).toBe('1');
-    expect(JSON.stringify(source?.problems ?? source?.lastError)).toMatch(/common word|single letter/);
+    expect(JSON.stringify(source?.problems ?? whyFailed(source))).toMatch(/common word|single letter/);
     expect(await db.entities.get('t:f0')).toBeUndefined();
     expect((await db.entities.get('t:ana'))?.name).toBe('Ana Lima');
   });
@@ -74,7 +74,7 @@ describe('a source that sends Gloss elsewhere', { timeout: 15_000 }, () => {
       expect((await syncSource(deps(db), id)).status).toBe('updated');
       server.on('/moving.json', (_req, res) => res.writeHead(302, { location: elsewhere.url('/pack.json') }).end());
       expect((await syncSource(deps(db), id)).status).toBe('failed');
-      expect(JSON.stringify((await db.sources.get(id))?.lastError)).toMatch(/only from the site you added/);
+      expect(whyFailed(await db.sources.get(id))).toMatch(/only from the site you added/);
       // fetch follows the redirect before Gloss sees it (a service worker cannot read a manual redirect's
       // target), so the other host got one request; nothing of its answer is read or kept.
       expect(await db.entities.get('t:evil')).toBeUndefined();
@@ -112,7 +112,7 @@ describe('text-direction controls in a pack', { timeout: 15_000 }, () => {
     expect((await syncSource(deps(db), id)).status).toBe('updated');
     server.on('/bidi.json', file(JSON.stringify(pack([entity('t:ana', 'Ana \u202eamiL')], '2'))));
     expect((await syncSource(deps(db), id)).status).toBe('failed');
-    expect(JSON.stringify((await db.sources.get(id))?.problems ?? (await db.sources.get(id))?.lastError)).toMatch(/direction/i);
+    expect(JSON.stringify((await db.sources.get(id))?.problems ?? whyFailed(await db.sources.get(id)))).toMatch(/direction/i);
     expect((await db.entities.get('t:ana'))?.name).toBe('Ana Lima');
   });
 });

@@ -18,6 +18,7 @@ import { readUserData, USER_COPY_KEY, UserCopyKeeper, type UserCopy } from '../.
 import { BUILTIN, ensureBuiltinFor, memoryArea, populate, URL_ENTITIES, URL_SOURCE, type Populated } from './kb-fault-fixtures';
 import { allVariants, sourceEntities, sourceEntityIds } from '../../lib/kb/variant-buckets';
 import { bucketOf } from '../../lib/kb/bucket-of';
+import { statusText } from '../../lib/sync/status-text';
 
 /**
  * A damaged, downgraded, unreadable or vanished knowledge base: each is rebuilt, with every note,
@@ -96,7 +97,8 @@ async function expectUsersDataKept(kb: RecoveringDb, populated: Populated, befor
   const url = (await db.sources.get(URL_SOURCE.id))!;
   expect(url).toMatchObject({ url: URL_SOURCE.url, enabled: true, priority: 1, intervalHours: 12, nextDue: 0 });
   expect(url.etag).toBeUndefined();
-  expect(url.lastResult).toMatch(/rebuilt its knowledge base.*fetched again/);
+  expect(url.status).toMatchObject({ code: 'rebuilt' });
+  expect(statusText(url.status!)).toMatch(/rebuilt its knowledge base.*fetched again/);
   const fromUrl = await sourceEntities(db, URL_SOURCE.id);
   const byId = (list: { id: string }[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
   expect(byId(fromUrl)).toEqual(opts.urlEntities ? byId(URL_ENTITIES) : []);

@@ -93,7 +93,7 @@ function context(): Ctx {
 }
 
 /** Fields of a source's record that report on a sync rather than hold what it gave. */
-const STATUS = ['syncing', 'lastAttempt', 'lastResult', 'lastError', 'nextDue', 'failures', 'lastChecked', 'problems'];
+const STATUS = ['syncing', 'status', 'lastAttempt', 'lastResult', 'lastError', 'nextDue', 'failures', 'lastChecked', 'problems'];
 const CACHES = ['matchIndex', 'searchIndex', 'searchIndexStamp', 'pendingSettings'];
 
 /** What a user could observe of the state: the tables, counters, caches' presence, effective settings. */

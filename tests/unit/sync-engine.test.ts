@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { KbChange } from '../../lib/kb/apply-pack';
 import { importBuiltinPack } from '../../lib/kb/builtin';
 import type { GlossDb } from '../../lib/kb/db';
-import { OFFLINE_MESSAGE, SyncEngine, type SyncHost } from '../../lib/sync/engine';
+import { SyncEngine, type SyncHost } from '../../lib/sync/engine';
 import { addUrlSource } from '../../lib/sync/registry';
-import { entity, freshDb, kbIds, pack, TEST_LIMITS } from './sync-fixtures';
+import { entity, freshDb, kbIds, pack, said, TEST_LIMITS } from './sync-fixtures';
 import { file, startSyncServer, type SyncTestServer } from './sync-server';
 
 let server: SyncTestServer;
@@ -93,7 +93,7 @@ describe('the sync engine', { timeout: 15_000 }, () => {
     await new SyncEngine(h).runDue();
     expect(fetched).toEqual([]);
     expect(alarms).toEqual([t + 15 * 60_000]);
-    expect(await db.sources.get(s.id)).toMatchObject({ lastResult: OFFLINE_MESSAGE });
+    expect(await db.sources.get(s.id)).toMatchObject({ status: { code: 'offline' } });
     expect((await db.sources.get(s.id))!.failures).toBeUndefined();
   });
 
@@ -121,8 +121,9 @@ describe('the sync engine', { timeout: 15_000 }, () => {
     expect(after).toMatchObject({
       id: s.id,
       entityCount: 1,
-      lastResult: 'Updated to version 1: 1 added, 0 changed, 0 removed (1 entity).',
+      status: { code: 'updated', version: '1', added: 1, changed: 0, removed: 0, entities: 1 },
     });
+    expect(said(after)).toBe('Updated to version 1: 1 added, 0 changed, 0 removed (1 entity).');
     await expect(new SyncEngine(h).syncNow('builtin')).rejects.toThrow('This source is not fetched from the network.');
   });
 });

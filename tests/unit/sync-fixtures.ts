@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
-import { openDb, type GlossDb } from '../../lib/kb/db';
+import { openDb, type GlossDb, type SourceRecord } from '../../lib/kb/db';
 import { DEFAULT_LIMITS, type SyncLimits } from '../../lib/sync/limits';
+import { failureText, statusText } from '../../lib/sync/status-text';
 import type { SyncDeps } from '../../lib/sync/sync-source';
 import type { Entity, Pack } from '../../lib/pack/types';
 
@@ -37,4 +38,14 @@ export function deps(db: GlossDb, over: Partial<SyncDeps> = {}): SyncDeps {
 
 export async function kbIds(db: GlossDb): Promise<string[]> {
   return (await db.entities.toCollection().primaryKeys()).sort();
+}
+
+/** What the options page says of a source's latest sync (its stored status, in English). */
+export function said(source: SourceRecord | undefined): string {
+  return source?.status ? statusText(source.status) : '';
+}
+
+/** Why a source's latest sync failed, in English; undefined when it did not fail. */
+export function whyFailed(source: SourceRecord | undefined): string | undefined {
+  return source?.status?.code === 'failed' ? failureText(source.status.failure) : undefined;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchBody } from '../../lib/sync/fetch-body';
 import { TEST_LIMITS } from './sync-fixtures';
 import { startSyncServer, type SyncTestServer } from './sync-server';
+import { failureText } from '../../lib/sync/status-text';
 
 const PACK = JSON.stringify({ hello: 'world' });
 
@@ -20,8 +21,8 @@ describe('a source that redirects', { timeout: 15_000 }, () => {
     const result = await fetchBody({ url: approved.url('/pack.json'), expect: 'json', limits: TEST_LIMITS });
     expect(result).toMatchObject({ kind: 'failed', reason: 'redirected-elsewhere' });
     if (result.kind !== 'failed') return;
-    expect(result.message).toContain(new URL(elsewhere.origin).host);
-    expect(result.message).toMatch(/only from the site you added/);
+    expect(failureText(result.failure)).toContain(new URL(elsewhere.origin).host);
+    expect(failureText(result.failure)).toMatch(/only from the site you added/);
   });
 
   it('is followed within the same site', async () => {

@@ -92,7 +92,7 @@ describe('status in words', () => {
     [{ enabled: false }, 'Off: its entities are not used. Turn it on to use them again.', 'off'],
     [
       {
-        lastResult: 'Updated to version 2: 1 added, 0 changed, 0 removed (3 entities).',
+        status: { code: 'updated' as const, version: '2', added: 1, changed: 0, removed: 0, entities: 3 },
         lastSuccess: NOW - 5 * 60_000,
         nextDue: NOW + 24 * HOUR,
       },
@@ -101,11 +101,14 @@ describe('status in words', () => {
     ],
     [
       {
-        lastError: 'x.org had a server error (500).',
-        lastResult: 'x.org had a server error (500). Gloss keeps what it had from this source.',
+        status: {
+          code: 'failed' as const,
+          failure: { code: 'http' as const, host: 'x.org', status: 500, statusText: 'Internal Server Error' },
+          kept: true,
+        },
         nextDue: NOW + 2 * HOUR,
       },
-      'x.org had a server error (500). Gloss keeps what it had from this source. Next try in 2 h.',
+      'x.org had a server error (500 Internal Server Error); Gloss will try again later. Gloss keeps what it had from this source. Next try in 2 h.',
       'error',
     ],
     [

@@ -4,7 +4,7 @@ import type { GlossDb } from '../../lib/kb/db';
 import { DEFAULT_LIMITS } from '../../lib/sync/limits';
 import { addUrlSource, previewSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
-import { deps, entity, freshDb, kbIds, pack, TEST_LIMITS } from './sync-fixtures';
+import { deps, entity, freshDb, kbIds, pack, said, TEST_LIMITS, whyFailed } from './sync-fixtures';
 import { file, startSyncServer, type SyncTestServer } from './sync-server';
 
 let server: SyncTestServer;
@@ -59,8 +59,8 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     expect(await kbIds(db)).toEqual(['b:1', 't:ana', 't:bo', 't:cy']);
     const s = (await db.sources.get(id))!;
     expect(s).toMatchObject({ name: 'Test pack', version: '1', entityCount: 3, etag: '"v1"', failures: 0, license: 'CC0' });
-    expect(s.lastResult).toBe('Updated to version 1: 3 added, 0 changed, 0 removed (3 entities).');
-    expect(s.lastError).toBeUndefined();
+    expect(said(s)).toBe('Updated to version 1: 3 added, 0 changed, 0 removed (3 entities).');
+    expect(whyFailed(s)).toBeUndefined();
     expect(s.nextDue! - s.lastSuccess!).toBe(24 * HOUR);
     expect((await db.entities.get('t:ana'))?.sourceIds).toEqual([id]);
   });
@@ -77,7 +77,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     ]);
     expect(await db.entities.toArray()).toEqual(before);
     const s = (await db.sources.get(id))!;
-    expect(s.lastResult).toBe('No change: the server says the file is the same as before.');
+    expect(said(s)).toBe('No change: the server says the file is the same as before.');
     expect(s.lastChecked).toBeGreaterThanOrEqual(s.lastSuccess!);
   });
 
@@ -92,7 +92,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     expect((await db.entities.get('t:ana'))?.name).toBe('Ana Lima Souza');
     const s = (await db.sources.get(id))!;
     expect(s).toMatchObject({ version: '2', entityCount: 3, etag: '"v2"' });
-    expect(s.lastResult).toBe('Updated to version 2: 1 added, 1 changed, 1 removed (3 entities).');
+    expect(said(s)).toBe('Updated to version 2: 1 added, 1 changed, 1 removed (3 entities).');
   });
 
   it('keeps the old data on a server error, and backs off 1 h, 2 h, 4 h, 8 h, 12 h, 12 h', async () => {
@@ -109,15 +109,15 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     await expectOldDataKept(id);
     const s = (await db.sources.get(id))!;
     expect(s.failures).toBe(6);
-    expect(s.lastError).toMatch(
+    expect(whyFailed(s)).toMatch(
       /^127\.0\.0\.1:\d+ had a server error \(500 Internal Server Error\); Gloss will try again later\.$/,
     );
-    expect(s.lastResult).toContain('Gloss keeps what it had from this source.');
+    expect(said(s)).toContain('Gloss keeps what it had from this source.');
     // A success resets the back-off.
     server.on('/error.json', file(JSON.stringify(v1), { etag: '"v1"' }));
     await syncSource(deps(db), id);
     expect((await db.sources.get(id))!).toMatchObject({ failures: 0 });
-    expect((await db.sources.get(id))!.lastError).toBeUndefined();
+    expect(whyFailed(await db.sources.get(id))).toBeUndefined();
   });
 
   it.each([
@@ -128,7 +128,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     server.on('/html.json', file('<!doctype html><html><body><h1>Sign in</h1></body></html>', { contentType }));
     expect((await syncSource(deps(db), id)).status).toBe('failed');
     await expectOldDataKept(id);
-    expect((await db.sources.get(id))!.lastError).toMatch(message);
+    expect(whyFailed(await db.sources.get(id))).toMatch(message);
   });
 
   it('refuses truncated JSON, saying it was cut off', async () => {
@@ -137,7 +137,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     server.on('/truncated.json', file(whole.slice(0, Math.floor(whole.length * 0.6)), { etag: '"cut"' }));
     expect((await syncSource(deps(db), id)).status).toBe('failed');
     await expectOldDataKept(id);
-    expect((await db.sources.get(id))!.lastError).toMatch(
+    expect(whyFailed(await db.sources.get(id))).toMatch(
       /^The pack is cut off: the JSON ends after [\d.]+ (bytes|KB), in the middle of a value\./,
     );
   });
@@ -152,7 +152,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     expect((await syncSource(deps(db), id)).status).toBe('failed');
     await expectOldDataKept(id);
     const s = (await db.sources.get(id))!;
-    expect(s.lastError).toBe(
+    expect(whyFailed(s)).toBe(
       'The pack was refused: 3 problems. First: entities[1].name: name contains HTML tags; write plain text',
     );
     expect(s.problems).toEqual([
@@ -184,7 +184,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     expect((await syncSource(deps(db), id)).status).toBe('failed');
     expect(Date.now() - t0).toBeLessThan(2_000);
     await expectOldDataKept(id);
-    expect((await db.sources.get(id))!.lastError).toMatch(
+    expect(whyFailed(await db.sources.get(id))).toMatch(
       /is 50 MB, more than the 32 MB Gloss accepts for one source\. Nothing was downloaded\./,
     );
   });
@@ -210,7 +210,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     });
     expect((await syncSource(deps(db), id)).status).toBe('failed');
     await expectOldDataKept(id);
-    expect((await db.sources.get(id))!.lastError).toMatch(
+    expect(whyFailed(await db.sources.get(id))).toMatch(
       /larger than the 32 MB Gloss accepts for one source; the download was stopped there\./,
     );
     // The server wrote a little past the limit (socket buffers), far from the whole 50 MB.
@@ -231,7 +231,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     expect(took).toBeGreaterThanOrEqual(TEST_LIMITS.stallMs - 50);
     expect(took).toBeLessThan(TEST_LIMITS.stallMs + 1_500);
     await expectOldDataKept(id);
-    expect((await db.sources.get(id))!.lastError).toMatch(/^127\.0\.0\.1:\d+ sent nothing for 0\.6 s; Gloss stopped waiting\.$/);
+    expect(whyFailed(await db.sources.get(id))).toMatch(/^127\.0\.0\.1:\d+ sent nothing for 0\.6 s; Gloss stopped waiting\.$/);
   });
 
   it('stops a download that trickles on past the time limit', async () => {
@@ -245,7 +245,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     expect((await syncSource(deps(db, { limits: { ...TEST_LIMITS, timeLimitMs: 1_000 } }), id)).status).toBe('failed');
     expect(Date.now() - t0).toBeLessThan(2_500);
     await expectOldDataKept(id);
-    expect((await db.sources.get(id))!.lastError).toMatch(/took longer than 1 s and was stopped\.$/);
+    expect(whyFailed(await db.sources.get(id))).toMatch(/took longer than 1 s and was stopped\.$/);
   });
 
   it('says so when the server cannot be reached at all', async () => {
@@ -255,7 +255,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
     await closed.close();
     const id = (await addUrlSource(db, { url, kind: 'pack-url' })).id;
     expect((await syncSource(deps(db), id)).status).toBe('failed');
-    expect((await db.sources.get(id))!.lastResult).toBe(
+    expect(said(await db.sources.get(id))).toBe(
       `Could not reach ${new URL(url).host} (ECONNREFUSED). Check the address and your connection. Nothing from this source is in the knowledge base yet.`,
     );
     expect(await kbIds(db)).toEqual(['b:1']);
@@ -264,9 +264,7 @@ describe('syncing a pack from a URL', { timeout: 15_000 }, () => {
   it('says 404 in words', async () => {
     const id = await subscribe('/missing.json');
     await syncSource(deps(db), id);
-    expect((await db.sources.get(id))!.lastError).toMatch(
-      /answered 404 Not Found: there is no file at this address\. Check it\.$/,
-    );
+    expect(whyFailed(await db.sources.get(id))).toMatch(/answered 404 Not Found: there is no file at this address\. Check it\.$/);
   });
 
   it('waits as long as the server says its file stays fresh, never less than the interval or an hour', async () => {
@@ -370,7 +368,7 @@ describe('CSV glossaries', { timeout: 15_000 }, () => {
       asOf: '2025-02-03',
       lastModified: 'Mon, 03 Feb 2025 10:00:00 GMT',
     });
-    expect(s.lastResult).toBe('Updated to version 2025-02-03: 2 added, 0 changed, 0 removed (2 entities).');
+    expect(said(s)).toBe('Updated to version 2025-02-03: 2 added, 0 changed, 0 removed (2 entities).');
     const terms = (await db.entities.toArray()).filter((e) => e.sourceIds.includes(id));
     expect(terms.map((e) => e.name).sort()).toEqual(['Ceasefire', 'Hostage']);
     expect(terms.find((e) => e.name === 'Ceasefire')?.alternateName).toEqual([{ text: 'truce' }]);
@@ -382,7 +380,7 @@ describe('CSV glossaries', { timeout: 15_000 }, () => {
     server.on('/bad.csv', file('name,description,link\nGaza,,https://example.org/\n', { contentType: 'text/csv' }));
     const id = await subscribe('/bad.csv', 'csv-url');
     expect((await syncSource(deps(db), id)).status).toBe('failed');
-    expect((await db.sources.get(id))!.lastError).toBe(
+    expect(whyFailed(await db.sources.get(id))).toBe(
       'The CSV glossary was refused: 1 problem. First: row 2, column "description": The description is empty. Write a sentence or two that explains the entry.',
     );
     expect(await kbIds(db)).toEqual(['b:1']);

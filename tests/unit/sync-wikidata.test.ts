@@ -4,7 +4,7 @@ import type { GlossDb } from '../../lib/kb/db';
 import { enableWikidataSource, removeSource, updateSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
 import { WIKIDATA_SOURCE_ID } from '../../lib/sync/wikidata-source';
-import { deps, entity, freshDb, kbIds, pack } from './sync-fixtures';
+import { deps, entity, freshDb, kbIds, pack, said, whyFailed } from './sync-fixtures';
 import { startSyncServer, type SyncTestServer } from './sync-server';
 import { haveData, loadFixtures, wikidataEmulator } from './wikidata-emulator';
 
@@ -91,10 +91,19 @@ describe('the Wikidata source against an emulation of the API', { timeout: 15_00
 
     const status = (await db.sources.get(WIKIDATA_SOURCE_ID))!;
     expect(status.entityCount).toBe(3);
-    expect(status.lastResult).toBe(
+    expect(status.status).toEqual({
+      code: 'updated',
+      version: status.version,
+      added: 3,
+      changed: 0,
+      removed: 0,
+      entities: 3,
+      notes: { skipped: 1, unnamed: 2, languages: ['en'] },
+    });
+    expect(said(status)).toBe(
       'Updated to version ' +
         status.version +
-        ": 3 added, 0 changed, 0 removed (3 entities). 1 entity could not be refreshed (for example no description in en); their packs' text stays. 2 positions without a name in en left out.",
+        ': 3 added, 0 changed, 0 removed (3 entities). 1 entity could not be refreshed (for example no description in en); its pack’s text stays. 2 positions without a name in en left out.',
     );
   });
 
@@ -144,7 +153,7 @@ describe('the Wikidata source against an emulation of the API', { timeout: 15_00
     await broken.close();
     expect(await db.entities.toArray()).toEqual(before);
     const status = (await db.sources.get(WIKIDATA_SOURCE_ID))!;
-    expect(status.lastError).toMatch(/is busy \(503 Service Unavailable\); Gloss will try again later\./);
+    expect(whyFailed(status)).toMatch(/is busy \(503 Service Unavailable\); Gloss will try again later\./);
     // Retry-After asked for 2 h, more than the first back-off step.
     expect(status.nextDue! - t).toBe(2 * 3_600_000);
   });

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import { t } from '@/lib/ui/i18n';
+import { kindLabel } from '@/lib/ui/kind-label';
+import { pageDb } from '@/lib/kb/page-db';
+import { entitiesNamed, type NameClash } from '@/lib/kb/name-clash';
+import type { EntityKind } from '@/lib/pack/types';
+
+/**
+ * Says, while the reader types a name, that their sources already have an entity by that name, and
+ * what that means: on a page the two compete for the name, so the card may well show the other one.
+ */
+export function NameClashNote({ id, name, exceptId }: { id: string; name: string; exceptId?: string | undefined }) {
+  const [clashes, setClashes] = useState<NameClash[]>([]);
+  useEffect(() => {
+    let stale = false;
+    // A short pause: one search when the reader stops typing, not one per key.
+    const timer = setTimeout(() => {
+      void entitiesNamed(pageDb(), name, exceptId).then(
+        (found) => !stale && setClashes(found),
+        () => !stale && setClashes([]),
+      );
+    }, 250);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [name, exceptId]);
+  const first = clashes[0];
+  return (
+    <p id={id} class="name-clash" aria-live="polite">
+      {first &&
+        t(
+          'nameClash',
+          'Your sources already have “$1” ($2, from $3). On a page, Gloss marks the name as whichever of the two fits the article better, often that one. To add to what its card says, write a note on it instead.',
+          [first.name, kindLabel(first.kind as EntityKind), first.sourceName],
+        )}
+    </p>
+  );
+}
