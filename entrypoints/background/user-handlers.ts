@@ -1,8 +1,10 @@
-import { parseBackup, summariseBackup } from '@/lib/kb/backup-format';
+import { BACKUP_FORMAT, parseBackup, summariseBackup, type Backup } from '@/lib/kb/backup-format';
+import { DEFAULT_DISPLAY, wikidataLookup } from '@/lib/settings/items';
 import { importBackup } from '@/lib/kb/import-backup';
 import { removeNote, removePersonal, writeNote, writePersonal } from '@/lib/kb/user-writes';
 import type { UserProtocol } from '@/lib/messaging/user-protocol';
 import type { Handlers } from './handle';
+import { syncEngine } from './sync-handlers';
 import { db, ensureBuiltin, invalidateMatchIndex, userCopy, writeSettingsAtOnce } from './knowledge';
 
 /**
@@ -34,6 +36,25 @@ export const userHandlers: Handlers<keyof UserProtocol> = {
     // The restore left the built-in source without a version: the pack inside Gloss goes back in.
     await ensureBuiltin();
     const { sources, entities, notes } = summariseBackup(checked.backup);
+    return { sources, entities, notes };
+  },
+  resetGloss: async () => {
+    // A reset is the import of an empty backup: the same one transaction, pending settings and second copy.
+    const empty: Backup = {
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: new Date().toISOString(),
+      sources: [],
+      notes: [],
+      settings: { display: DEFAULT_DISPLAY, disabledSites: [], paused: false },
+    };
+    await importBackup(db, empty, writeSettingsAtOnce, userCopy);
+    await wikidataLookup.setValue(false);
+    invalidateMatchIndex();
+    await ensureBuiltin();
+    // No source needs the network now: clear the sync alarm.
+    await syncEngine.reschedule();
+    const [sources, entities, notes] = await Promise.all([db.sources.count(), db.entities.count(), db.notes.count()]);
     return { sources, entities, notes };
   },
 };

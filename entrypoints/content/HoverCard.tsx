@@ -55,7 +55,7 @@ function WrongMatch({ data, actions }: { data: CardData; actions: CardActions })
             </>
           )}
           {candidates && candidates.length === 0 && (
-            <p class="gloss-muted">{t('card_noOtherEntries', 'No other entry in your knowledge base has these words.')}</p>
+            <p class="gloss-muted">{t('card_noOtherEntries', 'No other entity in your knowledge base has these words.')}</p>
           )}
           <button type="button" class="gloss-button" onClick={actions.hideHere}>
             {t('card_hideHere', 'Don’t mark “$1” on this page', [data.mention.surface])}
@@ -115,7 +115,7 @@ function UnknownActorCard({ data, actions }: { data: CardData; actions: CardActi
         </button>
       </p>
       <WikidataLookup words={m.surface} actions={actions} />
-      <p class="gloss-muted">{t('card_addNoteHint', 'To keep a note on it, add it in Gloss’s options (your own entries).')}</p>
+      <p class="gloss-muted">{t('card_addNoteHint', 'To keep a note on it, add it in Gloss’s options (your own entities).')}</p>
     </article>
   );
 }
@@ -141,10 +141,10 @@ export function HoverCard({ data, actions }: { data: CardData; actions: CardActi
       <p class="gloss-description">
         {data.error ??
           (ambiguous
-            ? t('ambiguous', 'This name could mean $1 different entries in your knowledge base.', [
+            ? t('ambiguous', 'This name could mean $1 different entities in your knowledge base.', [
                 String(data.mention.candidates.length),
               ])
-            : t('notFound', 'No entry for this name.'))}
+            : t('notFound', 'No entity has this name.'))}
       </p>
       <WrongMatch data={data} actions={actions} />
     </article>

@@ -4,13 +4,13 @@ import { kindLabel } from '@/lib/ui/kind-label';
 import { pageDb } from '@/lib/kb/page-db';
 import { sectionId } from '@/lib/ui/routes';
 import { useLiveQuery } from '@/components/use-live-query';
-import { exportBackup } from '@/lib/kb/backup';
 import { parseBackup, summariseBackup } from '@/lib/kb/backup-format';
 import { askWorker } from '@/lib/messaging/ask-worker';
 import { entitiesCount, notesCount, sourcesCount } from '@/lib/ui/counts';
 import { ENTITY_KINDS } from '@/lib/pack/types';
-import { readSettings } from '@/lib/settings/items';
+import { downloadBackup } from './download-backup';
 import { formatBytes } from './format';
+import { ResetGloss } from './ResetGloss';
 
 type Pending = { text: string; name: string; summary: ReturnType<typeof summariseBackup> };
 
@@ -39,22 +39,7 @@ export function DataSection() {
   const doExport = async () => {
     setBusy(true);
     try {
-      const backup = await exportBackup(pageDb(), await readSettings());
-      const url = URL.createObjectURL(new Blob([JSON.stringify(backup)], { type: 'application/json' }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `gloss-backup-${backup.exportedAt.slice(0, 10)}.json`;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      const entities = backup.sources.reduce((n, s) => n + s.entities.length, 0);
-      setMessage({
-        error: false,
-        text: t('exportedCounts', 'Exported $1 from $2 and $3.', [
-          entitiesCount(entities),
-          sourcesCount(backup.sources.length),
-          notesCount(backup.notes.length),
-        ]),
-      });
+      setMessage({ error: false, text: await downloadBackup() });
     } catch (e) {
       setMessage({ error: true, text: e instanceof Error ? e.message : String(e) });
     } finally {
@@ -178,6 +163,7 @@ export function DataSection() {
       <p role="status" class={message?.error ? 'error' : 'ok'}>
         {message?.text ?? ''}
       </p>
+      <ResetGloss />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/ui/i18n';
 import type { SourceRecord } from '@/lib/kb/db';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { askWorker } from '@/lib/messaging/ask-worker';
 import type { RemovalPreview } from '@/lib/messaging/sync-protocol';
 import type { ReportResult } from './source-labels';
 
@@ -9,24 +9,40 @@ import type { ReportResult } from './source-labels';
 export function RemoveSource({ source, onResult }: { source: SourceRecord; onResult: ReportResult }) {
   const [preview, setPreview] = useState<RemovalPreview | null>(null);
   const confirm = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  // Set when the question is dismissed: focus goes back where it came from, not to the page's top.
+  const refocus = useRef(false);
   // Focus moves to the question once, when it appears (not on every live update of the row).
   useEffect(() => {
     if (preview) confirm.current?.focus();
+    else if (refocus.current) {
+      refocus.current = false;
+      removeButton.current?.focus();
+    }
   }, [preview]);
   const ask = async () => {
-    const reply = await sendMessage('previewRemoval', { id: source.id });
+    const reply = await askWorker('previewRemoval', { id: source.id });
     if (reply.ok) setPreview(reply.value);
     else onResult(reply);
   };
+  const cancel = () => {
+    refocus.current = true;
+    setPreview(null);
+  };
   if (!preview)
     return (
-      <button type="button" class="button danger" onClick={() => void ask()}>
+      <button type="button" class="button danger" ref={removeButton} onClick={() => void ask()}>
         {t('sourceRemove', 'Remove…')}
       </button>
     );
   const more = preview.removed - preview.removedNames.length;
   return (
-    <div class="removal" role="group" aria-label={t('sourceRemoveQuestion', 'Remove “$1”?', [source.name])}>
+    <div
+      class="removal"
+      role="group"
+      aria-label={t('sourceRemoveQuestion', 'Remove “$1”?', [source.name])}
+      onKeyDown={(e) => e.key === 'Escape' && cancel()}
+    >
       <p>
         {preview.removed === 0
           ? t('sourceRemoveNothing', 'Removing “$1” takes no entity out of Gloss: other sources give all $2 of them.', [
@@ -60,12 +76,12 @@ export function RemoveSource({ source, onResult }: { source: SourceRecord; onRes
           ref={confirm}
           onClick={() => {
             setPreview(null);
-            void sendMessage('removeSource', { id: source.id }).then(onResult);
+            void askWorker('removeSource', { id: source.id }).then(onResult);
           }}
         >
           {t('sourceRemoveConfirm', 'Remove')}
         </button>
-        <button type="button" class="button" onClick={() => setPreview(null)}>
+        <button type="button" class="button" onClick={cancel}>
           {t('cancel', 'Cancel')}
         </button>
       </div>

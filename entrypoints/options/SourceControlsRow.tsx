@@ -1,10 +1,10 @@
 import { t } from '@/lib/ui/i18n';
 import { Switch } from '@/components/Switch';
 import type { SourceRecord } from '@/lib/kb/db';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { askWorker } from '@/lib/messaging/ask-worker';
 import { isNetworkSource } from '@/lib/sync/schedule';
 import { RemoveSource } from './RemoveSource';
-import { INTERVALS, intervalLabel, type ReportResult } from './source-labels';
+import { INTERVALS, intervalLabel, SOURCE_COLUMNS, type ReportResult } from './source-labels';
 
 /** What the reader can do to a source: use it, move it, how often to check it, sync it now, remove it. */
 export function SourceControlsRow({
@@ -13,19 +13,22 @@ export function SourceControlsRow({
   count,
   nameId,
   onResult,
+  contents,
 }: {
   source: SourceRecord;
   rank: number;
   count: number;
   nameId: string;
   onResult: ReportResult;
+  /** The list of what the source holds, shown in a row below when open. */
+  contents: { open: boolean; toggle: () => void; id: string };
 }) {
   const network = isNetworkSource(s);
   const update = (data: { enabled?: boolean; priority?: number; intervalHours?: number }) =>
-    void sendMessage('updateSource', { id: s.id, ...data }).then(onResult);
+    void askWorker('updateSource', { id: s.id, ...data }).then(onResult);
   return (
     <tr class="source-controls" data-controls-for={s.id}>
-      <td colSpan={5}>
+      <td colSpan={SOURCE_COLUMNS}>
         <div class="row" role="group" aria-labelledby={nameId}>
           <Switch checked={s.enabled} onChange={(enabled) => update({ enabled })} label={t('sourceUse', 'Use')} />
           <button type="button" class="button" disabled={rank === 0} onClick={() => update({ priority: rank - 1 })}>
@@ -55,12 +58,21 @@ export function SourceControlsRow({
                 type="button"
                 class="button"
                 disabled={Boolean(s.syncing) || !s.enabled}
-                onClick={() => void sendMessage('syncNow', { id: s.id }).then(onResult)}
+                onClick={() => void askWorker('syncNow', { id: s.id }).then(onResult)}
               >
                 {s.syncing ? t('sourceSyncing', 'Syncing…') : t('sourceSyncNow', 'Sync now')}
               </button>
             </>
           )}
+          <button
+            type="button"
+            class="button"
+            aria-expanded={contents.open}
+            aria-controls={contents.open ? contents.id : undefined}
+            onClick={contents.toggle}
+          >
+            {contents.open ? t('sourceContentsHide', 'Hide its entities') : t('sourceContentsShow', 'Show its entities')}
+          </button>
           {s.kind !== 'builtin' && <RemoveSource source={s} onResult={onResult} />}
         </div>
       </td>

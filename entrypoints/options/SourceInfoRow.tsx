@@ -4,7 +4,7 @@ import { t } from '@/lib/ui/i18n';
 import { SafeLink } from '@/components/SafeLink';
 import { hasOrigin, requestOrigin } from '@/lib/sync/source-permissions';
 import type { SourceRecord } from '@/lib/kb/db';
-import { describeStatus } from '@/lib/sync/describe';
+import { describeStatus, relativeTime } from '@/lib/sync/describe';
 import { isNetworkSource } from '@/lib/sync/schedule';
 import { hostOf } from '@/lib/sync/words';
 import { SOURCE_KIND_LABEL } from './source-labels';
@@ -31,6 +31,16 @@ export function SourceInfoRow({ source: s, now, nameId }: { source: SourceRecord
       </td>
       <td class="count">{s.entityCount.toLocaleString()}</td>
       <td>{s.asOf ?? '—'}</td>
+      <td class="updated" data-updated>
+        {/* When its content was last fetched whole and applied; a "304 unchanged" answer does not count. */}
+        {s.lastSuccess ? (
+          <time dateTime={new Date(s.lastSuccess).toISOString()} title={new Date(s.lastSuccess).toLocaleString()}>
+            {relativeTime(Math.min(s.lastSuccess, now), now)}
+          </time>
+        ) : (
+          t('sourceNeverUpdated', 'Not yet')
+        )}
+      </td>
       <td class="licence">
         <div>{s.license ?? '—'}</div>
         {s.attribution &&

@@ -1,9 +1,11 @@
+import { useState } from 'preact/hooks';
 import type { SourceRecord } from '@/lib/kb/db';
+import { SourceContents } from './SourceContents';
 import { SourceControlsRow } from './SourceControlsRow';
 import { SourceInfoRow } from './SourceInfoRow';
-import type { ReportResult } from './source-labels';
+import { SOURCE_COLUMNS, type ReportResult } from './source-labels';
 
-/** One source in the table: what it is and where its sync stands, then a row of its controls. */
+/** One source in the table: what it is and where its sync stands, a row of its controls, and what it holds when asked. */
 export function SourceRows({
   source,
   rank,
@@ -19,10 +21,26 @@ export function SourceRows({
 }) {
   // The controls are labelled by the source's name, which lives in the other row.
   const nameId = `source-name-${source.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const contentsId = `source-contents-${source.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  const [open, setOpen] = useState(false);
   return (
     <tbody>
       <SourceInfoRow source={source} now={now} nameId={nameId} />
-      <SourceControlsRow source={source} rank={rank} count={count} nameId={nameId} onResult={onResult} />
+      <SourceControlsRow
+        source={source}
+        rank={rank}
+        count={count}
+        nameId={nameId}
+        onResult={onResult}
+        contents={{ open, toggle: () => setOpen((o) => !o), id: contentsId }}
+      />
+      {open && (
+        <tr class="source-contents-row" id={contentsId}>
+          <td colSpan={SOURCE_COLUMNS}>
+            <SourceContents source={source} />
+          </td>
+        </tr>
+      )}
     </tbody>
   );
 }

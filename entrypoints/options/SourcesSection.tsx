@@ -6,6 +6,7 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { WikidataSourceToggle } from '@/components/WikidataSourceToggle';
 import '@/components/sources.css';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { askWorker } from '@/lib/messaging/ask-worker';
 import { isNetworkSource } from '@/lib/sync/schedule';
 import { SourceRows } from './SourceRows';
 import { StorageNote } from './StorageNote';
@@ -47,6 +48,7 @@ export function SourcesSection() {
               <th>{t('sourceName', 'Name')}</th>
               <th>{t('sourceEntities', 'Entities')}</th>
               <th>{t('sourceAsOf', 'Facts as of')}</th>
+              <th>{t('sourceLastUpdated', 'Last updated')}</th>
               <th>{t('sourceLicense', 'Licence and attribution')}</th>
               <th>{t('sourceStatus', 'Status')}</th>
             </tr>
@@ -58,7 +60,7 @@ export function SourcesSection() {
       )}
       {anyNetwork && (
         <p>
-          <button type="button" class="button" onClick={() => void sendMessage('syncNow', {}).then(report)}>
+          <button type="button" class="button" onClick={() => void askWorker('syncNow', {}).then(report)}>
             {t('syncAllNow', 'Check all sources now')}
           </button>
         </p>

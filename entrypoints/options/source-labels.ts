@@ -12,6 +12,9 @@ export const SOURCE_KIND_LABEL: Record<SourceRecord['kind'], () => string> = {
   personal: () => t('sourceKindPersonal', 'Your own entities'),
 };
 
+/** Columns of the sources table; the controls and contents rows span them all. */
+export const SOURCE_COLUMNS = 6;
+
 export const INTERVALS = [1, 6, 12, 24, 72, 168, 720];
 export const intervalLabel = (h: number) =>
   h === 1

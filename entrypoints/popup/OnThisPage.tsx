@@ -109,7 +109,7 @@ function ActorRow({ actor, onReveal, open }: { actor: PageActor; onReveal: (id: 
         </button>
       ) : (
         // An ambiguous name has no single entity to show or scroll to.
-        <div class="actor ambiguous" title={t('ambiguousTitle', 'Could mean more than one entry')}>
+        <div class="actor ambiguous" title={t('ambiguousTitle', 'Could mean more than one entity')}>
           {body}
         </div>
       )}

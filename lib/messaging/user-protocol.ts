@@ -54,6 +54,7 @@ export const USER_SCHEMAS = {
   deletePersonalEntity: v.object({ id: entityId }),
   // Chrome caps a message at 64 MiB; the cap here says so in words before the browser refuses it.
   importBackup: v.object({ text: v.pipe(v.string(), v.maxLength(60_000_000, 'the backup is larger than 60 MB')) }),
+  resetGloss: EMPTY_REQUEST,
 };
 
 /** The user's own data. Reading a note is open to the card; writing is for Gloss's own pages. */
@@ -68,6 +69,11 @@ interface UserReplies {
   deletePersonalEntity: boolean;
   /** Replaces the knowledge base, notes and settings with a backup (the JSON text of an export). */
   importBackup: ImportReport;
+  /**
+   * Puts Gloss back as installed: the built-in packs only (each on or off as it ships), no other source,
+   * note or entity of the reader's own, default settings. Answers what Gloss then holds.
+   */
+  resetGloss: ImportReport;
 }
 
 export type UserProtocol = ProtocolOf<typeof USER_SCHEMAS, UserReplies>;

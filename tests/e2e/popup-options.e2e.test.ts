@@ -315,7 +315,7 @@ describe('options', () => {
     await options.getByLabel('Your note (shown on the card)').fill('Ask about the judicial reform.');
     await options.getByRole('button', { name: 'Save note' }).click();
     await expect
-      .poll(() => options.locator('#section-notes [role=status]').innerText())
+      .poll(() => options.locator('#section-notes > [role=status]').innerText())
       .toMatch(/Note on Benjamin Netanyahu saved/);
     // The other page was open all along: Dexie's liveQuery brought the note in.
     await expect.poll(() => other.locator('[data-note-for="wd:Q43723"]').innerText()).toContain('Ask about the judicial reform.');
@@ -340,7 +340,7 @@ describe('options', () => {
     await form.getByLabel('Other names, one per line').fill('Okonkwo-Baptiste');
     await form.getByLabel('What it is (the card shows this)').fill('Town councillor who chairs the bridge committee.');
     await form.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => options.locator('#section-notes [role=status]').innerText()).toMatch(/Amara Okonkwo-Baptiste saved/);
+    await expect.poll(() => options.locator('#personal-form [data-saved]').innerText()).toMatch(/Amara Okonkwo-Baptiste saved/);
     await expect.poll(() => options.getByRole('list', { name: 'Your entities' }).innerText()).toContain('Amara Okonkwo-Baptiste');
     await shootBoth(options, 'options-notes', () => options.locator('#section-notes'));
     await expectAccessible(options, 'options with notes and entities');
@@ -376,7 +376,7 @@ describe('options', () => {
     await options.keyboard.type('Which wing signed the truce?');
     await tabTo(options, 'Save note', (el) => el.textContent === 'Save note');
     await options.keyboard.press('Enter');
-    await expect.poll(() => options.locator('#section-notes [role=status]').innerText()).toMatch(/Note on Hamas saved/);
+    await expect.poll(() => options.locator('#section-notes > [role=status]').innerText()).toMatch(/Note on Hamas saved/);
     await options.close();
   });
 
@@ -415,7 +415,9 @@ describe('options', () => {
       await page.getByLabel('Choose a Gloss backup file').setInputFiles(file);
       await expect.poll(() => page.locator('.confirm-box').innerText()).toMatch(/Replace what Gloss has now/);
       await page.getByRole('button', { name: 'Replace everything' }).click();
-      await expect.poll(() => page.locator('#section-data [role=status]').innerText(), { timeout: 30_000 }).toMatch(/^Imported/);
+      await expect
+        .poll(() => page.locator('#section-data > [role=status]').innerText(), { timeout: 30_000 })
+        .toMatch(/^Imported/);
       const after = await dumpKnowledge(page);
       expect(after.sources).toEqual(before.sources);
       expect(after.notes).toEqual(before.notes);
