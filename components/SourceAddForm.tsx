@@ -16,9 +16,17 @@ export function SourceAddForm() {
   const [kind, setKind] = useState<UrlSourceKind>('pack-url');
   const [url, setUrl] = useState('');
   const [name, setName] = useState('');
+  const [license, setLicense] = useState('');
+  const [attribution, setAttribution] = useState('');
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<SourcePreview | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+
+  /** A CSV file's terms as the reader states them (the file's own `#` lines take precedence). */
+  const terms = () =>
+    kind === 'csv-url'
+      ? { ...(license.trim() && { license: license.trim() }), ...(attribution.trim() && { attribution: attribution.trim() }) }
+      : {};
 
   const onPreview = (event: Event) => {
     event.preventDefault();
@@ -39,7 +47,12 @@ export function SourceAddForm() {
         setBusy(false);
         return;
       }
-      const reply = await askWorker('previewSource', { url: url.trim(), kind, ...(name.trim() && { name: name.trim() }) });
+      const reply = await askWorker('previewSource', {
+        url: url.trim(),
+        kind,
+        ...(name.trim() && { name: name.trim() }),
+        ...terms(),
+      });
       setBusy(false);
       if (reply.ok) setPreview(reply.value);
       else setMessage({ text: reply.error, error: true });
@@ -56,7 +69,12 @@ export function SourceAddForm() {
 
   const subscribe = async () => {
     const chosen = subscriptionName(kind, name, preview);
-    const reply = await askWorker('addSource', { kind, url: url.trim(), ...(chosen && { name: chosen }) });
+    const reply = await askWorker(
+      'addSource',
+      kind === 'csv-url'
+        ? { kind, url: url.trim(), ...(chosen && { name: chosen }), ...terms() }
+        : { kind, url: url.trim(), ...(chosen && { name: chosen }) },
+    );
     if (!reply.ok) {
       setMessage({ text: reply.error, error: true });
       return;
@@ -64,6 +82,8 @@ export function SourceAddForm() {
     setPreview(null);
     setUrl('');
     setName('');
+    setLicense('');
+    setAttribution('');
     setMessage({ text: t('sourceAdded', 'Added "$1"; its first sync has started.', [reply.value.name]), error: false });
   };
 
@@ -98,6 +118,39 @@ export function SourceAddForm() {
             <label for="source-name">{t('sourceNameOptional', 'Name to show (optional)')}</label>
             <input id="source-name" type="text" value={name} onInput={(e) => setName((e.target as HTMLInputElement).value)} />
           </div>
+        )}
+        {kind === 'csv-url' && (
+          <>
+            <div class="field">
+              <label for="source-license">{t('sourceLicenseField', 'Licence of the file (if it does not state one)')}</label>
+              <input
+                id="source-license"
+                type="text"
+                maxLength={300}
+                placeholder="CC BY 4.0"
+                aria-describedby="source-terms-hint"
+                value={license}
+                onInput={(e) => setLicense((e.target as HTMLInputElement).value)}
+              />
+            </div>
+            <div class="field">
+              <label for="source-attribution">{t('sourceAttributionField', 'Credit to show (optional)')}</label>
+              <input
+                id="source-attribution"
+                type="text"
+                maxLength={300}
+                aria-describedby="source-terms-hint"
+                value={attribution}
+                onInput={(e) => setAttribution((e.target as HTMLInputElement).value)}
+              />
+            </div>
+            <p class="muted" id="source-terms-hint">
+              {t(
+                'sourceTermsHint',
+                'A CSV file can state its own terms in lines at the top, such as “# licence: CC BY 4.0” and “# attribution: The Newsroom”; those win over what you type here.',
+              )}
+            </p>
+          </>
         )}
         <button type="submit" class="button" disabled={busy || url.trim() === ''}>
           {busy && !preview ? t('sourcePreviewing', 'Checking…') : t('sourcePreview', 'Check the file')}

@@ -95,6 +95,9 @@ export interface SourceRecord {
   /** Validators of the content held, for conditional requests. */
   etag?: string;
   lastModified?: string;
+  /** A CSV glossary's licence and credit as the reader gave them when adding it; the file's `#` lines win. */
+  statedLicense?: string;
+  statedAttribution?: string;
   /** What the latest sync did (or waits for), as codes and numbers; rendered by lib/sync/status-text.ts. */
   status?: SourceStatus;
   /** Written by Gloss before statuses were data: a sentence, shown as it is until the next sync replaces it. */

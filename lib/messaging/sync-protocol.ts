@@ -20,6 +20,15 @@ const url = v.pipe(
 );
 const kind = v.picklist(['pack-url', 'csv-url'], 'kind must be "pack-url" or "csv-url"');
 const name = v.optional(v.pipe(v.string(), v.maxLength(200, 'the name is longer than 200 characters')));
+/** A CSV file's licence or credit as the reader states it: plain text, shown in Sources and About. */
+const stated = (what: string) =>
+  v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(300, `the ${what} is longer than 300 characters`),
+      v.check((s) => !/[<>]/.test(s), `the ${what} must be plain text`),
+    ),
+  );
 const intervalHours = v.pipe(
   v.number(),
   v.minValue(1, 'sources are checked at most once an hour'),
@@ -27,10 +36,17 @@ const intervalHours = v.pipe(
 );
 
 export const SYNC_SCHEMAS = {
-  previewSource: v.object({ url, kind, name }),
+  previewSource: v.object({ url, kind, name, license: stated('licence'), attribution: stated('attribution') }),
   addSource: v.variant('kind', [
     v.object({ kind: v.literal('pack-url'), url, name, intervalHours: v.optional(intervalHours) }),
-    v.object({ kind: v.literal('csv-url'), url, name, intervalHours: v.optional(intervalHours) }),
+    v.object({
+      kind: v.literal('csv-url'),
+      url,
+      name,
+      intervalHours: v.optional(intervalHours),
+      license: stated('licence'),
+      attribution: stated('attribution'),
+    }),
     v.object({ kind: v.literal('wikidata') }),
   ]),
   updateSource: v.object({

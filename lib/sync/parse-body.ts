@@ -2,6 +2,7 @@ import { importCsvGlossary, type CsvPackMeta } from '../pack/import-csv';
 import type { Pack } from '../pack/types';
 import type { Problem } from '../pack/validate';
 import { validatePack } from '../pack/validate';
+import { readCsvNotes } from './csv-notes';
 import type { SyncFailure } from './status';
 
 export type ParsedSource =
@@ -40,8 +41,10 @@ export function parsePackText(text: string, host: string): ParsedSource {
 }
 
 /** A CSV glossary, turned into a pack by the CSV importer with the meta the user gave when subscribing. */
-export function parseCsvText(text: string, meta: CsvPackMeta): ParsedSource {
-  const result = importCsvGlossary(text, meta);
+export function parseCsvText(csv: string, meta: CsvPackMeta): ParsedSource {
+  // The file's own `#` lines state its licence and credit; what the reader typed when adding it is the fallback.
+  const { text, license, attribution } = readCsvNotes(csv);
+  const result = importCsvGlossary(text, { ...meta, ...(license && { license }), ...(attribution && { attribution }) });
   if (result.ok) return { ok: true, pack: result.pack, warnings: result.warnings.map(line) };
   // A file that stops in the middle of its last row was cut off; its "bad" last row is a symptom.
   const cut = cutOffRow(text, result.problems);

@@ -75,7 +75,7 @@ export interface SourcePreview {
 /** Downloads and checks a file without subscribing, so the user sees what they would add. */
 export async function previewSource(
   db: GlossDb,
-  input: { url: string; kind: UrlSourceKind; name?: string },
+  input: { url: string; kind: UrlSourceKind; name?: string; license?: string; attribution?: string },
   opts: { limits: SyncLimits; fetch?: typeof fetch; now: () => number },
 ): Promise<SourcePreview> {
   const checked = checkSourceUrl(input.url);
@@ -97,7 +97,10 @@ export async function previewSource(
   const name = input.name?.trim() || defaultName(checked.url);
   const parsed =
     input.kind === 'csv-url'
-      ? parseCsvText(text.text, csvMeta({ id: sourceIdFor(checked.url), name, url: checked.url }, result.info, opts.now()))
+      ? parseCsvText(
+          text.text,
+          csvMeta({ id: sourceIdFor(checked.url), name, url: checked.url, ...stated(input) }, result.info, opts.now()),
+        )
       : parsePackText(text.text, hostOf(checked.url));
   if (!parsed.ok)
     return { ...base, ok: false, message: failureText(parsed.failure), ...(parsed.problems && { problems: parsed.problems }) };
@@ -118,6 +121,13 @@ export async function previewSource(
   };
 }
 
+/** The licence and credit the reader typed for a CSV file, when they typed any. */
+function stated(input: { license?: string; attribution?: string }): Pick<SourceRecord, 'statedLicense' | 'statedAttribution'> {
+  const license = input.license?.trim();
+  const attribution = input.attribution?.trim();
+  return { ...(license && { statedLicense: license }), ...(attribution && { statedAttribution: attribution }) };
+}
+
 function defaultName(url: string): string {
   const file = new URL(url).pathname.split('/').filter(Boolean).pop() ?? '';
   return decodeURIComponent(file).replace(/\.(csv|tsv|txt|json)$/i, '') || hostOf(url);
@@ -128,7 +138,7 @@ const nextRank = (sources: readonly SourceRecord[]) => sources.reduce((max, s) =
 /** Subscribes to a pack or CSV file at an address; it syncs at once and then on its own schedule. */
 export async function addUrlSource(
   db: GlossDb,
-  input: { url: string; kind: UrlSourceKind; name?: string; intervalHours?: number },
+  input: { url: string; kind: UrlSourceKind; name?: string; intervalHours?: number; license?: string; attribution?: string },
 ): Promise<SourceRecord> {
   const checked = checkSourceUrl(input.url);
   if (!checked.ok) throw new Error(checked.message);
@@ -150,6 +160,7 @@ export async function addUrlSource(
         ...(input.intervalHours !== undefined && { intervalHours: input.intervalHours }),
       }),
       nextDue: 0,
+      ...(input.kind === 'csv-url' && stated(input)),
       status: { code: 'added' },
     };
     await db.sources.add(record);

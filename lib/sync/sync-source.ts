@@ -253,7 +253,7 @@ async function downloadSource(
 
 /** A CSV file has no pack header: its name and terms come from the subscription, its date from the server. */
 export function csvMeta(
-  source: Pick<SourceRecord, 'id' | 'name' | 'url' | 'license' | 'attribution' | 'homepage'>,
+  source: Pick<SourceRecord, 'id' | 'name' | 'url' | 'statedLicense' | 'statedAttribution' | 'homepage'>,
   info: Pick<ResponseInfo, 'lastModified'> | undefined,
   now: number,
 ): CsvPackMeta {
@@ -263,8 +263,8 @@ export function csvMeta(
   return {
     id: source.id.replace(/[^A-Za-z0-9._:-]/g, '-'),
     name: source.name,
-    license: source.license ?? 'Not stated by the publisher',
-    attribution: source.attribution ?? host,
+    license: source.statedLicense ?? 'Not stated by the publisher',
+    attribution: source.statedAttribution ?? host,
     asOf,
     ...(source.homepage && { homepage: source.homepage }),
   };

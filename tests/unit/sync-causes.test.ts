@@ -149,3 +149,42 @@ describe('a sync whose worker stopped', () => {
     expect(describeStatus({ ...base, syncing: old }, NOW).text).toMatch(/^Interrupted after/);
   });
 });
+
+describe('a CSV glossary’s licence', { timeout: 15_000 }, () => {
+  const rows = 'name,description,link\nTruce,A pause in fighting.,https://en.wikipedia.org/wiki/Truce\n';
+
+  it('is read from "#" lines at the top of the file, and rows keep their spreadsheet numbers', async () => {
+    server.on('/terms.csv', file(`# licence: CC BY 4.0\n# attribution: The Newsroom desk\n${rows}`, { contentType: 'text/csv' }));
+    const id = await subscribe('/terms.csv', 'csv-url');
+    expect((await syncSource(deps(db), id)).status).toBe('updated');
+    expect(await db.sources.get(id)).toMatchObject({ license: 'CC BY 4.0', attribution: 'The Newsroom desk' });
+    server.on(
+      '/terms-bad.csv',
+      file(`# licence: CC0\nname,description,link\nGaza,,https://example.org/\n`, { contentType: 'text/csv' }),
+    );
+    const bad = await subscribe('/terms-bad.csv', 'csv-url');
+    await syncSource(deps(db), bad);
+    // The "#" line is row 1 in a spreadsheet, the header row 2: the bad row is row 3.
+    expect(whyFailed(await db.sources.get(bad))).toMatch(/First: row 3, column "description"/);
+  });
+
+  it('can be given when the source is added, and the file’s own lines win over it', async () => {
+    server.on('/plain.csv', file(rows, { contentType: 'text/csv' }));
+    const plain = (
+      await addUrlSource(db, { url: server.url('/plain.csv'), kind: 'csv-url', license: 'CC0 1.0', attribution: 'Desk' })
+    ).id;
+    await syncSource(deps(db), plain);
+    expect(await db.sources.get(plain)).toMatchObject({ license: 'CC0 1.0', attribution: 'Desk' });
+    server.on('/own.csv', file(`# license: CC BY-SA 4.0\n${rows}`, { contentType: 'text/csv' }));
+    const own = (await addUrlSource(db, { url: server.url('/own.csv'), kind: 'csv-url', license: 'CC0 1.0' })).id;
+    await syncSource(deps(db), own);
+    expect((await db.sources.get(own))?.license).toBe('CC BY-SA 4.0');
+  });
+
+  it('is "Not stated by the publisher" when neither says', async () => {
+    server.on('/silent.csv', file(rows, { contentType: 'text/csv' }));
+    const id = await subscribe('/silent.csv', 'csv-url');
+    await syncSource(deps(db), id);
+    expect((await db.sources.get(id))?.license).toBe('Not stated by the publisher');
+  });
+});
