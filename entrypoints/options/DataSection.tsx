@@ -142,12 +142,11 @@ export function DataSection() {
       {pending && (
         <div class="confirm-box" role="group" aria-labelledby="import-question">
           <p id="import-question">
-            {t('importQuestionCounts', '$1 holds $2 from $3 and $4$5. Replace what Gloss has now with it?', [
+            {t('importQuestionAll', '$1 holds $2 from $3 and $4. Replace what Gloss has now with it?', [
               pending.name,
               entitiesCount(pending.summary.entities),
               sourcesCount(pending.summary.sources),
-              notesCount(pending.summary.notes),
-              pending.summary.settings ? t('andSettings', ', and settings') : '',
+              notesCount(pending.summary.notes) + (pending.summary.settings ? t('andSettings', ', and settings') : ''),
             ])}
           </p>
           <div class="row">

@@ -19,9 +19,9 @@ export function bytesOf(received: number, total?: number): string {
 export function failureText(f: SyncFailure): string {
   switch (f.code) {
     case 'unreachable':
-      return t('sync_unreachable', 'Could not reach $1$2. Check the address and your connection.', [
-        f.host,
-        f.detail ? ` (${f.detail})` : '',
+      // The detail goes with the host in one substitution: "$1$2" would read to Chrome as a placeholder "$1$".
+      return t('sync_unreachable', 'Could not reach $1. Check the address and your connection.', [
+        f.detail ? `${f.host} (${f.detail})` : f.host,
       ]);
     case 'dropped':
       return f.kept

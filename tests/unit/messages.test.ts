@@ -26,6 +26,8 @@ describe('the English messages file', () => {
       expect(key).toMatch(/^[A-Za-z0-9_@]+$/);
       // $1…$9 are substitutions; any other $ would be read as a placeholder name.
       expect(message.replace(/\$[1-9]/g, ''), key).not.toContain('$');
+      // "$4$5" reads to Chrome as a named placeholder "$4$", undefined: Chrome then refuses to load Gloss.
+      expect(message, key).not.toMatch(/\$[A-Za-z0-9_@]+\$/);
     }
   });
 });
