@@ -144,7 +144,7 @@ export function PersonalEntityForm({
           {error}
         </p>
       )}
-      <p role="status" class="ok" ref={savedLine} data-saved>
+      <p role="status" class="status" ref={savedLine} data-saved>
         {saved}
       </p>
       <div class="row">
