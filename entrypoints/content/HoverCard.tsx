@@ -3,6 +3,7 @@ import { EntityCard } from '@/components/EntityCard';
 import { t } from '@/lib/ui/i18n';
 import { SafeLink } from '@/components/SafeLink';
 import { kindLabel } from '@/lib/ui/kind-label';
+import { readerLanguages } from '@/lib/ui/reader-languages';
 import { wikipediaSearchUrl } from '@/lib/page/wikipedia-search';
 import type { CandidateView, CardData } from './card-data';
 import { HEADING_ID } from './card-heading';
@@ -114,7 +115,9 @@ function UnknownActorCard({ data, actions }: { data: CardData; actions: CardActi
           {t('card_hideHereShort', 'Don’t mark it here')}
         </button>
       </p>
-      <WikidataLookup words={m.surface} actions={actions} />
+      {data.unknownActor?.lookupOn && (
+        <WikidataLookup words={data.unknownActor.name} languages={readerLanguages(data.pageLang)} actions={actions} />
+      )}
       <p class="gloss-muted">{t('card_addNoteHint', 'To keep a note on it, add it in Gloss’s options (your own entities).')}</p>
     </article>
   );

@@ -14,11 +14,20 @@ export interface LookupActions {
 type State = { step: 'idle' } | { step: 'asking' } | { step: 'done'; reply: Result<LookupReply> };
 
 /**
- * "Look up on Wikidata" for a name the knowledge base lacks. Nothing is sent until the reader clicks,
- * and only if they turned lookups on in the options; the answer is shown, not stored: adding it opens
- * the options form filled in, for the reader to check and save.
+ * "Look it up on Wikidata" for a name the knowledge base lacks, offered only once the reader turned
+ * lookups on, with what a click sends: the name and the languages to answer in (lookupOnWikidata), to
+ * www.wikidata.org. Nothing is sent until the reader clicks; the answer is shown, not stored: adding it
+ * opens the options form filled in, for the reader to check and save.
  */
-export function WikidataLookup({ words, actions }: { words: string; actions: LookupActions }) {
+export function WikidataLookup({
+  words,
+  languages,
+  actions,
+}: {
+  words: string;
+  languages: readonly string[];
+  actions: LookupActions;
+}) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const ask = (e: MouseEvent) => {
     // A page script can click a button in an open shadow root; only the reader's own click sends words
@@ -33,11 +42,20 @@ export function WikidataLookup({ words, actions }: { words: string; actions: Loo
 
   if (state.step === 'idle')
     return (
-      <p class="gloss-actions">
-        <button type="button" class="gloss-link-button" onClick={ask}>
-          {t('card_lookUpWikidata', 'Look it up on Wikidata')}
-        </button>
-      </p>
+      <div class="gloss-lookup-ask">
+        <p class="gloss-actions">
+          <button type="button" class="gloss-link-button" onClick={ask} aria-describedby="gloss-lookup-sends">
+            {t('card_lookUpWikidata', 'Look it up on Wikidata')}
+          </button>
+        </p>
+        <p class="gloss-muted gloss-small" id="gloss-lookup-sends">
+          {t(
+            'card_lookupSends',
+            'Sends “$1” and the languages to answer in ($2) to www.wikidata.org; nothing else from this page.',
+            [words, languages.join(', ')],
+          )}
+        </p>
+      </div>
     );
   if (state.step === 'asking')
     return (

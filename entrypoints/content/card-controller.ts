@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageMention } from '@/lib/page/highlighter';
 import type { PageTheme } from '@/lib/page/highlight-style';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { wikidataLookup } from '@/lib/settings/items';
 import { loadCandidates, loadCardData, type CardData } from './card-data';
 import { createCardUi, type CardUi } from './card-ui';
 import type { CardActions } from './HoverCard';
@@ -75,6 +76,14 @@ export class CardController {
     return this.shown;
   }
 
+  /**
+   * A card the reader moved with "next mention" stays until Escape or a click elsewhere: the page scrolled
+   * under the pointer, and leaving the moved card must not close it.
+   */
+  get pinned(): boolean {
+    return this.shown !== null && this.jumpMarked;
+  }
+
   /** Starts loading a mention's card before it is shown (Wikipedia's previews fetch at 150 ms). */
   prefetch(m: PageMention): Promise<CardData> {
     if (this.loading?.mention !== m) {
@@ -96,7 +105,9 @@ export class CardController {
     // say in the page's console; the next hover tries again.
     const ui = await this.getUi().catch(() => null);
     const loaded = await this.prefetch(m);
-    const unknownActor = unknownActorView(m, this.page.shown(), opts.jumped === true);
+    // Read at each opening: turning lookups off in the options shows at once.
+    const lookupOn = m.unknown ? await wikidataLookup.getValue().catch(() => false) : false;
+    const unknownActor = unknownActorView(m, this.page.shown(), { focusNext: opts.jumped === true, lookupOn });
     const data = unknownActor ? { ...loaded, unknownActor } : loaded;
     if (!ui || this.ctx.isInvalid) return;
     if (opts.focus && !this.returnFocus) {
@@ -104,6 +115,11 @@ export class CardController {
       this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
     }
     this.shown = m;
+    // Another card replaces a jumped-to one: the focus mark and the pin were that one's.
+    if (this.jumpMarked && !opts.jumped) {
+      this.page.focusMark(null);
+      this.jumpMarked = false;
+    }
     ui.show(data, this.actionsFor(m), m.range, { focus: opts.focus, theme: this.page.theme() });
     ui.announce(`${data.entity?.name ?? m.surface}. ${data.entity?.description ?? ''}`.trim());
   }

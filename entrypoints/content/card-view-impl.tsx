@@ -1,6 +1,7 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
 import type { CardView } from './card-view-api';
+import { CardHelp } from './CardHelp';
 import { HoverCard } from './HoverCard';
 
 /**
@@ -9,7 +10,13 @@ import { HoverCard } from './HoverCard';
  */
 export const cardView: CardView = {
   render(card, data, actions) {
-    render(<HoverCard data={data} actions={actions} />, card);
+    render(
+      <>
+        <HoverCard data={data} actions={actions} />
+        <CardHelp />
+      </>,
+      card,
+    );
   },
   clear(card) {
     render(null, card);

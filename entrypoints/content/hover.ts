@@ -31,6 +31,8 @@ export function trackPointer(
   };
   const scheduleHide = () => {
     clearTimeout(hideTimer);
+    // A pinned card stays until Escape or a click outside (the tap handler below).
+    if (cards.pinned) return;
     hideTimer = setTimeout(() => {
       current = null;
       void cards.close();

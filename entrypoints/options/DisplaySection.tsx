@@ -1,6 +1,7 @@
 import { t } from '@/lib/ui/i18n';
 import { kindLabel } from '@/lib/ui/kind-label';
 import { sectionId } from '@/lib/ui/routes';
+import { UnderlineLegend } from '@/components/UnderlineLegend';
 import { useStorageItem } from '@/components/use-storage-item';
 import { ENTITY_KINDS } from '@/lib/pack/types';
 import { displaySettings, type DisplaySettings } from '@/lib/settings/items';
@@ -77,6 +78,12 @@ export function DisplaySection() {
               ))}
             </div>
           </fieldset>
+          <div class="field">
+            <p class="legend-heading" id="legend-heading">
+              {t('legendHeading', 'What the underlines mean')}
+            </p>
+            <UnderlineLegend underline={display.underline} />
+          </div>
           <div class="field">
             <label for="card-delay">{t('cardDelayLabel', 'Open the card after the pointer rests for')}</label>
             <div class="row">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/ui/i18n';
 import { readPopupParams } from '@/lib/ui/routes';
+import { MarksHelp } from '@/components/MarksHelp';
 import { SearchBox } from '@/components/SearchBox';
 import { Switch } from '@/components/Switch';
 import { useStorageItem } from '@/components/use-storage-item';
@@ -86,6 +87,7 @@ export function App() {
             ) : (
               tab === null && <p class="muted">{t('noTab', 'Open a news page to see its actors here.')}</p>
             )}
+            <MarksHelp />
           </>
         )}
       </main>

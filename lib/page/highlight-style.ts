@@ -40,6 +40,16 @@ const KIND_COLOURS: Record<EntityKind, Record<PageTheme, string>> = {
 };
 const UNKNOWN_COLOUR: Record<PageTheme, string> = { light: '#80868b', dark: '#9aa0a6' };
 
+/** How marks of a kind look, for the legend of the popup and the options (the same colours as on pages). */
+export function markLook(
+  kind: EntityKind | 'unknown',
+  theme: PageTheme,
+  underline: UnderlineStyle,
+): { colour: string; style: string } {
+  if (kind === 'unknown') return { colour: UNKNOWN_COLOUR[theme], style: 'dashed' };
+  return { colour: KIND_COLOURS[kind][theme], style: underline };
+}
+
 export function highlightName(kind: EntityKind | 'unknown'): string {
   return kind === 'unknown' ? UNKNOWN_HIGHLIGHT : KIND_HIGHLIGHTS.get(kind)!;
 }

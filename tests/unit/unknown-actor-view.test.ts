@@ -25,10 +25,12 @@ describe('an unknown actor on the page, for its card', () => {
 
   it('counts the full name and its short forms as one actor, and gathers every descriptor once', () => {
     expect(unknownActorView(short, shown)).toEqual({
+      name: 'Vanessa Hicks',
       descriptors: ['photographer and Navy veteran', 'served in the Navy'],
       mentions: 3,
       position: 2,
       focusNext: false,
+      lookupOn: false,
     });
     expect(unknownActorView(other, shown)).toMatchObject({ descriptors: [], mentions: 1, position: 1 });
   });
