@@ -32,6 +32,8 @@ const DESCRIBING_VERBS = new Set(
 /** A copula and what may follow it before the description proper: "who is now a", "who was once the". */
 const COPULA_RE = /^(?:is|was|has been|had been)\s+(?:now\s+|once\s+|also\s+|still\s+)?/i;
 const ARTICLE_RE = /^(?:the|a|an)\s+/i;
+/** Prepositions that tie a description to another name: "brother of …", "adviser to …". */
+const LINKING = new Set(['of', 'for', 'in', 'on', 'at', 'to', 'with', 'by', 'from', 'as']);
 /** Where a description ends: a comma, a stop, a dash, a bracket or the end of the line. */
 const END_RE = /[,;.!?()—–\n]|\s-\s/;
 
@@ -105,10 +107,11 @@ function describes(phrase: string, needRole: boolean): boolean {
     const bare = lower[i]!.replace(/['’]s$/, '');
     return /^\p{Ll}/u.test(w) ? isAgentNoun(bare) : ROLE_NOUNS.has(bare) || PEOPLE_NOUNS.has(bare) || TITLES.has(bare);
   });
-  // "historian and writer Peter Berresford Ellis": a title and another person's name, in a list of people.
-  const capsAtEnd = ws.length - ws.findLastIndex((w) => !/^\p{Lu}/u.test(w)) - 1;
-  const beforeCaps = lower[ws.length - 1 - capsAtEnd];
-  if (capsAtEnd >= 2 && beforeCaps !== undefined && !FUNCTION_WORDS.has(beforeCaps)) return false;
+  // "historian and writer Peter Berresford Ellis": a title and another person's name, in a list of people
+  // (but "murderer of DEA agent Enrique Camarena" describes someone through another).
+  const capsAtEnd = ws.length - ws.findLastIndex((w) => !/^["“‘]?\p{Lu}/u.test(w)) - 1;
+  const linked = lower.slice(0, ws.length - capsAtEnd).some((w) => LINKING.has(w));
+  if (capsAtEnd >= 2 && capsAtEnd < ws.length && !linked) return false;
   return hasRole || (!needRole && article && !FUNCTION_WORDS.has(head));
 }
 

@@ -34,6 +34,11 @@ describe('descriptors after a name', () => {
       'Rafa Quintana — the convicted killer of agent Luis “Kiki” Moreno — was sent north.',
       ['convicted killer of agent Luis “Kiki” Moreno'],
     ],
+    [
+      'appositive that names another person through "of"',
+      'Antonio Oseguera Ruiz, the brother of Nemesio “El Jefe” Oseguera Ruiz, was sent north.',
+      ['brother of Nemesio “El Jefe” Oseguera Ruiz'],
+    ],
     ['a copula and a role', 'Juliet Tomas is the agency’s spokeswoman.', ['agency’s spokeswoman']],
     ['a copula without a role', 'Juliet Tomas is the first to speak.', []],
     ['a dash that joins names', 'Juliet Tomas – Ruiz Coalition won.', []],
@@ -41,7 +46,7 @@ describe('descriptors after a name', () => {
   ];
   for (const [what, text, expected] of cases) {
     it(what, () => {
-      const name = /^(?:The call came from )?([A-Z]\w+ [A-Z]\w+)/.exec(text)![1]!;
+      const name = /^(?:The call came from )?([A-Z]\w+ [A-Z]\w+(?: Ruiz)?)/.exec(text)![1]!;
       expect(descriptorsAfter(text, text.indexOf(name) + name.length)).toEqual(expected);
     });
   }
