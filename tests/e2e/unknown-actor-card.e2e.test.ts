@@ -164,7 +164,11 @@ describe('an unknown actor’s card in Firefox', () => {
       await expect.poll(focused, { timeout: 3_000 }).toEqual(['Vanessa Hicks']);
       await page.keyboard.press('Enter');
       await expect.poll(cardText, { timeout: 5_000 }).toContain('(this is mention 1)');
+      // Focus is in the card (its host, seen from the page, as the root is closed), then on its first control.
+      const focusIn = () => page.evaluate(() => document.activeElement?.localName ?? null);
+      await expect.poll(focusIn, { timeout: 3_000 }).not.toBe('body');
       await page.keyboard.press('Tab');
+      expect(await focusIn()).not.toBe('body');
       await page.keyboard.press('Enter');
       await expect.poll(cardText, { timeout: 5_000 }).toContain('(this is mention 2)');
       expect(await focused()).toEqual(['Hicks']);
