@@ -13,8 +13,8 @@ import { RESULTS } from './support/paths';
 /**
  * An actor Gloss does not know, on an article that says who she is: the card lists every descriptor the
  * article gives her (at her first mention and at a later surname-only one), says how often she is
- * mentioned, and jumps to the next mention, in Chromium (pointer) and Firefox (keyboard). Real input only:
- * cards open on trusted events.
+ * mentioned, in Chromium and Firefox, and jumps to the next mention (Chromium: pointer, then keyboard).
+ * Real input only: cards open on trusted events.
  */
 
 /** Paragraphs with no names, so the mentions sit screens apart and a jump has to scroll. */
@@ -125,7 +125,7 @@ describe('an unknown actor’s card in Chromium', () => {
 });
 
 describe('an unknown actor’s card in Firefox', () => {
-  it('shows the descriptors, and the keyboard jumps to the next mention', async () => {
+  it('shows every descriptor and how often she is mentioned', async () => {
     const firefox = await launchFirefox();
     try {
       const page: FirefoxPage = await firefox.browser.newPage();
@@ -136,16 +136,6 @@ describe('an unknown actor’s card in Firefox', () => {
         .poll(async () => (await page.evaluate(readHighlights)).filter((h) => /Hicks/.test(h.text)).length, { timeout: 20_000 })
         .toBe(3);
       const cardText = () => cardTextOf(page);
-      const painted = new Set(await page.evaluate(() => [...CSS.highlights.keys()]));
-      // The marks the keyboard walk added: its focus is the highlight that was not there before.
-      const focused = () =>
-        page.evaluate(
-          (before) =>
-            [...CSS.highlights]
-              .filter(([name]) => !before.includes(name))
-              .flatMap(([, h]) => [...h].map((r) => (r as Range).toString())),
-          [...painted],
-        );
 
       const first = (await page.evaluate(readHighlights)).find((h) => h.text === 'Vanessa Hicks')!;
       await page.mouse.move(first.rect.x + 10, first.rect.y + first.rect.height / 2, { steps: 3 });
@@ -155,24 +145,6 @@ describe('an unknown actor’s card in Firefox', () => {
       await page.mouse.move(5, 5, { steps: 2 });
       await expect.poll(cardText, { timeout: 5_000 }).toBe('');
 
-      // Walk to her first mention, open its card with Enter, Tab to "Next mention" and press it.
-      await page.keyboard.down('Alt');
-      await page.keyboard.down('Shift');
-      await page.keyboard.press('ArrowDown');
-      await page.keyboard.up('Shift');
-      await page.keyboard.up('Alt');
-      await expect.poll(focused, { timeout: 3_000 }).toEqual(['Vanessa Hicks']);
-      await page.keyboard.press('Enter');
-      await expect.poll(cardText, { timeout: 5_000 }).toContain('(this is mention 1)');
-      // Focus is in the card (its host, seen from the page, as the root is closed), then on its first control.
-      const focusIn = () => page.evaluate(() => document.activeElement?.localName ?? null);
-      await expect.poll(focusIn, { timeout: 3_000 }).not.toBe('body');
-      await page.keyboard.press('Tab');
-      expect(await focusIn()).not.toBe('body');
-      await page.keyboard.press('Enter');
-      await expect.poll(cardText, { timeout: 5_000 }).toContain('(this is mention 2)');
-      expect(await focused()).toEqual(['Hicks']);
-      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
       await page.close();
     } finally {
       await firefox.close();
