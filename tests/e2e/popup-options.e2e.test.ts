@@ -192,7 +192,7 @@ describe('popup', () => {
     }
     console.log(`popup search, best ms of 3 per query: ${timings.map((t) => t.toFixed(1)).join(', ')}`);
     expect(Math.max(...timings)).toBeLessThan(50);
-    await expect.poll(() => popup.getByRole('status').first().innerText()).toMatch(/1 found/);
+    await expect.poll(() => popup.getByRole('status').first().innerText()).toMatch(/^1 entity found$/);
     await shootBoth(popup, 'popup-search');
     await expectAccessible(popup, 'popup with results');
     await popup.close();
