@@ -13,7 +13,7 @@ import { bucketRows } from '../lib/kb/bucket-of';
 import { mergeVariants } from '../lib/kb/merge-variants';
 import { startServer } from '../scripts/demo-server';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from '../tests/e2e/support/chromium';
-import { contentWorld, READ_STATS, type ContentStats } from '../tests/e2e/support/gloss-chromium';
+import { contentWorld, READ_STATS, type ContentStats } from '../tests/e2e/support/content-world';
 import { highlightsIn } from '../tests/e2e/support/gloss-page';
 import { CHROME_BUILD, requireBuild } from '../tests/e2e/support/paths';
 import { armCardProbe, awaitCardProbe, cardHidden, type CardTiming } from './card-probe';

@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { contentWorld, READ_STATS, type ContentStats } from '../tests/e2e/support/gloss-chromium';
+import { contentWorld, READ_STATS, type ContentStats } from '../tests/e2e/support/content-world';
 import { glossRuns, startProfile } from '../tests/e2e/support/main-thread-trace';
 import { CORPUS } from '../tests/e2e/support/paths';
 import type { BrowserFigure } from './report';

@@ -1,16 +1,12 @@
-import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { existsSync } from 'node:fs';
+import { listenLocal, type LocalServer } from './local-server';
 
 const ROOT = join(import.meta.dirname, '..');
 const CORPUS = join(ROOT, '../shared/corpus');
 
-export interface TestServer {
-  url(path: string): string;
-  close(): Promise<void>;
-}
+export type TestServer = LocalServer;
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -29,7 +25,7 @@ export async function startServer(port = 0): Promise<TestServer> {
     ['/fixtures/', join(ROOT, 'tests/fixtures')],
     ...(existsSync(CORPUS) ? ([['/corpus/', CORPUS]] as [string, string][]) : []),
   ];
-  const server: Server = createServer((req, res) => {
+  return listenLocal((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const mount = mounts.find(([prefix]) => path.startsWith(prefix));
     if (!mount) {
@@ -48,15 +44,5 @@ export async function startServer(port = 0): Promise<TestServer> {
       },
       () => res.writeHead(404).end('not found'),
     );
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  const bound = (server.address() as AddressInfo).port;
-  return {
-    url: (path) => `http://127.0.0.1:${bound}${path}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  }, port);
 }

@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardTextOf, launchFirefox } from './support/firefox';
-import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { extensionPage, launchChromium, type ChromiumSession } from './support/chromium';
 import { placeHighlights, readHighlights } from './support/page-probes';
 import { cardProbe, highlightLabels, highlightsIn, highlightTexts, worldOf } from './support/gloss-page';
 import { build } from 'vite';
 import { hasSeed, RESULTS, ROOT } from './support/paths';
 import { startServer, type TestServer } from '../../scripts/demo-server';
 import { ENTITY_KINDS } from '../../lib/pack/types';
+import { waitForMarks } from './support/marks';
+import { sendAs } from './support/messages';
+import type { MessageType, ReplyOf, RequestOf } from '../../lib/messaging/protocol';
 
 /**
  * The hover card and the page behaviours around it, in headless Chromium with touch enabled: timing like
@@ -18,12 +21,12 @@ import { ENTITY_KINDS } from '../../lib/pack/types';
  */
 
 let server: TestServer;
-let gloss: GlossChromium;
+let gloss: ChromiumSession;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   server = await startServer();
-  gloss = await launchGlossChromium({ hasTouch: true });
+  gloss = await launchChromium({ hasTouch: true });
 });
 afterAll(async () => {
   await gloss?.close();
@@ -35,9 +38,7 @@ const FIXTURE = '/fixtures/spa/index.html';
 async function open(path = FIXTURE): Promise<Page> {
   const page = await gloss.context.newPage();
   await page.goto(server.url(path));
-  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, {
-    timeout: 30_000,
-  });
+  await waitForMarks(page, 30_000);
   return page;
 }
 
@@ -59,13 +60,9 @@ const cardOf = (page: Page) => cardProbe(gloss.context, page, gloss.extensionId)
 const cardShown = (page: Page) => cardOf(page).isVisible();
 
 /** Sends a message as one of Gloss's own pages would (notes are written by the options page, never the card). */
-async function asExtensionPage(type: string, data: unknown): Promise<unknown> {
-  const page = await gloss.context.newPage();
-  await page.goto(`chrome-extension://${gloss.extensionId}/popup.html`);
-  const reply = await page.evaluate(([t, d]) => chrome.runtime.sendMessage({ id: 7, type: t, data: d, timestamp: Date.now() }), [
-    type,
-    data,
-  ] as const);
+async function asExtensionPage<K extends MessageType>(type: K, data: RequestOf<K>): Promise<ReplyOf<K>> {
+  const page = await extensionPage(gloss, '/popup.html');
+  const reply = await sendAs(page, type, data);
   await page.close();
   return reply;
 }
@@ -240,7 +237,7 @@ describe('the hover card', () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.goto(server.url(FIXTURE));
     await page.evaluate(() => document.body.classList.add('dark'));
-    await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 30_000 });
+    await waitForMarks(page, 30_000);
     const target = await pointAt(page, 'Benjamin Netanyahu');
     await page.mouse.move(target.x, target.y, { steps: 2 });
     await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
@@ -411,10 +408,7 @@ describe('the same journey in Firefox', () => {
       const page = await firefox.browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
       await page.goto(server.url('/corpus/seed/article.html'));
-      await page.waitForFunction(() => CSS.highlights.size > 0, {
-        timeout: 30_000,
-        polling: 100,
-      });
+      await waitForMarks(page, 30_000);
       const marks = await page.evaluate(readHighlights);
       expect(marks.map((h) => h.text)).toEqual(expect.arrayContaining(['Benjamin Netanyahu', 'Hamas', 'Gaza']));
       expect(marks.filter((h) => h.furniture !== null)).toEqual([]);

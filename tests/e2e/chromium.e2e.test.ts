@@ -7,6 +7,10 @@ import { cardProbe } from './support/gloss-page';
 import { readHighlights, type HighlightedRange } from './support/page-probes';
 import { hasSeed, RESULTS } from './support/paths';
 import { startServer, type TestServer } from '../../scripts/demo-server';
+import { waitForMarks } from './support/marks';
+import { contentWorld } from './support/content-world';
+import { sendAs, sendExpression, sendRaw, sendUnchecked, type WireReply } from './support/messages';
+import type { MessageType, ReplyOf, RequestOf } from '../../lib/messaging/protocol';
 
 let session: ChromiumSession;
 let server: TestServer;
@@ -34,9 +38,7 @@ async function openAnnotated(
     });
   });
   await page.goto(url);
-  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, {
-    timeout: 20_000,
-  });
+  await waitForMarks(page);
   const highlights = await page.evaluate(readHighlights);
   const textBefore = await page.evaluate(() => (window as unknown as { __textBefore: string }).__textBefore);
   return { page, textBefore, highlights, errors };
@@ -109,66 +111,47 @@ describe('Chromium extension pages', () => {
   it('answers a malformed message with an error value and keeps serving', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    const replies = await page.evaluate(async () => {
-      const send = (type: string, data: unknown) => chrome.runtime.sendMessage({ id: 1, type, data, timestamp: Date.now() });
-      return [await send('annotate', { blocks: 42 }), await send('getEntity', null), await send('search', { query: 7 })];
-    });
+    const replies = [
+      await sendUnchecked(page, 'annotate', { blocks: 42 }),
+      await sendUnchecked(page, 'getEntity', null),
+      await sendUnchecked(page, 'search', { query: 7 }),
+    ];
     for (const reply of replies) {
       expect(reply).toMatchObject({ res: { ok: false } });
       expect((reply as { res: { error: string } }).res.error).toMatch(/malformed/);
     }
-    const good = await page.evaluate(() =>
-      chrome.runtime.sendMessage({ id: 2, type: 'getEntity', data: { id: 'wd:Q43723' }, timestamp: Date.now() }),
-    );
+    const good = await sendRaw(page, 'getEntity', { id: 'wd:Q43723' });
     expect(good).toMatchObject({ res: { ok: true, value: { name: 'Benjamin Netanyahu' } } });
     await page.close();
   });
 
   it('refuses a privileged message sent from the content script, and serves its reads', async () => {
     const page = await session.context.newPage();
-    const cdp = await session.context.newCDPSession(page);
-    const worlds: { id: number; name: string; origin: string }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
-    await cdp.send('Runtime.enable');
-    await page.goto(server.url('/demo/article.html'));
-    await page.waitForFunction(() => CSS.highlights.size > 0);
     // The content script's isolated world, the very context a hostile page would try to abuse.
-    const world = worlds.find((w) => w.origin.startsWith(`chrome-extension://${session.extensionId}`) || w.name === 'Gloss');
-    expect(world, 'the content script world').toBeDefined();
-    const send = async (type: string, data: unknown) =>
-      (
-        await cdp.send('Runtime.evaluate', {
-          contextId: world!.id,
-          awaitPromise: true,
-          returnByValue: true,
-          expression: `chrome.runtime.sendMessage(${JSON.stringify({ id: 9, type, data, timestamp: 1 })})`,
-        })
-      ).result.value as { res: { ok: boolean; error?: string } };
+    const world = await contentWorld(session.context, page, session.extensionId);
+    await page.goto(server.url('/demo/article.html'));
+    await waitForMarks(page);
+    const send = async <K extends MessageType>(type: K, data: RequestOf<K>) => {
+      const reply = await world.evaluate<WireReply<ReplyOf<K>>>(sendExpression(type, data));
+      expect(reply, 'a reply from the content script world').toBeDefined();
+      return reply!;
+    };
     const refused = await send('reimportBuiltin', {});
-    expect(refused.res.ok).toBe(false);
-    expect(refused.res.error).toMatch(/only be sent by Gloss's own pages/);
-    expect((await send('getEntity', { id: 'wd:Q43723' })).res.ok).toBe(true);
+    expect(refused).toMatchObject({ res: { ok: false, error: expect.stringMatching(/only be sent by Gloss's own pages/) } });
+    expect((await send('getEntity', { id: 'wd:Q43723' })).res?.ok).toBe(true);
     await page.close();
   });
 
   it('keeps the knowledge base when the service worker is stopped, and answers after it', async () => {
     const page = await session.context.newPage();
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
-    type Sources = { res: { ok: true; value: { id: string; lastSuccess: number }[] } };
-    const importedAt = async () =>
-      (
-        (await page.evaluate(() =>
-          chrome.runtime.sendMessage({ id: 4, type: 'listSources', data: {}, timestamp: Date.now() }),
-        )) as Sources
-      ).res.value.find((s) => s.id === 'builtin')?.lastSuccess;
+    const importedAt = async () => (await sendAs(page, 'listSources', {})).find((s) => s.id === 'builtin')?.lastSuccess;
     const before = await importedAt();
     expect(before).toBeGreaterThan(0);
     await stopServiceWorker(session, page);
     // Same import time: the woken worker read the stored knowledge base rather than importing again.
     expect(await importedAt()).toBe(before);
-    const reply = await page.evaluate(() =>
-      chrome.runtime.sendMessage({ id: 3, type: 'getEntity', data: { id: 'wd:Q43723' }, timestamp: Date.now() }),
-    );
+    const reply = await sendRaw(page, 'getEntity', { id: 'wd:Q43723' });
     expect(reply).toMatchObject({ res: { ok: true, value: { name: 'Benjamin Netanyahu' } } });
     await page.close();
   });

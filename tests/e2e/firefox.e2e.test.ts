@@ -6,6 +6,7 @@ import { gotoExtensionPage, launchFirefox, shownCardText, type FirefoxSession } 
 import { readHighlights } from './support/page-probes';
 import { hasSeed, RESULTS } from './support/paths';
 import { startServer, type TestServer } from '../../scripts/demo-server';
+import { waitForMarks } from './support/marks';
 
 let session: FirefoxSession;
 let server: TestServer;
@@ -21,10 +22,7 @@ afterAll(async () => {
 });
 
 async function waitForHighlights(page: Page): Promise<void> {
-  await page.waitForFunction(() => CSS.highlights.size > 0, {
-    timeout: 20_000,
-    polling: 100,
-  });
+  await waitForMarks(page);
 }
 
 const pages = [

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncTestServer } from '../unit/sync-server';
-import { stopServiceWorker, type ChromiumSession } from './support/chromium';
-import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { stopServiceWorker, type ChromiumSession, launchChromium } from './support/chromium';
 import { cardProbe } from './support/gloss-page';
 import { readHighlights } from './support/page-probes';
 import { RESULTS } from './support/paths';
+import { sendAs } from './support/messages';
 
 /**
  * Script payloads in every text field an entity or a note can hold reach the card, the popup and the
@@ -50,14 +50,14 @@ const ARTICLE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><tit
 <p>${NAME} said little afterwards, and Benjamin Netanyahu left for the airport.</p>
 </article></main></body></html>`;
 
-let gloss: GlossChromium;
+let gloss: ChromiumSession;
 let site: SyncTestServer;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   site = await startSyncServer();
   site.on('/article.html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE));
-  gloss = await launchGlossChromium();
+  gloss = await launchChromium();
   const options = await extensionPage('/options.html');
   // The built-in pack is in once the options page lists its source.
   await options.locator('text=World news').first().waitFor({ timeout: 30_000 });
@@ -78,19 +78,9 @@ beforeAll(async () => {
       };
     });
   }, HOSTILE_ENTITY);
-  const reply = await options.evaluate(
-    (note) =>
-      chrome.runtime.sendMessage({
-        id: 1,
-        type: 'setNote',
-        data: { entityId: 'e2e:hostile', text: note },
-        timestamp: Date.now(),
-      }),
-    NOTE,
-  );
-  if (!JSON.stringify(reply).includes('"ok":true')) throw new Error(`setNote failed: ${JSON.stringify(reply)}`);
+  await sendAs(options, 'setNote', { entityId: 'e2e:hostile', text: NOTE });
   // A new worker finds the stored matcher stale (the revision changed) and builds one with the entity.
-  await stopServiceWorker(gloss as unknown as ChromiumSession, options);
+  await stopServiceWorker(gloss, options);
   await options.close();
 }, 120_000);
 afterAll(async () => {

@@ -3,8 +3,10 @@ import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../scripts/demo-server';
 import { cardTextOf, gotoExtensionPage, launchFirefox, type FirefoxSession } from './support/firefox';
-import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { launchChromium, type ChromiumSession } from './support/chromium';
 import { cardProbe } from './support/gloss-page';
+import { waitForMarks } from './support/marks';
+import { sendAs } from './support/messages';
 
 /**
  * A page that attacks Gloss the way issue 18 describes, in Chromium and Firefox: it makes synthetic
@@ -70,16 +72,12 @@ afterAll(async () => {
 });
 
 describe('a hostile page in Chromium', () => {
-  let gloss: GlossChromium;
+  let gloss: ChromiumSession;
   beforeAll(async () => {
-    gloss = await launchGlossChromium();
+    gloss = await launchChromium();
     const ext = await gloss.context.newPage();
     await ext.goto(`chrome-extension://${gloss.extensionId}/popup.html`);
-    await ext.evaluate(
-      (text) =>
-        chrome.runtime.sendMessage({ id: 1, type: 'setNote', data: { entityId: 'wd:Q43723', text }, timestamp: Date.now() }),
-      NOTE,
-    );
+    await sendAs(ext, 'setNote', { entityId: 'wd:Q43723', text: NOTE });
     await ext.close();
   });
   afterAll(() => gloss?.close());
@@ -88,7 +86,7 @@ describe('a hostile page in Chromium', () => {
     const page = await gloss.context.newPage();
     await page.addInitScript(RECORD_MESSAGES);
     await page.goto(server.url(FIXTURE));
-    await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 30_000 });
+    await waitForMarks(page, 30_000);
     return page;
   }
 
@@ -145,16 +143,7 @@ describe('a hostile page in Firefox', () => {
     firefox = await launchFirefox();
     const ext = await firefox.browser.newPage();
     await gotoExtensionPage(ext, `${firefox.origin}/popup.html`);
-    await ext.evaluate(
-      (text) =>
-        (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({
-          id: 1,
-          type: 'setNote',
-          data: { entityId: 'wd:Q43723', text },
-          timestamp: Date.now(),
-        }),
-      NOTE,
-    );
+    await sendAs(ext, 'setNote', { entityId: 'wd:Q43723', text: NOTE });
     await ext.close();
   });
   afterAll(() => firefox?.close());
@@ -164,7 +153,7 @@ describe('a hostile page in Firefox', () => {
     await page.setViewport({ width: 1280, height: 900 });
     await page.evaluateOnNewDocument(RECORD_MESSAGES);
     await page.goto(server.url(FIXTURE));
-    await page.waitForFunction(() => CSS.highlights.size > 0, { timeout: 30_000, polling: 100 });
+    await waitForMarks(page, 30_000);
     return page;
   }
 

@@ -7,7 +7,8 @@ import { MAX_MENTIONS_PER_PAGE } from '../../lib/core/page-caps';
 import { MAX_BLOCK_CHARS } from '../../lib/page/walker';
 import { cardTextOf, launchFirefox, type FirefoxSession } from './support/firefox';
 import { cardProbe } from './support/gloss-page';
-import { contentWorld, launchGlossChromium, READ_STATS, type ContentStats, type GlossChromium } from './support/gloss-chromium';
+import { contentWorld, READ_STATS, type ContentStats } from './support/content-world';
+import { launchChromium, type ChromiumSession } from './support/chromium';
 import {
   CROSS_FRAME_TEXT,
   framePage,
@@ -39,6 +40,7 @@ import {
 } from './support/hostile-probes';
 import { glossRuns, startProfile } from './support/main-thread-trace';
 import { RESULTS } from './support/paths';
+import { waitForMarks } from './support/marks';
 
 /**
  * Hostile pages (issue 9): a page that replaces the DOM and timer functions a content script might use,
@@ -55,7 +57,7 @@ import { RESULTS } from './support/paths';
 
 let pages: PageServer;
 let other: PageServer;
-let gloss: GlossChromium;
+let gloss: ChromiumSession;
 const report: Record<string, unknown> = {};
 
 beforeAll(async () => {
@@ -77,11 +79,11 @@ beforeAll(async () => {
     },
     { '/strict-csp.html': { 'content-security-policy': STRICT_CSP } },
   );
-  gloss = await launchGlossChromium();
+  gloss = await launchChromium();
   // The first page after install waits for the built-in pack to be imported.
   const warm = await gloss.context.newPage();
   await warm.goto(pages.url('/warm.html'));
-  await warm.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 60_000 });
+  await waitForMarks(warm, 60_000);
   await warm.close();
 }, 120_000);
 

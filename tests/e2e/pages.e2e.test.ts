@@ -4,19 +4,14 @@ import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import * as prettier from 'prettier';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  contentWorld,
-  launchGlossChromium,
-  launchPlainChromium,
-  READ_STATS,
-  type ContentStats,
-  type GlossChromium,
-} from './support/gloss-chromium';
+import { contentWorld, READ_STATS, type ContentStats } from './support/content-world';
+import { launchChromium, launchPlainChromium, type ChromiumSession } from './support/chromium';
 import { highlightLabels } from './support/gloss-page';
 import { glossRuns, startProfile } from './support/main-thread-trace';
 import { placeHighlights, readableText } from './support/page-probes';
 import { CORPUS, ROOT } from './support/paths';
 import { startServer, type TestServer } from '../../scripts/demo-server';
+import { waitForMarks } from './support/marks';
 
 /**
  * Gloss on every saved news page in ../shared/corpus/pages, each loaded twice in headless Chromium: once
@@ -61,7 +56,7 @@ interface Baseline {
 
 const results: PageResult[] = [];
 let server: TestServer;
-let gloss: GlossChromium;
+let gloss: ChromiumSession;
 let plain: Browser;
 const baselines = new Map<string, Baseline>();
 
@@ -93,7 +88,7 @@ async function loadBaseline(dir: string): Promise<void> {
 beforeAll(async () => {
   if (dirs.length === 0) return;
   server = await startServer();
-  [gloss, plain] = await Promise.all([launchGlossChromium(), launchPlainChromium()]);
+  [gloss, plain] = await Promise.all([launchChromium(), launchPlainChromium()]);
   gloss.context.on('request', (r) => {
     let frame = '';
     try {
@@ -106,9 +101,7 @@ beforeAll(async () => {
   // The first page after install waits for the built-in pack to be imported; measure steady state.
   const warm = await gloss.context.newPage();
   await warm.goto(server.url('/demo/article.html'));
-  await warm.waitForFunction(() => CSS.highlights.size > 0, undefined, {
-    timeout: 30_000,
-  });
+  await waitForMarks(warm, 30_000);
   await warm.close();
   // Baselines in parallel, before anything is timed: they only read what the page does on its own.
   const queue = [...dirs];

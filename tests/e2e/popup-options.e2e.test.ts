@@ -9,6 +9,8 @@ import { launchChromium, type ChromiumSession } from './support/chromium';
 import { readHighlights } from './support/page-probes';
 import { cardProbe, highlightsIn, highlightTexts, worldOf, type CardProbe } from './support/gloss-page';
 import { hasSeed, RESULTS, ROOT } from './support/paths';
+import { waitForMarks } from './support/marks';
+import { readKb } from './support/kb-store';
 
 /**
  * The popup and the options page, driven the way a user drives them, in headless Chromium with the
@@ -64,9 +66,7 @@ async function openArticle(url: string): Promise<{ page: Page; tabId: number }> 
   const before = await tabIds(probe);
   const page = await session.context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, {
-    timeout: 20_000,
-  });
+  await waitForMarks(page);
   const tabId = (await tabIds(probe)).find((id) => !before.includes(id));
   await probe.close();
   expect(tabId, 'the new tab').toBeDefined();
@@ -148,27 +148,18 @@ async function tabTo(page: Page, what: string, matches: (el: Element) => boolean
 
 /** The knowledge base as stored, read with plain IndexedDB from an extension page. */
 async function dumpKnowledge(page: Page) {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('gloss');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const all = (store: string) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => resolve(r.result as Record<string, unknown>[]);
-        r.onerror = () => reject(r.error);
-      });
-    const [entities, sources, notes] = await Promise.all([all('entities'), all('sources'), all('notes')]);
-    db.close();
-    const text = (x: unknown) => JSON.stringify(x);
-    return {
-      entities: entities.map((e) => text([e.id, e.name, e.kind, e.description, e.alternateName, e.sourceIds])).sort(),
-      sources: sources.map((s) => text([s.id, s.kind, s.name, s.version, s.entityCount, s.enabled, s.priority])).sort(),
-      notes: notes.map((n) => text([n.entityId, n.text])).sort(),
-    };
-  });
+  type Row = Record<string, unknown>;
+  const [entities, sources, notes] = await Promise.all([
+    readKb<Row>(page, 'entities'),
+    readKb<Row>(page, 'sources'),
+    readKb<Row>(page, 'notes'),
+  ]);
+  const text = (x: unknown) => JSON.stringify(x);
+  return {
+    entities: entities.map((e) => text([e.id, e.name, e.kind, e.description, e.alternateName, e.sourceIds])).sort(),
+    sources: sources.map((s) => text([s.id, s.kind, s.name, s.version, s.entityCount, s.enabled, s.priority])).sort(),
+    notes: notes.map((n) => text([n.entityId, n.text])).sort(),
+  };
 }
 
 describe('popup', () => {

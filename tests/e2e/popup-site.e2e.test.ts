@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../../scripts/demo-server';
-import { contentWorld, launchGlossChromium, READ_STATS, type ContentStats, type GlossChromium } from './support/gloss-chromium';
+import { contentWorld, READ_STATS, type ContentStats } from './support/content-world';
+import { launchChromium, type ChromiumSession } from './support/chromium';
 import { hasSeed, RESULTS } from './support/paths';
+import { waitForMarks } from './support/marks';
+import { tabEnvelope } from './support/messages';
 
 /**
  * The popup's "Run on <site>" switch, in headless Chromium: off, the page loses its marks without a
@@ -18,14 +21,14 @@ import { hasSeed, RESULTS } from './support/paths';
 const OTHER_SITE = 'http://news.example';
 
 let server: TestServer;
-let gloss: GlossChromium;
+let gloss: ChromiumSession;
 let context: BrowserContext;
 let extensionId: string;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   server = await startServer();
-  gloss = await launchGlossChromium();
+  gloss = await launchChromium();
   ({ context, extensionId } = gloss);
   // A second site, served from the same files: Playwright answers for it, nothing leaves the machine.
   await context.route(`${OTHER_SITE}/**`, async (route) => {
@@ -43,34 +46,37 @@ const isMarked = (page: Page) => page.evaluate(() => CSS.highlights.size > 0);
 async function openMarked(url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, {
-    timeout: 20_000,
-  });
+  await waitForMarks(page);
   return page;
 }
 
 /**
  * The tab showing `url`, by id. The extension cannot read tab addresses (no "tabs" permission), so each
- * tab's content script is asked, in the wire format of @webext-core/messaging.
+ * tab's content script is asked (the `pageUrl` tab message).
  */
 async function tabIdOf(url: string): Promise<number> {
   const probe = await context.newPage();
   await probe.goto(`chrome-extension://${extensionId}/options.html`);
-  const id = await probe.evaluate(async (wanted) => {
-    const chrome = (
-      globalThis as unknown as {
-        chrome: { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> } };
+  const id = await probe.evaluate(
+    async ({ wanted, message }) => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: {
+            tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, m: unknown): Promise<unknown> };
+          };
+        }
+      ).chrome;
+      for (const tab of await chrome.tabs.query({})) {
+        if (tab.id === undefined) continue;
+        const reply = (await chrome.tabs.sendMessage(tab.id, message).catch(() => null)) as {
+          res?: { ok: boolean; value?: string };
+        } | null;
+        if (reply?.res?.value === wanted) return tab.id;
       }
-    ).chrome;
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      const reply = (await chrome.tabs
-        .sendMessage(tab.id, { id: 1, type: 'pageUrl', data: {}, timestamp: Date.now() })
-        .catch(() => null)) as { res?: { ok: boolean; value?: string } } | null;
-      if (reply?.res?.value === wanted) return tab.id;
-    }
-    return undefined;
-  }, url);
+      return undefined;
+    },
+    { wanted: url, message: tabEnvelope('pageUrl', {}) },
+  );
   await probe.close();
   expect(id, `a tab showing ${url}`).toBeDefined();
   return id!;
@@ -125,9 +131,7 @@ describe('popup, Run on this site', () => {
       .poll(async () => world.evaluate<number | null>('globalThis.__glossStartedAt ?? null'), { timeout: 20_000 })
       .not.toBeNull();
     await elsewhere.reload();
-    await elsewhere.waitForFunction(() => CSS.highlights.size > 0, undefined, {
-      timeout: 20_000,
-    });
+    await waitForMarks(elsewhere);
     expect(await isMarked(article), `${site} after a reload`).toBe(false);
     expect(await world.evaluate<ContentStats | null>(READ_STATS), 'the session was never loaded').toBeNull();
     await world.cdp.detach();

@@ -1,11 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Page, Request } from 'playwright-core';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { startServer, type TestServer } from '../../scripts/demo-server';
+import { listenLocal } from '../../scripts/local-server';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
 import { RESULTS } from './support/paths';
+import { readKb } from './support/kb-store';
+import { waitForMarks } from './support/marks';
+import { sendAs, sendRaw } from './support/messages';
 
 /**
  * Sync in the built extension, in headless Chromium: with default settings Gloss makes no request at
@@ -55,7 +58,7 @@ interface PackServer {
 async function startPackServer(): Promise<PackServer> {
   let current = { body: Buffer.from(''), etag: '""', slow: false };
   const log: PackServer['log'] = [];
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const server = await listenLocal((req: IncomingMessage, res: ServerResponse) => {
     const cors = {
       'access-control-allow-origin': '*',
       'access-control-allow-headers': '*',
@@ -113,17 +116,10 @@ async function startPackServer(): Promise<PackServer> {
     }, 150);
     res.on('close', () => clearInterval(timer));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as AddressInfo).port;
   return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
+    ...server,
     serve: (body, etag, opts = {}) => (current = { body: Buffer.from(body), etag, slow: opts.slow ?? false }),
     log,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
   };
 }
 
@@ -145,40 +141,6 @@ const packOf = (version: string, entities: unknown[]) =>
     asOf: '2025-02-01',
     entities,
   });
-
-// ---- talking to the extension from one of its pages ----
-
-type Reply<T> = { res: { ok: true; value: T } | { ok: false; error: string } };
-
-async function send<T>(page: Page, type: string, data: unknown): Promise<T> {
-  const reply = (await page.evaluate(
-    ({ type, data }) => chrome.runtime.sendMessage({ id: Date.now(), type, data, timestamp: Date.now() }),
-    { type, data },
-  )) as Reply<T>;
-  if (!reply?.res?.ok) throw new Error(`${type} failed: ${JSON.stringify(reply)}`);
-  return reply.res.value;
-}
-
-/** Reads a store of the knowledge base straight from IndexedDB: it does not wake the worker. */
-function readStore<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (store) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('gloss');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const get = db.transaction(store, 'readonly').objectStore(store).getAll();
-          get.onsuccess = () => {
-            db.close();
-            resolve(get.result as T[]);
-          };
-          get.onerror = () => reject(get.error);
-        };
-      }),
-    store,
-  );
-}
 
 interface Source {
   id: string;
@@ -212,11 +174,11 @@ describe('Chromium: sources and sync', () => {
 
     const article = await session.context.newPage();
     await article.goto(demo.url('/demo/article.html'));
-    await article.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 20_000 });
+    await waitForMarks(article);
 
     // A fresh worker runs every start-up path (scheduler, resume) while we watch.
     await stopServiceWorker(session, popup);
-    expect(await send<{ name: string }>(popup, 'getEntity', { id: 'wd:Q43723' })).toMatchObject({ name: 'Benjamin Netanyahu' });
+    expect(await sendAs(popup, 'getEntity', { id: 'wd:Q43723' })).toMatchObject({ name: 'Benjamin Netanyahu' });
     await popup.waitForTimeout(2_000);
     const worker = session.context.serviceWorkers().find((w) => w.url().includes(session.extensionId))!;
     const alarms = await worker.evaluate(() =>
@@ -241,9 +203,9 @@ describe('Chromium: sources and sync', () => {
     await page.goto(`chrome-extension://${session.extensionId}/popup.html`);
     const v1 = [person('e2e:ana', 'Ana Lima'), person('e2e:bo', 'Bo Chen'), person('e2e:cy', 'Cy Dunn')];
     packs.serve(packOf('1', v1), '"v1"');
-    const added = await send<Source>(page, 'addSource', { kind: 'pack-url', url: packs.url('/pack.json') });
+    const added = await sendAs(page, 'addSource', { kind: 'pack-url', url: packs.url('/pack.json') });
     await expect
-      .poll(async () => (await readStore<Source>(page, 'sources')).find((s) => s.id === added.id)?.version, { timeout: 15_000 })
+      .poll(async () => (await readKb<Source>(page, 'sources')).find((s) => s.id === added.id)?.version, { timeout: 15_000 })
       .toBe('1');
     // The worker's request was seen: the watcher of the previous test does see worker requests.
     expect(requests.some((r) => r.fromWorker && r.url.startsWith(packs.url('/pack.json')))).toBe(true);
@@ -258,14 +220,12 @@ describe('Chromium: sources and sync', () => {
     ];
     const body = packOf('2', v2);
     packs.serve(body, '"v2"', { slow: true });
-    void page.evaluate(
-      (id) => void chrome.runtime.sendMessage({ id: 77, type: 'syncNow', data: { id }, timestamp: Date.now() }).catch(() => {}),
-      added.id,
-    );
+    // Not awaited: the worker is stopped while this sync runs, so no reply may ever come.
+    void sendRaw(page, 'syncNow', { id: added.id }).catch(() => undefined);
 
     // Wait until part of the file is staged in IndexedDB.
     await expect
-      .poll(async () => (await readStore<{ received: number }>(page, 'downloads'))[0]?.received ?? 0, { timeout: 20_000 })
+      .poll(async () => (await readKb<{ received: number }>(page, 'downloads'))[0]?.received ?? 0, { timeout: 20_000 })
       .toBeGreaterThanOrEqual(256 * 1024);
 
     // Lookups answer while the download runs, from the old data.
@@ -274,30 +234,28 @@ describe('Chromium: sources and sync', () => {
       const value = await run();
       return [value, Date.now() - t0];
     };
-    const [ana, getMs] = await timed(() => send<Entity>(page, 'getEntity', { id: 'e2e:ana' }));
+    const [ana, getMs] = await timed(() => sendAs(page, 'getEntity', { id: 'e2e:ana' }));
     expect(ana).toMatchObject({ name: 'Ana Lima' });
     const text = { blocks: ['Ana Lima met Benjamin Netanyahu and Cy Dunn in Jerusalem.'] };
-    const [annotated, firstAnnotateMs] = await timed(() =>
-      send<{ mentions: { entityId: string | null }[][] }>(page, 'annotate', text),
-    );
+    const [annotated, firstAnnotateMs] = await timed(() => sendAs(page, 'annotate', text));
     expect(annotated.mentions[0]!.map((m) => m.entityId)).toEqual(expect.arrayContaining(['e2e:ana', 'e2e:cy', 'wd:Q43723']));
-    const [, annotateMs] = await timed(() => send(page, 'annotate', text));
-    const [found, searchMs] = await timed(() => send<Entity[]>(page, 'search', { query: 'bo che' }));
+    const [, annotateMs] = await timed(() => sendAs(page, 'annotate', text));
+    const [found, searchMs] = await timed(() => sendAs(page, 'search', { query: 'bo che' }));
     expect(found.map((e) => e.id)).toContain('e2e:bo');
     for (const ms of [getMs, annotateMs, searchMs]) expect(ms).toBeLessThan(1_000);
     const lookupMs = `getEntity ${getMs} ms, annotate ${firstAnnotateMs} ms (first in this worker, builds the matcher) then ${annotateMs} ms, search ${searchMs} ms`;
-    const midway = (await readStore<Source>(page, 'sources')).find((s) => s.id === added.id)!;
+    const midway = (await readKb<Source>(page, 'sources')).find((s) => s.id === added.id)!;
     expect(midway.syncing).toBeDefined();
 
     await stopServiceWorker(session, page);
     const sentBeforeStop = packs.log.at(-1)!.sent;
 
     // Read straight from IndexedDB, without waking the worker: the old version, whole.
-    const sources = await readStore<Source>(page, 'sources');
+    const sources = await readKb<Source>(page, 'sources');
     const interrupted = sources.find((s) => s.id === added.id)!;
     expect(interrupted).toMatchObject({ version: '1', entityCount: 3 });
     expect(interrupted.syncing).toBeDefined(); // the marker the next worker looks for
-    const entities = await readStore<Entity>(page, 'entities');
+    const entities = await readKb<Entity>(page, 'entities');
     const mine = entities.filter((e) => e.sourceIds.includes(added.id));
     expect(mine.map((e) => [e.id, e.name]).sort()).toEqual([
       ['e2e:ana', 'Ana Lima'],
@@ -305,26 +263,26 @@ describe('Chromium: sources and sync', () => {
       ['e2e:cy', 'Cy Dunn'],
     ]);
     expect(entities.some((e) => e.id === 'wd:Q43723')).toBe(true);
-    const staged = (await readStore<{ received: number }>(page, 'downloads'))[0]!;
+    const staged = (await readKb<{ received: number }>(page, 'downloads'))[0]!;
     expect(staged.received).toBeGreaterThan(0);
     expect(staged.received).toBeLessThan(body.length);
 
     // The next worker (woken by a lookup, which it answers from the old data) resumes the download.
     packs.serve(body, '"v2"');
-    expect(await send<Entity>(page, 'getEntity', { id: 'e2e:cy' })).toMatchObject({ name: 'Cy Dunn' });
+    expect(await sendAs(page, 'getEntity', { id: 'e2e:cy' })).toMatchObject({ name: 'Cy Dunn' });
     await expect
-      .poll(async () => (await readStore<Source>(page, 'sources')).find((s) => s.id === added.id)?.version, { timeout: 30_000 })
+      .poll(async () => (await readKb<Source>(page, 'sources')).find((s) => s.id === added.id)?.version, { timeout: 30_000 })
       .toBe('2');
-    const done = (await readStore<Source>(page, 'sources')).find((s) => s.id === added.id)!;
+    const done = (await readKb<Source>(page, 'sources')).find((s) => s.id === added.id)!;
     expect(done.syncing).toBeUndefined();
     expect(done.entityCount).toBe(3_002);
     expect(done.status).toEqual({ code: 'updated', version: '2', added: 3000, changed: 1, removed: 1, entities: 3002 });
-    const after = (await readStore<Entity>(page, 'entities')).filter((e) => e.sourceIds.includes(added.id));
+    const after = (await readKb<Entity>(page, 'entities')).filter((e) => e.sourceIds.includes(added.id));
     expect(after.length).toBe(3_002);
     expect(after.find((e) => e.id === 'e2e:ana')?.name).toBe('Ana Lima Souza');
     expect(after.some((e) => e.id === 'e2e:cy')).toBe(false);
-    expect(await readStore(page, 'downloads')).toEqual([]);
-    expect(await readStore(page, 'downloadChunks')).toEqual([]);
+    expect(await readKb(page, 'downloads')).toEqual([]);
+    expect(await readKb(page, 'downloadChunks')).toEqual([]);
 
     // It asked only for the bytes it did not have.
     const resumed = packs.log.at(-1)!;
@@ -333,9 +291,7 @@ describe('Chromium: sources and sync', () => {
     // And the matcher follows: the new name is found in text.
     // The matcher follows (rebuilt in the background while the old one answers).
     const annotateNew = async () =>
-      (
-        await send<{ mentions: { entityId: string | null }[][] }>(page, 'annotate', { blocks: ['Person Number42 spoke.'] })
-      ).mentions[0]!.map((m) => m.entityId);
+      (await sendAs(page, 'annotate', { blocks: ['Person Number42 spoke.'] })).mentions[0]!.map((m) => m.entityId);
     await expect.poll(annotateNew, { timeout: 10_000 }).toContain('e2e:n42');
     console.log(
       `interrupted sync: ${(body.length / 1024).toFixed(0)} KB pack; worker stopped after the server sent ${(sentBeforeStop / 1024).toFixed(0)} KB, ` +

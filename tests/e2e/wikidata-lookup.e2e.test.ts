@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncTestServer } from '../unit/sync-server';
 import { haveData, loadFixtures, wikidataEmulator } from '../unit/wikidata-emulator';
-import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { launchChromium, type ChromiumSession } from './support/chromium';
 import { cardProbe, highlightsIn, worldOf } from './support/gloss-page';
 import { readHighlights } from './support/page-probes';
 import { RESULTS } from './support/paths';
@@ -24,7 +24,7 @@ The former European Commissioner Henning Christophersen, a Danish politician, sa
 
 let site: SyncTestServer;
 let wikidata: SyncTestServer;
-let gloss: GlossChromium;
+let gloss: ChromiumSession;
 let worker: Worker;
 const sentToWikidata: string[] = [];
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
   site.on('/article.html', (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE));
   wikidata = await startSyncServer();
   if (haveData) wikidata.on('/w/api.php', wikidataEmulator(loadFixtures()));
-  gloss = await launchGlossChromium();
+  gloss = await launchChromium();
   worker = gloss.context.serviceWorkers()[0]!;
   // The machine is offline: www.wikidata.org is answered from the emulator, and every request is seen.
   await gloss.context.route('https://www.wikidata.org/**', async (route) => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { expect } from 'vitest';
 import { FIREFOX_BUILD, requireBuild } from './paths';
+import { tabEnvelope } from './messages';
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
 const GECKO_ID = 'gloss@gloss.example';
@@ -81,24 +82,27 @@ function extensionPageOf(browser: Browser): Promise<Page> {
 /**
  * The words of the card open on a page, or '' when none is. The card sits in a closed shadow root that no
  * page script, and so no WebDriver evaluation in the page, can read; Gloss's own pages ask the content
- * script for it (the `shownCard` tab message, in the messaging library's wire format).
+ * script for it (the `shownCard` tab message).
  */
 export async function cardTextOf(page: Page): Promise<string> {
   const ext = await extensionPageOf(page.browser());
-  return ext.evaluate(async (url) => {
-    interface Tabs {
-      query(q: object): Promise<{ id?: number; url?: string }[]>;
-      sendMessage(id: number, message: unknown): Promise<unknown>;
-    }
-    const api = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
-    const tabs = await api.tabs.query({});
-    const tab = tabs.find((t) => t.url === url);
-    if (tab?.id === undefined) return '';
-    const reply = (await api.tabs
-      .sendMessage(tab.id, { id: Date.now(), type: 'shownCard', data: {}, timestamp: Date.now() })
-      .catch(() => null)) as { res?: { ok: boolean; value?: string | null } } | null;
-    return reply?.res?.ok ? (reply.res.value ?? '') : '';
-  }, page.url());
+  return ext.evaluate(
+    async ({ url, message }) => {
+      interface Tabs {
+        query(q: object): Promise<{ id?: number; url?: string }[]>;
+        sendMessage(id: number, message: unknown): Promise<unknown>;
+      }
+      const api = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
+      const tabs = await api.tabs.query({});
+      const tab = tabs.find((t) => t.url === url);
+      if (tab?.id === undefined) return '';
+      const reply = (await api.tabs.sendMessage(tab.id, message).catch(() => null)) as {
+        res?: { ok: boolean; value?: string | null };
+      } | null;
+      return reply?.res?.ok ? (reply.res.value ?? '') : '';
+    },
+    { url: page.url(), message: tabEnvelope('shownCard', {}) },
+  );
 }
 
 /** The hover card's text once it shows. */

@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { contentWorld } from './gloss-chromium';
+import { contentWorld } from './content-world';
 import { readHighlights, type HighlightedRange, type HighlightLabels } from './page-probes';
 
 /**

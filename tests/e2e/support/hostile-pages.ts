@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocal, type LocalServer } from '../../../scripts/local-server';
 
 /**
  * Hostile pages for tests/e2e/hostile-pages.e2e.test.ts, generated here and served from 127.0.0.1. Every
@@ -311,10 +310,7 @@ export function hugePage(): string {
   });
 }
 
-export interface PageServer {
-  url(path: string): string;
-  close(): Promise<void>;
-}
+export type PageServer = LocalServer;
 
 /** Serves fixed pages by path on 127.0.0.1 (a port of its own is an origin of its own). */
 export async function servePages(
@@ -322,7 +318,7 @@ export async function servePages(
   headers: Record<string, Record<string, string>> = {},
 ): Promise<PageServer> {
   const cache = new Map<string, Buffer>();
-  const server: Server = createServer((req, res) => {
+  return listenLocal((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const make = pages[path];
     if (!make) {
@@ -334,14 +330,4 @@ export async function servePages(
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': body.length, ...headers[path] });
     res.end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: (path) => `http://127.0.0.1:${port}${path}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }
