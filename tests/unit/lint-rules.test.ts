@@ -43,9 +43,13 @@ describe('layer rules', SLOW, () => {
     expect(await ruleErrors('lib/core/lint-probe.ts', "import { fold } from './fold';\n")).toEqual([]);
   });
 
-  it('lib/pack may not import lib/settings, lib/ui or the browser', async () => {
-    const bad = "import { DISPLAY } from '@/lib/settings/items';\nimport { t } from '../ui/i18n';\n";
-    expect(await ruleErrors('lib/pack/lint-probe.ts', bad)).toEqual([PATHS, PATHS]);
+  it('lib/pack may not import lib/settings, lib/cli, lib/ui or the browser', async () => {
+    const bad = [
+      "import { DISPLAY } from '@/lib/settings/items';",
+      "import { loadPack } from '../cli/load-pack';",
+      "import { t } from '../ui/i18n';",
+    ].join('\n');
+    expect(await ruleErrors('lib/pack/lint-probe.ts', bad)).toEqual([PATHS, PATHS, PATHS]);
   });
 
   it('content scripts may not import lib/kb, lib/sync, background code or dexie', async () => {
