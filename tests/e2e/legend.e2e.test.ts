@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../lib/pack/types';
-import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { launchChromium, type ChromiumSession } from './support/chromium';
 import { RESULTS } from './support/paths';
 
 /**
@@ -11,10 +11,10 @@ import { RESULTS } from './support/paths';
  * in the colours pages get, and the popup names the keys of the keyboard walk. Light and dark screenshots.
  */
 
-let gloss: GlossChromium;
+let gloss: ChromiumSession;
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  gloss = await launchGlossChromium();
+  gloss = await launchChromium();
 });
 afterAll(async () => {
   await gloss?.close();

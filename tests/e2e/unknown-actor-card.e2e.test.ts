@@ -5,7 +5,7 @@ import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncTestServer } from '../unit/sync-server';
 import { cardTextOf, launchFirefox } from './support/firefox';
-import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { launchChromium, type ChromiumSession } from './support/chromium';
 import { cardProbe, highlightTexts, highlightsIn, worldOf } from './support/gloss-page';
 import { readHighlights } from './support/page-probes';
 import { RESULTS } from './support/paths';
@@ -48,9 +48,9 @@ afterAll(async () => {
 });
 
 describe('an unknown actor’s card in Chromium', () => {
-  let gloss: GlossChromium;
+  let gloss: ChromiumSession;
   beforeAll(async () => {
-    gloss = await launchGlossChromium();
+    gloss = await launchChromium();
   });
   afterAll(async () => {
     await gloss?.close();
