@@ -222,11 +222,13 @@ export class SearchIndex {
       });
     }
 
+    // Prominence weighs more than a name starting with the query: "netan" is Netanyahu before the city of
+    // Netanya. Under ten points, so it never lifts an entity over a better class of match.
     const score = (doc: number, b: Best) =>
       b.match * 10 -
       b.distance * 3 +
       (this.nameKeys[doc]! >= 0 && this.keys[this.nameKeys[doc]!]!.startsWith(q) ? 2 : 0) +
-      this.priors[doc]! * 2;
+      this.priors[doc]! * 6;
     const hits = [...best]
       .map(([doc, b]) => ({ doc, b, score: score(doc, b) }))
       .sort((x, y) => y.score - x.score || this.keys[x.b.key]!.length - this.keys[y.b.key]!.length)

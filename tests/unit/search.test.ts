@@ -56,7 +56,13 @@ describe('searchEntities', () => {
     db = openDb(`search-${Math.random()}`);
     await applyPack(db, source, pack([entity('n', 'Benjamin Netanyahu', ['Bibi'], 0.95), entity('x', 'Netanya Harbour')]));
     expect((await searchEntities(db, 'Nétanyahou')).map((e) => e.id)).toEqual(['n']);
-    // Both prefix matches; the one whose name starts with the query first.
+    // Both prefix matches: far more prominent entity first (a reader typing "netany" means the prime minister).
+    expect((await searchEntities(db, 'netany')).map((e) => e.id)).toEqual(['n', 'x']);
+  });
+
+  it('among equally prominent entities, prefers the name that starts with the query', async () => {
+    db = openDb(`search-${Math.random()}`);
+    await applyPack(db, source, pack([entity('n', 'Benjamin Netanyahu', ['Bibi']), entity('x', 'Netanya Harbour')]));
     expect((await searchEntities(db, 'netany')).map((e) => e.id)).toEqual(['x', 'n']);
   });
 
