@@ -102,7 +102,7 @@ describe('Firefox popup', () => {
         .toBe(query);
       await expect.poll(() => textOf(popup, '.results .gloss-name'), { timeout: 10_000 }).toBe('Benjamin Netanyahu');
       // Settled on this query: the status line answers it (results lag typing by a keystroke or two).
-      await expect.poll(() => textOf(popup, '#search-status')).toMatch(/\d+ (entit(y|ies) )?found/);
+      await expect.poll(() => textOf(popup, '#search-status'), { timeout: 10_000 }).toMatch(/\d+ (entit(y|ies) )?found/);
       timings.push(`${query} ${Number(await popup.$eval('#search-status', (el) => el.getAttribute('data-ms'))).toFixed(1)} ms`);
       await popup.screenshot({ path: shot(`firefox-popup-search-${query === 'Nétanyahou' ? 'netanyahou' : query}`) });
     }
