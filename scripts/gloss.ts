@@ -15,7 +15,6 @@ import { parseArgs } from 'node:util';
 import { mentionsOfArticle } from '../lib/core/article-mentions';
 import { score, scoreExact, type GoldDocument } from '../lib/core/evaluate';
 import { splitParagraphs } from '../lib/core/paragraphs';
-import { extractArticle } from '../lib/cli/html-article';
 import { loadPack, type LoadedPack } from '../lib/cli/load-pack';
 import { validatePack } from '../lib/pack/validate';
 
@@ -66,7 +65,7 @@ function selectDocuments(docs: GoldDocument[]): GoldDocument[] {
   return docs;
 }
 
-function run(): number {
+async function run(): Promise<number> {
   switch (command) {
     case 'annotate': {
       const loaded = loadPack(values.pack);
@@ -79,6 +78,8 @@ function run(): number {
       if (!file) throw new Error('annotate needs a FILE.html, FILE.txt or --jsonl FILE.jsonl');
       const raw = readFileSync(file, 'utf8');
       if (/\.x?html?$/i.test(file)) {
+        // The HTML reader (linkedom) is loaded only for HTML: text and JSONL runs start without it.
+        const { extractArticle } = await import('../lib/cli/html-article');
         const article = extractArticle(raw);
         const date = values.date ?? article.date ?? undefined;
         const mentions = mentionsOfArticle(loaded.index, article.paragraphs, loaded.wikipediaOf, {
@@ -140,7 +141,7 @@ function run(): number {
 }
 
 try {
-  process.exitCode = run();
+  process.exitCode = await run();
 } catch (e) {
   console.error(`gloss: ${(e as Error).message}`);
   process.exitCode = 1;

@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+import { fromStored, toStored } from '../core/index-store';
 import { buildMatchIndex, type MatchIndex } from '../core/match-index';
 import { BUILTIN_PACKS } from '../pack/builtin-packs';
 import type { Pack } from '../pack/types';
@@ -8,15 +12,14 @@ import { validatePack } from '../pack/validate';
 const packsDir = join(import.meta.dirname, '../../assets/packs');
 
 export interface LoadedPack {
-  pack: Pack;
   index: MatchIndex;
   wikipediaOf(id: string): string | null;
 }
 
-function readPack(path: string): Pack {
+function parsePack(path: string, raw: Buffer): Pack {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
+    json = JSON.parse(raw.toString('utf8'));
   } catch (e) {
     throw new Error(`${path}: not a readable JSON file (${(e as Error).message})`);
   }
@@ -27,21 +30,75 @@ function readPack(path: string): Pack {
   return result.pack;
 }
 
-/**
- * The packs a fresh install turns on, read as one: the core pack's metadata with the entities of all of them
- * (the catalogue keeps each id in one pack only).
- */
-function readDefaultSet(): Pack {
-  const packs = BUILTIN_PACKS.filter((p) => p.defaultOn).map((p) => readPack(join(packsDir, `${p.short}.json`)));
-  return { ...packs[0]!, entities: packs.flatMap((p) => p.entities) };
+function readRaw(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new Error(`${path}: cannot read the pack (${(e as Error).message})`);
+  }
+}
+
+/** What the cache keeps: the compiled index (the form IndexedDB stores) and each entity's Wikipedia URL. */
+interface CachedIndex {
+  stored: unknown;
+  wikipedia: Map<string, string>;
 }
 
 /**
- * Reads and validates a pack file, or without a path the built-in default set; throws with every problem
- * listed if a pack is invalid.
+ * Where compiled indexes are kept between runs: validating and compiling the default set takes over a
+ * second, reading it back a few milliseconds. GLOSS_CACHE_DIR overrides; "off" turns the cache off.
+ */
+function cacheDir(): string | null {
+  const dir = process.env.GLOSS_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'gloss');
+  return dir === 'off' ? null : dir;
+}
+
+function readCache(file: string, stamp: string): LoadedPack | null {
+  let cached: CachedIndex;
+  try {
+    cached = deserialize(readFileSync(file)) as CachedIndex;
+  } catch {
+    return null;
+  }
+  const index = fromStored(cached?.stored, stamp);
+  if (!index || !(cached.wikipedia instanceof Map)) return null;
+  return { index, wikipediaOf: (id) => cached.wikipedia.get(id) ?? null };
+}
+
+function writeCache(file: string, dir: string, value: CachedIndex): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    // Written aside and renamed, so a concurrent run never reads half a file.
+    const part = `${file}.${process.pid}.part`;
+    writeFileSync(part, serialize(value));
+    renameSync(part, file);
+  } catch {
+    // A cache that cannot be written costs the next run a rebuild, nothing else.
+  }
+}
+
+/**
+ * Reads and validates a pack file, or without a path the built-in default set (the packs a fresh install
+ * turns on, read as one: the catalogue keeps each id in one pack only), and compiles its index; throws with
+ * every problem listed if a pack is invalid. The compiled index is cached under the hash of the packs' bytes,
+ * so a run whose packs have not changed starts without parsing, validating or compiling them.
  */
 export function loadPack(path?: string): LoadedPack {
-  const pack = path === undefined ? readDefaultSet() : readPack(path);
-  const links = new Map(pack.entities.map((e) => [e.id, e.links?.wikipedia ?? null]));
-  return { pack, index: buildMatchIndex(pack.entities), wikipediaOf: (id) => links.get(id) ?? null };
+  const paths =
+    path === undefined ? BUILTIN_PACKS.filter((p) => p.defaultOn).map((p) => join(packsDir, `${p.short}.json`)) : [path];
+  const raws = paths.map(readRaw);
+  const hash = createHash('sha256');
+  for (const raw of raws) hash.update(raw).update('\0');
+  const stamp = `cli:${hash.digest('hex').slice(0, 32)}`;
+  const dir = cacheDir();
+  const file = dir ? join(dir, `index-${stamp.slice(4)}.v8`) : null;
+  const hit = file ? readCache(file, stamp) : null;
+  if (hit) return hit;
+
+  const entities = raws.flatMap((raw, i) => parsePack(paths[i]!, raw).entities);
+  const index = buildMatchIndex(entities);
+  const wikipedia = new Map<string, string>();
+  for (const e of entities) if (e.links?.wikipedia) wikipedia.set(e.id, e.links.wikipedia);
+  if (file && dir) writeCache(file, dir, { stored: toStored(index, stamp), wikipedia });
+  return { index, wikipediaOf: (id) => wikipedia.get(id) ?? null };
 }
