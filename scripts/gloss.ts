@@ -7,13 +7,14 @@
  *   npm run --silent gloss -- annotate --jsonl FILE.jsonl [--pack PATH]
  *   npm run --silent gloss -- eval GOLD.jsonl [--json] [--exact] [--lines A-B] [--ids ID,ID] [--pack PATH]
  *     --exact: exact-boundary precision/recall/F1 over PER/ORG/LOC (for gold that annotates every entity);
+ *     --errors (with --exact): also list each document's missed gold spans (-) and wrong predictions (+);
  *     --lines / --ids: score only those documents (1-based line range, or ids), e.g. a tuning or held-out part.
  *   npm run --silent gloss -- validate PACK.json
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { mentionsOfArticle } from '../lib/core/article-mentions';
-import { score, scoreExact, type GoldDocument } from '../lib/core/evaluate';
+import { judgeExact, score, scoreExact, type GoldDocument } from '../lib/core/evaluate';
 import { splitParagraphs } from '../lib/core/paragraphs';
 import { loadPack, type LoadedPack } from '../lib/cli/load-pack';
 import { validatePack } from '../lib/pack/validate';
@@ -26,6 +27,7 @@ const { positionals, values } = parseArgs({
     jsonl: { type: 'string' },
     json: { type: 'boolean', default: false },
     exact: { type: 'boolean', default: false },
+    errors: { type: 'boolean', default: false },
     lines: { type: 'string' },
     ids: { type: 'string' },
   },
@@ -102,6 +104,15 @@ async function run(): Promise<number> {
         predicted: annotateText(loaded, gold.text, gold.date),
       }));
       if (values.exact) {
+        if (values.errors) {
+          for (const { gold, predicted } of docs) {
+            const j = judgeExact(gold, predicted);
+            const line = (m: { start: number; end: number; type?: string; kind?: string }) =>
+              `${gold.text.slice(m.start, m.end)} [${m.type ?? m.kind ?? ''}] …${gold.text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\s+/g, ' ')}…`;
+            for (const m of j.missed) console.log(`${gold.id}\t- ${line(m)}`);
+            for (const p of j.spurious) console.log(`${gold.id}\t+ ${line(p)}`);
+          }
+        }
         const e = scoreExact(docs);
         if (values.json) console.log(JSON.stringify(e));
         else {

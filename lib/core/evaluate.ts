@@ -131,23 +131,11 @@ export function scoreExact(docs: { gold: GoldDocument; predicted: PredictedMenti
   let goldCount = 0;
   let predictedCount = 0;
   let exact = 0;
-  const isActor = (g: GoldMention) => (ACTOR_TYPES as readonly string[]).includes(g.type ?? '');
-  for (const { gold, predicted } of docs) {
-    const actors = gold.mentions.filter(isActor);
-    const others = gold.mentions.filter((g) => !isActor(g));
-    const keys = new Set(actors.map((g) => `${g.start}:${g.end}`));
-    goldCount += keys.size;
-    const seen = new Set<string>();
-    for (const p of predicted) {
-      if (p.kind === 'term') continue;
-      const key = `${p.start}:${p.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (keys.has(key)) {
-        predictedCount++;
-        exact++;
-      } else if (!others.some((g) => g.start <= p.start && p.end <= g.end)) predictedCount++;
-    }
+  for (const doc of docs) {
+    const j = judgeExact(doc.gold, doc.predicted);
+    goldCount += j.gold;
+    predictedCount += j.exact + j.spurious.length;
+    exact += j.exact;
   }
   const precision = predictedCount ? exact / predictedCount : 0;
   const recall = goldCount ? exact / goldCount : 0;
@@ -159,4 +147,40 @@ export function scoreExact(docs: { gold: GoldDocument; predicted: PredictedMenti
     recall,
     f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
   };
+}
+
+/** One document's exact-boundary judgement: the gold actor spans missed and the predicted spans that count as wrong. */
+export interface ExactJudgement {
+  gold: number;
+  exact: number;
+  missed: GoldMention[];
+  spurious: PredictedMention[];
+}
+
+export function judgeExact(gold: GoldDocument, predicted: readonly PredictedMention[]): ExactJudgement {
+  const isActor = (g: GoldMention) => (ACTOR_TYPES as readonly string[]).includes(g.type ?? '');
+  const actors = gold.mentions.filter(isActor);
+  const others = gold.mentions.filter((g) => !isActor(g));
+  const keys = new Set(actors.map((g) => `${g.start}:${g.end}`));
+  const seen = new Set<string>();
+  const hit = new Set<string>();
+  const spurious: PredictedMention[] = [];
+  for (const p of predicted) {
+    if (p.kind === 'term') continue;
+    const key = `${p.start}:${p.end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (keys.has(key)) hit.add(key);
+    else if (!others.some((g) => g.start <= p.start && p.end <= g.end)) spurious.push(p);
+  }
+  const missed: GoldMention[] = [];
+  const missedKeys = new Set<string>();
+  for (const g of actors) {
+    const key = `${g.start}:${g.end}`;
+    if (!hit.has(key) && !missedKeys.has(key)) {
+      missedKeys.add(key);
+      missed.push(g);
+    }
+  }
+  return { gold: keys.size, exact: hit.size, missed, spurious };
 }

@@ -103,6 +103,55 @@ describe('proper names of an article', () => {
     ]);
   });
 
+  it.each([
+    [
+      '"of … and"',
+      'It worked with the Party of Socialists and Democrats since 2002.',
+      ['Party of Socialists and Democrats:organization'],
+    ],
+    [
+      '"of … and … for"',
+      'He joined the Alliance of Liberals and Democrats for Europe Party in 1993.',
+      ['Alliance of Liberals and Democrats for Europe Party:organization'],
+    ],
+    ['"for a"', 'He later joined the Union for a Popular Movement.', ['Union for a Popular Movement:organization']],
+    ['members "for"', 'They marched with Veterans for Peace on Sunday.', ['Veterans for Peace:organization']],
+    [
+      'French particles',
+      'It merged with the Mouvement des Citoyens pour le Changement in 2002.',
+      ['Mouvement des Citoyens pour le Changement:unknown'],
+    ],
+    [
+      'a possessive written apart',
+      "They joined the European People 's Party , but left.",
+      ["European People 's Party:organization"],
+    ],
+    ['a party in lower case', 'He stood for the Green party in the election.', ['Green party:organization']],
+  ])('keeps connectors inside a name: %s', (_name, text, expected) => {
+    expect(names([text])[0]).toEqual(expected);
+  });
+
+  it("keeps a party label or a party outside the candidate's name", () => {
+    expect(names(['He lost to Liberal Stephen Owen, and Democrat Jimmy Carter won.'])[0]).toEqual([
+      'Stephen Owen:person',
+      'Jimmy Carter:person',
+    ]);
+    expect(names(['He won, defeating Ontario Liberal Party Joe Dickson and Liberal Party of Canada Frank Oliver.'])[0]).toEqual([
+      'Ontario Liberal Party:organization',
+      'Joe Dickson:person',
+      'Liberal Party of Canada:organization',
+      'Frank Oliver:person',
+    ]);
+  });
+
+  it('does not merge two organisations joined by "and", nor talks "on" a place', () => {
+    expect(names(['The Ministry of Defence and Home Office disagreed.'])[0]).toEqual([
+      'Ministry of Defence:organization',
+      'Home Office:organization',
+    ]);
+    expect(names(['Talks on the Middle East resumed.'])[0]).toEqual(['Middle East:place']);
+  });
+
   it('does not merge two names joined by "and"', () => {
     expect(names(['She studied at Harvard and University of North Carolina.'])[0]).toEqual([
       'Harvard:unknown',

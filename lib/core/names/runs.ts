@@ -72,6 +72,12 @@ export function findRuns(tokens: Token[], text: string): Run[] {
       const last = tokens[to - 1]!;
       const next = tokens[to];
       if (!next) break;
+      // "People 's Party" and "Workers' Party" with the apostrophe apart from the word, as some text is spaced.
+      const apart = POSSESSIVES_IN_NAMES.has(last.lower) ? possessiveApart(tokens, to, text) : 0;
+      if (apart > 0) {
+        to += apart;
+        continue;
+      }
       if (last.possessive) {
         // "People's Party", "People's Liberation Army": a common noun's possessive inside a name.
         const inName = POSSESSIVES_IN_NAMES.has(last.lower) && /^['’]s[ \t]+$/.test(text.slice(last.end, next.start));
@@ -98,17 +104,25 @@ export function findRuns(tokens: Token[], text: string): Run[] {
         to++;
         continue;
       }
-      // Lower-case connectors: particle, "of (the)", or "and" before an organisation word.
+      // Lower-case connectors: particles ("Mouvement des Citoyens pour le Changement"), "of (the)", "for (a)",
+      // or "and" inside a name.
       let k = to;
-      if (PARTICLES.has(next.lower) && gapIsSpace(text, last, next)) k = to + 1;
-      else if (next.lower === 'of' && OF_HEADS.has(last.lower.replace(/\.$/, '')) && gapIsSpace(text, last, next)) {
-        k = tokens[to + 1]?.lower === 'the' ? to + 2 : to + 1;
-      } else if ((next.lower === 'on' || next.lower === 'for') && FOR_HEADS.has(last.lower) && gapIsSpace(text, last, next)) {
-        // "Council on Foreign Relations", "Committee on Armed Services".
-        // "Organisation for Economic Co-operation and Development", "Centre for Strategic Studies".
+      if (PARTICLES.has(next.lower) && gapIsSpace(text, last, next)) {
+        k = PARTICLES.has(tokens[to + 1]?.lower ?? '') ? to + 2 : to + 1;
+      } else if (next.lower === 'of' && OF_HEADS.has(last.lower.replace(/\.$/, '')) && gapIsSpace(text, last, next)) {
         k = tokens[to + 1]?.lower === 'the' ? to + 2 : to + 1;
         sawFor = true;
-      } else if (next.lower === 'and' && gapIsSpace(text, last, next) && (sawFor || andJoinsOrg(tokens, from, to + 1, text))) {
+      } else if ((next.lower === 'on' || next.lower === 'for') && forHead(last, next.lower) && gapIsSpace(text, last, next)) {
+        // "Council on Foreign Relations", "Committee on Armed Services".
+        // "Organisation for Economic Co-operation and Development", "Centre for Strategic Studies".
+        // "Union for a Popular Movement", "Veterans for Peace".
+        k = tokens[to + 1]?.lower === 'the' || tokens[to + 1]?.lower === 'a' ? to + 2 : to + 1;
+        sawFor = true;
+      } else if (
+        next.lower === 'and' &&
+        gapIsSpace(text, last, next) &&
+        ((sawFor && andContinues(tokens, to, text)) || andJoinsOrg(tokens, from, to + 1, text))
+      ) {
         k = to + 1;
       }
       if (k > to && tokens[k] && nameWord(tokens, k, text) && gapIsSpace(text, tokens[k - 1]!, tokens[k]!)) {
@@ -117,10 +131,43 @@ export function findRuns(tokens: Token[], text: string): Run[] {
       }
       break;
     }
+    // "the Green party", "the Liberal party": a party named in lower case is still the name's head.
+    if (to - from <= 2 && tokens[to]?.lower === 'party' && gapIsSpace(text, tokens[to - 1]!, tokens[to]!)) to++;
     runs.push({ from, to });
     i = to;
   }
   return runs;
+}
+
+/**
+ * After "of" or "for" inside a name, "and" goes on with it ("Party of Socialists and Democrats", "Center for
+ * Strategic and International Studies") unless a name of an organisation of its own follows ("Ministry of
+ * Defence and Home Office") or a new one opens with "The". An adjective before "and" cannot end a name.
+ */
+function andContinues(tokens: Token[], and: number, text: string): boolean {
+  const after = tokens[and + 1];
+  if (!after || after.lower === 'the' || !nameWord(tokens, and + 1, text)) return false;
+  if (/(?:ic|al)$/.test(tokens[and - 1]!.lower)) return true;
+  for (let j = and + 1; j < tokens.length && j < and + 5 && nameWord(tokens, j, text); j++) {
+    if (ORG_WORDS.has(tokens[j]!.lower)) return false;
+  }
+  return true;
+}
+
+/** A word "for" or "on" continues: an organisation word, or a plural noun naming members ("Veterans for Peace"). */
+function forHead(t: Token, connector: string): boolean {
+  if (FOR_HEADS.has(t.lower)) return true;
+  // Not "on" ("Talks on the Middle East"), and not a word that opens a sentence, where capitals say nothing.
+  return (
+    connector === 'for' &&
+    !t.initial &&
+    t.cap &&
+    !t.possessive &&
+    !t.allCaps &&
+    t.lower.length >= 5 &&
+    /[^su]s$/.test(t.lower) &&
+    !/(?:ians|eans|ese)$/.test(t.lower)
+  );
 }
 
 /** "Defence and Space Company": join across "and" only where the words after it end in an org word. */
@@ -135,8 +182,65 @@ export function andJoinsOrg(tokens: Token[], from: number, after: number, text: 
 const ROMAN_RE = /^[IVXLC]+$/;
 const POSSESSIVES_IN_NAMES = new Set(['people', 'women', 'children', 'workers']);
 
+/** Tokens to take after `to - 1` for a possessive written apart ("People 's Party", "Workers' Party"), or 0. */
+function possessiveApart(tokens: Token[], to: number, text: string): number {
+  const last = tokens[to - 1]!;
+  const next = tokens[to];
+  if (!next) return 0;
+  const gap = text.slice(last.end, next.start);
+  if (next.lower === 's' && /^\s+['’]$/.test(gap)) {
+    const after = tokens[to + 1];
+    return after && nameWord(tokens, to + 1, text) && gapIsSpace(text, next, after) ? 2 : 0;
+  }
+  return /^\s*['’]\s+$/.test(gap) && last.lower.endsWith('s') && nameWord(tokens, to, text) ? 1 : 0;
+}
+
 /** Heads that "for" or "on" continues: "Centre for Strategic Studies", "Council on Foreign Relations". */
-const FOR_HEADS = new Set([...ORG_WORDS, 'center', 'centre', 'forum']);
+const FOR_HEADS = new Set([...ORG_WORDS, 'center', 'centre', 'forum', 'campaign', 'women', 'men', 'people', 'children']);
+
+/** Party labels said of a politician before the name: "Democrat Jimmy Carter", "Liberal Stephen Owen". */
+const POLITICAL_LABELS = new Set([
+  'republican',
+  'democrat',
+  'liberal',
+  'conservative',
+  'labour',
+  'socialist',
+  'communist',
+  'tory',
+]);
+/** Heads of a party's name that a candidate's name may follow in a run: "… Liberal Party Joe Dickson". */
+const PARTY_HEADS = new Set(['party', 'front', 'alliance', 'movement', 'union', 'league', 'coalition']);
+
+/**
+ * Where a person's name starts after a party label or a party's name in one capitalised run, or null: the
+ * last two or three words are plain name words (no organisation, place or title word, no acronym).
+ */
+function personTail(tokens: Token[], run: Run): number | null {
+  for (const size of [2, 3]) {
+    const at = run.to - size;
+    if (at <= run.from) continue;
+    const head = tokens[at - 1]!.lower;
+    const labelled = at === run.from + 1 && POLITICAL_LABELS.has(head);
+    // "Liberal Party of Canada Frank Oliver": the party's country closes its name.
+    const ofCountry = tokens[at - 2]?.lower === 'of' && PARTY_HEADS.has(tokens[at - 3]?.lower ?? '') && at - 3 >= run.from;
+    if (!labelled && !ofCountry && !PARTY_HEADS.has(head)) continue;
+    const plain = tokens
+      .slice(at, run.to)
+      .every(
+        (t) =>
+          t.cap &&
+          !t.allCaps &&
+          !ORG_WORDS.has(t.lower) &&
+          !PLACE_WORDS.has(t.lower) &&
+          !TITLES.has(t.lower) &&
+          !POLITICAL_LABELS.has(t.lower) &&
+          !PARTICLES.has(t.lower),
+      );
+    if (plain) return at;
+  }
+  return null;
+}
 
 export const isTitle = (t: Token): boolean => TITLES.has(t.lower) && (!t.allCaps || /^(ceo|cfo|coo|cto)$/.test(t.lower));
 
@@ -157,6 +261,16 @@ export function splitRun(tokens: Token[], run: Run): Candidate[] {
   const whole: Candidate[] = [{ from: run.from, to: run.to, kind: 'unknown' }];
   const hasPlaceOrOrg = (from: number, to: number): boolean =>
     tokens.slice(from, to).some((t) => ORG_WORDS.has(t.lower) || PLACE_WORDS.has(t.lower));
+  const personAfter = personTail(tokens, run);
+  if (personAfter !== null) {
+    // "Republican Dwight Eisenhower": a party label is said of the person, not part of the name.
+    // "Ontario Liberal Party Joe Dickson": a party, then its candidate.
+    const out: Candidate[] = [{ from: personAfter, to: run.to, kind: 'person' }];
+    if (!POLITICAL_LABELS.has(tokens[run.from]!.lower) || personAfter > run.from + 1) {
+      out.unshift({ from: run.from, to: personAfter, kind: 'organization' });
+    }
+    return out;
+  }
   let j = run.from;
   while (j < run.to && !isTitle(tokens[j]!)) j++;
   if (j === run.to) return whole;

@@ -85,7 +85,9 @@ export const DEPARTMENTS = words(`state defense defence energy labor labour comm
 /** Words before a capitalised name that make it a place. */
 export const PLACE_PREPS = words('in near across throughout outside inside around towards toward');
 /** Connectors inside names: "Osama bin Laden", "Ludwig van Beethoven", "Charles de Gaulle". */
-export const PARTICLES = words('de del della der den di da dos das du van von le la bin ibn bint al el abu ben ter ten y');
+export const PARTICLES = words(
+  'de del della der den des di da dos das du van von le la bin ibn bint al el abu ben ter ten y pour et für und en',
+);
 /** Words before "of" that keep a name going ("Bank of England", "Republic of Korea", "Court of Justice"). */
 export const OF_HEADS = words(`${[...ORG_WORDS].join(' ')} ${[...PLACE_WORDS].join(' ')} ${[...TITLES].join(' ')}
   house houses order sisters brothers friends people children institute chamber department bank`);
