@@ -7,6 +7,7 @@ import { scan } from './scan';
 import { variantsOf } from './variant-table';
 import { dropNestedInNames } from './nested-names';
 import { bindShortForms } from './short-forms';
+import { demonymEvidence } from './demonyms';
 
 export interface Mention {
   start: number;
@@ -65,7 +66,11 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
   };
   const found = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds));
   const spans = options.names ? dropNestedInNames(found, options.names, blocks, index.entities) : found;
-  const links = link(index.entities, spans, { blocks, ...(options.date ? { date: options.date } : {}) });
+  const links = link(index.entities, spans, {
+    blocks,
+    ...(options.date ? { date: options.date } : {}),
+    countryEvidence: () => demonymEvidence(index, blocks),
+  });
 
   const out: Mention[][] = blocks.map(() => []);
   const linkedSpans: { block: number; start: number; end: number; entity: number }[] = [];

@@ -67,6 +67,11 @@ export interface LinkContext {
   blocks: readonly string[];
   /** YYYY-MM-DD of the article, when known. */
   date?: string;
+  /**
+   * Country entities the article names in other ways than a mention (demonyms: demonymEvidence), once per
+   * occurrence; asked for only where a choice depends on the article's country.
+   */
+  countryEvidence?: () => readonly number[];
 }
 
 /**
@@ -80,22 +85,28 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
   const anchors = new Set<string>();
   const anchorIndexes: number[] = [];
   const relatedToAnchor = new Set<string>();
-  for (const s of spans) {
-    if (s.entities.length !== 1) continue;
+  const generic = spans.map((s) => isGenericName(ctx.blocks[s.block]!.slice(s.start, s.end)));
+  spans.forEach((s, k) => {
+    if (s.entities.length !== 1) return;
     const e = entities[s.entities[0]!]!;
     anchors.add(e.id);
-    anchorIndexes.push(s.entities[0]!);
+    // A generic name ("Democratic Party") is no evidence of its own country: that is what is in question.
+    if (!generic[k]) anchorIndexes.push(s.entities[0]!);
     for (const r of e.related ?? []) relatedToAnchor.add(r);
+  });
+  const needsCountry = spans.some((s, k) => s.entities.length > 1 || generic[k]);
+  for (const i of needsCountry && ctx.countryEvidence ? ctx.countryEvidence() : []) {
+    anchors.add(entities[i]!.id);
+    anchorIndexes.push(i);
   }
   const countries = countryEvidence(entities, anchorIndexes);
   const leading = leadingCountries(countries);
   const most = Math.max(1, ...countries.values());
 
-  return spans.map((s) => {
+  return spans.map((s, k) => {
     const text = ctx.blocks[s.block]!;
-    const generic = isGenericName(text.slice(s.start, s.end));
     const fitting = fitsDate(
-      s.entities.filter((i) => fitsCountry(entities[i]!, generic, leading)),
+      s.entities.filter((i) => fitsCountry(entities[i]!, generic[k]!, leading)),
       entities,
       ctx.date,
     );

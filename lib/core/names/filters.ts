@@ -27,6 +27,7 @@ import {
   TITLE_HEADS,
 } from './word-lists';
 import { type Token, gapIsSpace } from './tokens';
+import { DEMONYM_WORDS } from '../demonyms';
 import { type Candidate, type Run, isTitle } from './runs';
 import { type UnknownActorKind } from '../unknown-actors';
 
@@ -91,6 +92,8 @@ export function dropSentenceStarts(tokens: Token[], c: Candidate, evidence: Read
 
 /** A lone nationality adjective before a lower-case noun ("German airline", "European leaders"). */
 export function isDemonym(tokens: Token[], c: Candidate, text: string): boolean {
+  // "South Korean lawmakers": a compass word before a nationality is still a nationality.
+  if (c.to - c.from === 2 && COMPASS.has(tokens[c.from]!.lower)) return isDemonym(tokens, { ...c, from: c.from + 1 }, text);
   if (c.to - c.from !== 1) return false;
   const t = tokens[c.from]!;
   // Plural nationality nouns name groups, not actors: "Singaporeans", "Indonesians".
@@ -100,11 +103,18 @@ export function isDemonym(tokens: Token[], c: Candidate, text: string): boolean 
   // "Israeli Prime Minister …": a nationality before a title is not an actor of its own.
   if (c.affiliation && (DEMONYMS.has(t.lower) || DEMONYM_RE.test(t.lower))) return true;
   const next = tokens[c.to];
-  if (!next || next.cap || COMMON.has(next.lower) || SPEECH_VERBS.has(next.lower) || t.possessive) return false;
-  if (!gapIsSpace(text, t, next)) return false;
+  if (!next || next.cap || SPEECH_VERBS.has(next.lower) || t.possessive || !gapIsSpace(text, t, next)) return false;
+  // A nationality of the demonym table before any lower-case word: "Jordanian troops", "South Korean lawmakers".
+  if (DEMONYM_WORDS.has(t.lower) && !FUNCTION_WORDS.has(next.lower)) return true;
+  if (COMMON.has(next.lower)) return false;
   // "-an" is too common an ending for names (Jordan, Sudan, Milan), so it counts only before a role: "Kenyan runner".
   const role = ROLE_NOUNS.has(next.lower) || isAgentNoun(next.lower);
-  return DEMONYMS.has(t.lower) || (t.lower.length >= 6 && DEMONYM_RE.test(t.lower)) || (/an$/.test(t.lower) && role);
+  return (
+    DEMONYMS.has(t.lower) ||
+    DEMONYM_WORDS.has(t.lower) ||
+    (t.lower.length >= 6 && DEMONYM_RE.test(t.lower)) ||
+    (/an$/.test(t.lower) && role)
+  );
 }
 
 /** Two or more nationality or community words name a group of people, not an actor: "Arab Israeli", "Somali American". */
