@@ -5,7 +5,7 @@
  * sentence is a name even where it opens a sentence). Offsets are UTF-16 offsets into `text`.
  */
 
-import { HONORIFIC_RE } from './names/word-lists';
+import { COMPASS, HONORIFIC_RE } from './names/word-lists';
 import { type Token, tokenize } from './names/tokens';
 import { type Candidate, type Run, findRuns, splitRun } from './names/runs';
 import { classify, collectEvidence, dropSentenceStarts, isDemonym, isGroup, notAnActor, trimTail } from './names/filters';
@@ -70,7 +70,14 @@ export function namesOf(block: ReadBlock, options: NameOptions = {}): UnknownAct
     for (const part of splitRun(tokens, run)) {
       const trimmedStart = dropSentenceStarts(tokens, part, evidence, text);
       const c = trimmedStart && trimTail(tokens, trimmedStart);
-      if (!c || c.to <= c.from || isDemonym(tokens, c, text) || isGroup(tokens, c) || notAnActor(tokens, c, text)) {
+      if (
+        !c ||
+        c.to <= c.from ||
+        isDemonym(tokens, c, text) ||
+        isGroup(tokens, c) ||
+        notAnActor(tokens, c, text) ||
+        loneCompass(tokens, c)
+      ) {
         if (part.to === run.to && (!c || c.to === part.to)) rejectedEnd = run.to;
         continue;
       }
@@ -105,6 +112,9 @@ export function namesOf(block: ReadBlock, options: NameOptions = {}): UnknownAct
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** "the South", "the North": a compass word alone names a vague region, not an actor. */
+const loneCompass = (tokens: Token[], c: Candidate): boolean => c.to - c.from === 1 && COMPASS.has(tokens[c.from]!.lower);
 
 /** Whether every capitalised word of a candidate is among `allowed`. */
 function everyWordIn(tokens: Token[], c: Candidate, allowed: ReadonlySet<string>): boolean {

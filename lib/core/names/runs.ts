@@ -175,7 +175,14 @@ export function andJoinsOrg(tokens: Token[], from: number, after: number, text: 
   for (let j = from; j < after - 1; j++) if (ORG_WORDS.has(tokens[j]!.lower)) return false;
   // The organisation word must close the words after "and": "Harvard and University of North Carolina" is two names.
   let j = after;
-  while (j < after + 4 && j < tokens.length && nameWord(tokens, j, text)) j++;
+  // Only the words of this name: "Labour Party ( SDLP )" ends at "Party".
+  while (
+    j < after + 4 &&
+    j < tokens.length &&
+    nameWord(tokens, j, text) &&
+    (j === after || gapIsSpace(text, tokens[j - 1]!, tokens[j]!))
+  )
+    j++;
   return j > after && ORG_WORDS.has(tokens[j - 1]!.lower) && tokens[j]?.lower !== 'of';
 }
 
