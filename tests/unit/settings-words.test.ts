@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SearchIndex } from '../../lib/core/search-index';
@@ -110,5 +110,20 @@ describe('a request the worker could not answer', () => {
     expect(workerErrorText(new Error('The backup was not imported: notes: must be a list'))).toBe(
       'The backup was not imported: notes: must be a list',
     );
+  });
+});
+
+describe('the About section', () => {
+  it('sends readers nowhere they cannot go: no built-in pack’s licence, credit or description names a file of Gloss’s repository', () => {
+    const dir = join(import.meta.dirname, '../../assets/packs');
+    const pointers = readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .flatMap((f) => {
+        const pack = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, unknown>;
+        return (['license', 'attribution', 'description'] as const)
+          .filter((field) => /README|\b(data|scripts|assets|lib|docs)\/|\.(md|json|ts)\b/.test(String(pack[field] ?? '')))
+          .map((field) => `${f} ${field}`);
+      });
+    expect(pointers).toEqual([]);
   });
 });
