@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { describeRole, describeRoleToday, formatPartialDate, rolesAsOf } from '@/lib/core/roles-as-of';
 import { safeHttpUrl, sourceLabel } from '@/lib/core/safe-url';
 import type { DatedFact } from '@/lib/pack/types';
@@ -25,8 +26,70 @@ export interface EntityCardProps {
   sourceNotes?: SourceNote[];
   /** An id for the heading, so a dialog can be labelled by it. */
   headingId?: string;
-  /** Sections shown after the facts and before the sources (the hover card's note, related actors). */
+  /** The country and party of a person, from the entities it is related to. */
+  affiliations?: Affiliations;
+  /**
+   * Compact (the hover card): the name, summary, the roles then and now, `lead` and the sources; "More"
+   * opens the rest (every role, the one-line description, other sources' words, `children`).
+   */
+  compact?: boolean;
+  /** Shown in the compact card too, after the roles (the reader's own note). */
+  lead?: ComponentChildren;
+  /** Sections shown after the facts and before the sources (the hover card's related actors). */
   children?: ComponentChildren;
+}
+
+export interface Affiliations {
+  country?: string;
+  party?: string;
+}
+
+const WIKIPEDIA_EN = /^https:\/\/en\.(m\.)?wikipedia\.org\/wiki\//;
+
+/** The summary when the pack has one (credited where adapted from Wikipedia), else the one-line description. */
+function Summary({ entity }: { entity: EntityView }) {
+  const source = entity.summary ? safeHttpUrl(entity.summarySource) : null;
+  return (
+    <>
+      <p class="gloss-description" dir="auto">
+        {entity.summary ?? entity.description}
+      </p>
+      {source && (
+        <p class="gloss-credit">
+          {WIKIPEDIA_EN.test(source) ? (
+            <SafeLink href={source}>{t('card_adaptedFromWikipedia', 'Adapted from English Wikipedia (CC BY-SA 4.0)')}</SafeLink>
+          ) : (
+            <>
+              {t('card_adaptedFrom', 'Adapted from')} <SafeLink href={source}>{sourceLabel(source)}</SafeLink>
+            </>
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
+function AffiliationLine({ affiliations }: { affiliations: Affiliations }) {
+  const parts = [
+    affiliations.country && t('card_country', 'Country: $1', [affiliations.country]),
+    affiliations.party && t('card_party', 'Party: $1', [affiliations.party]),
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
+  return (
+    <p class="gloss-affiliation" dir="auto">
+      {parts.join(' · ')}
+    </p>
+  );
+}
+
+/** Every role, with dates: the long view that "More" opens. */
+function AllRoles({ roles, today }: { roles: DatedFact[]; today?: string }) {
+  return (
+    <section class="gloss-all-roles">
+      <p class="gloss-label">{t('card_allRoles', 'Roles')}</p>
+      <CurrentRoleList roles={roles} today={today} />
+    </section>
+  );
 }
 
 function RoleList({ roles, date }: { roles: DatedFact[]; date?: string }) {
@@ -100,7 +163,19 @@ function RolesThenNow({ roles, date, today }: { roles: DatedFact[]; date: string
 }
 
 /** Who or what an entity is: the same card in the hover card, the popup and the options page. */
-export function EntityCard({ entity, headingLevel = 2, articleDate, today, sourceNotes, headingId, children }: EntityCardProps) {
+export function EntityCard({
+  entity,
+  headingLevel = 2,
+  articleDate,
+  today,
+  sourceNotes,
+  headingId,
+  affiliations,
+  compact = false,
+  lead,
+  children,
+}: EntityCardProps) {
+  const [expanded, setExpanded] = useState(!compact);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const kind = kindLabel(entity.kind);
   // Images are shown from https only: pack content is untrusted, and a page must not see mixed content.
@@ -124,17 +199,33 @@ export function EntityCard({ entity, headingLevel = 2, articleDate, today, sourc
         </Heading>
         <span class={`gloss-kind gloss-kind-${entity.kind}`}>{kind}</span>
       </header>
-      <p class="gloss-description" dir="auto">
-        {entity.description}
-      </p>
-      <EntityAlternatives entity={entity} />
+      {affiliations && <AffiliationLine affiliations={affiliations} />}
+      <Summary entity={entity} />
       {roles.length > 0 &&
         (articleDate ? (
           <RolesThenNow roles={roles} date={articleDate} today={today} />
         ) : (
           <CurrentRoleList roles={roles} today={today} />
         ))}
-      {children}
+      {lead}
+      {compact && (
+        <button
+          type="button"
+          class="gloss-link-button gloss-more"
+          aria-expanded={expanded}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('card_less', 'Less') : t('card_more', 'More')}
+        </button>
+      )}
+      {expanded && compact && entity.summary && (
+        <p class="gloss-muted" dir="auto">
+          {entity.description}
+        </p>
+      )}
+      {expanded && <EntityAlternatives entity={entity} />}
+      {expanded && compact && articleDate && roles.length > 1 && <AllRoles roles={roles} today={today} />}
+      {expanded && children}
       {(links.length > 0 || notes) && (
         <footer class="gloss-sources">
           {/* Without a link the footer names where the entity comes from, not "Sources: —". */}

@@ -22,6 +22,11 @@ export const userHandlers: Handlers<keyof UserProtocol> = {
     invalidateMatchIndex();
     return id;
   },
+  addEntityFromCard: async ({ entity }) => {
+    const id = await writePersonal(db, userCopy, { ...entity, aliases: [] });
+    invalidateMatchIndex();
+    return id;
+  },
   deletePersonalEntity: async ({ id }) => {
     const deleted = await removePersonal(db, userCopy, id);
     invalidateMatchIndex();

@@ -6,11 +6,13 @@ import { kindLabel } from '@/lib/ui/kind-label';
 import { readerLanguages } from '@/lib/ui/reader-languages';
 import { wikipediaSearchUrl } from '@/lib/page/wikipedia-search';
 import type { CandidateView, CardData } from './card-data';
+import type { CardChromeActions } from './CardChrome';
 import { HEADING_ID } from './card-heading';
 import { UnknownActorDetails } from './UnknownActorDetails';
 import { WikidataLookup, type LookupActions } from './WikidataLookup';
+import { AddToMyEntities, type AddEntityActions } from './AddToMyEntities';
 
-export interface CardActions extends LookupActions {
+export interface CardActions extends LookupActions, CardChromeActions, AddEntityActions {
   /** Shows the card of a related actor's first mention on this page. */
   showRelated(entityId: string): void;
   /** Stops marking these words on this page. */
@@ -67,15 +69,19 @@ function WrongMatch({ data, actions }: { data: CardData; actions: CardActions })
   );
 }
 
+function Note({ note }: { note: string | null }) {
+  if (!note) return null;
+  return (
+    <section class="gloss-note">
+      <p class="gloss-label">{t('card_yourNote', 'Your note')}</p>
+      <p dir="auto">{note}</p>
+    </section>
+  );
+}
+
 function Extras({ data, actions }: { data: CardData; actions: CardActions }) {
   return (
     <>
-      {data.note && (
-        <section class="gloss-note">
-          <p class="gloss-label">{t('card_yourNote', 'Your note')}</p>
-          <p dir="auto">{data.note}</p>
-        </section>
-      )}
       {data.related.length > 0 && (
         <section class="gloss-related">
           <p class="gloss-label">{t('card_alsoOnPage', 'Also on this page')}</p>
@@ -115,10 +121,18 @@ function UnknownActorCard({ data, actions }: { data: CardData; actions: CardActi
           {t('card_hideHereShort', 'Don’t mark it here')}
         </button>
       </p>
+      <AddToMyEntities
+        prefill={{
+          name: data.actorName ?? m.surface,
+          kind: m.kind,
+          description: (data.unknownActor?.descriptors ?? m.unknown?.descriptors ?? []).join('; '),
+          source: data.pageUrl,
+        }}
+        actions={actions}
+      />
       {data.unknownActor?.lookupOn && (
         <WikidataLookup words={data.unknownActor.name} languages={readerLanguages(data.pageLang)} actions={actions} />
       )}
-      <p class="gloss-muted">{t('card_addNoteHint', 'To keep a note on it, add it in Gloss’s options (your own entities).')}</p>
     </article>
   );
 }
@@ -128,7 +142,15 @@ export function HoverCard({ data, actions }: { data: CardData; actions: CardActi
   if (data.mention.unknown) return <UnknownActorCard data={data} actions={actions} />;
   if (data.entity) {
     return (
-      <EntityCard entity={data.entity} articleDate={data.articleDate} sourceNotes={data.sourceNotes} headingId={HEADING_ID}>
+      <EntityCard
+        entity={data.entity}
+        articleDate={data.articleDate}
+        sourceNotes={data.sourceNotes}
+        headingId={HEADING_ID}
+        affiliations={data.affiliations}
+        compact
+        lead={<Note note={data.note} />}
+      >
         <Extras data={data} actions={actions} />
       </EntityCard>
     );

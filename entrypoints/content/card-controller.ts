@@ -5,8 +5,11 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import { wikidataLookup } from '@/lib/settings/items';
 import { loadCandidates, loadCardData, type CardData } from './card-data';
 import { createCardUi, type CardUi } from './card-ui';
+import type { CardChromeState } from './CardChrome';
 import type { CardActions } from './HoverCard';
-import { nextActorMention, unknownActorView } from './unknown-actor-view';
+import { actorMentions, unknownActorView } from './unknown-actor-view';
+import { t } from '@/lib/ui/i18n';
+import { mentionKey } from '@/lib/page/mention-filter';
 
 /** The page's declared language ("en" of "en-GB"), when it declares one. */
 function pageLanguage(): string | undefined {
@@ -28,6 +31,21 @@ export interface CardPage {
   focusMark(m: PageMention | null): void;
   hideHere(m: PageMention): void;
   relink(m: PageMention, entityId: string): void;
+  /** Marks the page again (after the reader added an entity from a card). */
+  rescan(): void;
+  /** The site "Off on this site" would switch Gloss off for, or null where it can't. */
+  site(): string | null;
+  /** Switches Gloss off for this site (the session stops, the marks go). */
+  offHere(): Promise<void>;
+}
+
+/** How a card is opened: from the keyboard it takes focus; the keyboard walk says its own words. */
+export interface OpenOptions {
+  focus: boolean;
+  announce?: boolean;
+  pinned?: boolean;
+  /** Opened by "next mention": focus goes back to that button, so the reader can keep jumping. */
+  jumped?: boolean;
 }
 
 /**
@@ -42,6 +60,7 @@ export class CardController {
   private returnFocus: HTMLElement | null = null;
   /** A "next mention" jump drew the focus mark: closing the card takes it away again. */
   private jumpMarked = false;
+  private isPinned = false;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -76,12 +95,9 @@ export class CardController {
     return this.shown;
   }
 
-  /**
-   * A card the reader moved with "next mention" stays until Escape or a click elsewhere: the page scrolled
-   * under the pointer, and leaving the moved card must not close it.
-   */
+  /** A pinned card (by the pin, or moved by "next mention") stays until Escape or a click elsewhere. */
   get pinned(): boolean {
-    return this.shown !== null && this.jumpMarked;
+    return this.shown !== null && (this.isPinned || this.jumpMarked);
   }
 
   /** Starts loading a mention's card before it is shown (Wikipedia's previews fetch at 150 ms). */
@@ -100,7 +116,7 @@ export class CardController {
     return this.loading.data;
   }
 
-  async open(m: PageMention, opts: { focus: boolean; jumped?: boolean }): Promise<void> {
+  async open(m: PageMention, opts: OpenOptions): Promise<void> {
     // The card's code failed to load (the extension was updated, say): nothing to show, and nothing to
     // say in the page's console; the next hover tries again.
     const ui = await this.getUi().catch(() => null);
@@ -108,7 +124,8 @@ export class CardController {
     // Read at each opening: turning lookups off in the options shows at once.
     const lookupOn = m.unknown ? await wikidataLookup.getValue().catch(() => false) : false;
     const unknownActor = unknownActorView(m, this.page.shown(), { focusNext: opts.jumped === true, lookupOn });
-    const data = unknownActor ? { ...loaded, unknownActor } : loaded;
+    const actorName = unknownActor ? fullestName(this.mentionsLike(m)) : undefined;
+    const data = unknownActor ? { ...loaded, unknownActor, actorName } : loaded;
     if (!ui || this.ctx.isInvalid) return;
     if (opts.focus && !this.returnFocus) {
       const active = document.activeElement;
@@ -120,14 +137,58 @@ export class CardController {
       this.page.focusMark(null);
       this.jumpMarked = false;
     }
-    ui.show(data, this.actionsFor(m), m.range, { focus: opts.focus, theme: this.page.theme() });
-    ui.announce(`${data.entity?.name ?? m.surface}. ${data.entity?.description ?? ''}`.trim());
+    this.isPinned = opts.pinned ?? false;
+    ui.show(data, this.actionsFor(m), m.range, { focus: opts.focus, theme: this.page.theme(), chrome: this.chromeFor(m) });
+    if (opts.announce !== false) ui.announce(`${data.entity?.name ?? m.surface}. ${data.entity?.description ?? ''}`.trim());
+  }
+
+  /** The marks naming what `m` names: an unknown actor's name and its short forms, else the same entity or words. */
+  private mentionsLike(m: PageMention): readonly PageMention[] {
+    const shown = this.page.shown();
+    if (m.unknown) return actorMentions(m, shown);
+    const key = mentionKey(m);
+    return shown.filter((other) => mentionKey(other) === key);
+  }
+
+  private chromeFor(m: PageMention): CardChromeState {
+    const like = this.mentionsLike(m);
+    const index = like.indexOf(m);
+    return {
+      pinned: this.isPinned,
+      // An unknown actor's card counts its mentions in its own section (UnknownActorDetails).
+      position: !m.unknown && like.length > 1 && index >= 0 ? { index, count: like.length } : null,
+      site: this.page.site(),
+    };
+  }
+
+  private async setPinned(m: PageMention, pinned: boolean): Promise<void> {
+    if (this.shown !== m) return;
+    this.isPinned = pinned;
+    const ui = await this.loadedUi();
+    ui?.redraw(this.chromeFor(m));
+    ui?.announce(pinned ? t('card_pinnedSaid', 'Card pinned. Escape closes it.') : t('card_unpinnedSaid', 'Card unpinned.'));
+  }
+
+  /** The card moves to the next mention of the same thing, pinned: the reader asked for it to stay. */
+  private async nextMention(m: PageMention): Promise<void> {
+    const like = this.mentionsLike(m);
+    if (like.length < 2) return;
+    const next = like[(like.indexOf(m) + 1) % like.length]!;
+    // Pinned before the page scrolls: the pointer leaving the moving card must not close it.
+    this.isPinned = true;
+    this.page.focusMark(next);
+    this.jumpMarked = true;
+    next.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    await this.open(next, { focus: true, jumped: true, announce: false, pinned: true });
+    const at = like.indexOf(next) + 1;
+    (await this.loadedUi())?.announce(t('card_mentionOfSaid', 'Mention $1 of $2.', [String(at), String(like.length)]));
   }
 
   async close(): Promise<void> {
     this.shown = null;
     if (this.jumpMarked) this.page.focusMark(null);
     this.jumpMarked = false;
+    this.isPinned = false;
     const ui = await this.loadedUi();
     ui?.hide();
     const back = this.returnFocus;
@@ -143,6 +204,12 @@ export class CardController {
   async shownText(): Promise<string | null> {
     const ui = await this.loadedUi();
     return ui?.isShown() ? ui.text() : null;
+  }
+
+  /** The centre of the open card's button or link with these words, scrolled into view; null if none. */
+  async controlAt(name: string): Promise<{ x: number; y: number } | null> {
+    const ui = await this.loadedUi();
+    return ui?.isShown() ? ui.controlAt(name) : null;
   }
 
   async contains(path: EventTarget[]): Promise<boolean> {
@@ -178,17 +245,28 @@ export class CardController {
         this.loading = null;
         void this.open(m, { focus: true });
       },
-      nextMention: () => {
-        const target = nextActorMention(m, this.page.shown());
-        if (!target) return;
-        this.page.focusMark(target);
-        this.jumpMarked = true;
-        target.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        void this.open(target, { focus: true, jumped: true });
-      },
       loadCandidates: () => loadCandidates(m),
       lookup: (words) => sendMessage('lookupWikidata', { words, ...(pageLanguage() && { lang: pageLanguage() }) }),
       openOptions: (hash) => void sendMessage('openOptions', { hash }),
+      addEntity: async (entity) => {
+        const reply = await sendMessage('addEntityFromCard', { entity });
+        if (reply.ok) this.page.rescan();
+        return reply;
+      },
+      setPinned: (pinned) => void this.setPinned(m, pinned),
+      nextMention: () => void this.nextMention(m),
+      offHere: () => {
+        void this.close();
+        void this.page.offHere();
+      },
     };
   }
+}
+
+/** The longest of the words the page names an actor with: its full name rather than a later short form. */
+function fullestName(mentions: readonly PageMention[]): string | undefined {
+  return mentions.reduce<string | undefined>(
+    (best, x) => (best && best.length >= x.surface.length ? best : x.surface),
+    undefined,
+  );
 }

@@ -1,4 +1,4 @@
-import type { SourceNote } from '@/components/EntityCard';
+import type { Affiliations, SourceNote } from '@/components/EntityCard';
 import { sendMessage, type EntityView } from '@/lib/messaging/protocol';
 import type { SourceRecord } from '@/lib/messaging/protocol';
 import type { PageMention } from '@/lib/page/highlighter';
@@ -12,6 +12,8 @@ export interface CardData {
   sourceNotes: SourceNote[];
   /** Related actors that are also mentioned on this page. */
   related: { id: string; name: string }[];
+  /** A person's country and party, from the entities the pack relates them to. */
+  affiliations?: Affiliations;
   articleDate?: string;
   /** The page's language, for the Wikipedia search link of an unknown actor. */
   pageLang: string;
@@ -20,6 +22,10 @@ export interface CardData {
    * Counted when the card opens (marks keep coming in idle time), so not part of the prefetch.
    */
   unknownActor?: UnknownActorView;
+  /** An unknown actor's fullest name on the page ("Vanessa Hicks" on the card of a later "Hicks"). */
+  actorName?: string;
+  /** The page's address (http and https only): the source an entity added from the card keeps. */
+  pageUrl?: string | null;
   error?: string;
 }
 
@@ -63,7 +69,8 @@ export async function loadCardData(
   mention: PageMention,
   page: { articleDate?: string; lang: string; actors: ReadonlyMap<string, string> },
 ): Promise<CardData> {
-  const base = { mention, note: null, sourceNotes: [], related: [], articleDate: page.articleDate, pageLang: page.lang };
+  const pageUrl = /^https?:$/.test(location.protocol) ? location.href.split('#')[0]! : null;
+  const base = { mention, note: null, sourceNotes: [], related: [], articleDate: page.articleDate, pageLang: page.lang, pageUrl };
   if (!mention.entityId) return { ...base, entity: null };
   const [{ entity, error }, note, all] = await Promise.all([
     entityOf(mention.entityId),
@@ -78,7 +85,28 @@ export async function loadCardData(
   const related = (entity.related ?? [])
     .filter((id) => id !== entity.id && page.actors.has(id))
     .map((id) => ({ id, name: page.actors.get(id)! }));
-  return { ...base, entity, note, sourceNotes, related };
+  const affiliations = entity.kind === 'person' ? await affiliationsOf(entity) : undefined;
+  return { ...base, entity, note, sourceNotes, related, ...(affiliations ? { affiliations } : {}) };
+}
+
+/** How many related entities a card reads to find a person's country and party. */
+const RELATED_READ = 6;
+const PARTY_RE = /\bpolitical party\b/i;
+
+/**
+ * A person's country and party: the first related entity that is a country, and the first that the
+ * pack describes as a political party (or names a Party).
+ */
+async function affiliationsOf(entity: EntityView): Promise<Affiliations | undefined> {
+  const ids = (entity.related ?? []).filter((id) => id !== entity.id).slice(0, RELATED_READ);
+  if (ids.length === 0) return undefined;
+  const related = (await Promise.all(ids.map(entityOf))).map((r) => r.entity).filter((e): e is EntityView => e !== null);
+  const country = related.find((e) => e.kind === 'country')?.name;
+  const party = related.find(
+    (e) =>
+      (e.kind === 'organization' || e.kind === 'government-body') && (PARTY_RE.test(e.description) || /\bParty\b/.test(e.name)),
+  )?.name;
+  return country || party ? { ...(country ? { country } : {}), ...(party ? { party } : {}) } : undefined;
 }
 
 /** The other entries a mention's words could mean, for "wrong match?". */

@@ -4,17 +4,27 @@ import type { PageTheme } from '@/lib/page/highlight-style';
 import { CARD_ELEMENT } from '@/lib/page/page-names';
 import type { CardData } from './card-data';
 import { HEADING_ID } from './card-heading';
+import type { CardChromeState } from './CardChrome';
 import type { CardActions } from './HoverCard';
 import { loadCardCss } from './card-css';
 import { loadCardView } from './load-card-view';
 
 export interface CardUi {
   /** Shows the card beside a mention; `focus` moves keyboard focus into it (opened from the keyboard). */
-  show(data: CardData, actions: CardActions, anchor: Range, opts: { focus: boolean; theme: PageTheme }): void;
+  show(
+    data: CardData,
+    actions: CardActions,
+    anchor: Range,
+    opts: { focus: boolean; theme: PageTheme; chrome: CardChromeState },
+  ): void;
+  /** Draws the shown card again with new control state (pinned, say), where it is. */
+  redraw(chrome: CardChromeState): void;
   hide(): void;
   isShown(): boolean;
   /** The words the card shows, as the reader sees them. */
   text(): string;
+  /** The centre of a button or link of the card, by its words or label, scrolled into view. */
+  controlAt(name: string): { x: number; y: number } | null;
   /** Whether an event's path runs through the card. */
   contains(path: EventTarget[]): boolean;
   /** Says something to screen readers (the keyboard walk). */
@@ -33,6 +43,7 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
   let card!: HTMLDivElement;
   let live!: HTMLDivElement;
   let stopFollowing: (() => void) | null = null;
+  let drawn: { data: CardData; actions: CardActions } | null = null;
   const ui = await createShadowRootUi(ctx, {
     name: CARD_ELEMENT,
     // Closed: the card shows the reader's notes and own entities, which no page script may read.
@@ -66,23 +77,40 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
     stopFollowing?.();
     stopFollowing = null;
     card.hidden = true;
+    drawn = null;
     view.clear(card);
   };
 
   return {
-    show(data, actions, anchor, { focus, theme }) {
+    show(data, actions, anchor, { focus, theme, chrome }) {
       stopFollowing?.();
       const dark = theme === 'dark' || matchMedia('(prefers-color-scheme: dark)').matches;
       card.dataset.theme = dark ? 'dark' : 'light';
-      view.render(card, data, actions);
+      drawn = { data, actions };
+      card.dataset.pinned = String(chrome.pinned);
+      view.render(card, data, actions, chrome);
       // Invisible until placed: a card drawn first at the corner and then moved is a flash.
       if (card.hidden) card.style.visibility = 'hidden';
       card.hidden = false;
       stopFollowing = view.follow(card, anchor, { focus });
     },
+    redraw(chrome) {
+      if (card.hidden || !drawn) return;
+      card.dataset.pinned = String(chrome.pinned);
+      view.render(card, drawn.data, drawn.actions, chrome);
+    },
     hide,
     isShown: () => !card.hidden,
     text: () => card.innerText,
+    controlAt(name) {
+      const control = [...card.querySelectorAll<HTMLElement>('button, a[href]')].find(
+        (e) => (e.getAttribute('aria-label') ?? e.textContent ?? '').trim() === name,
+      );
+      if (!control) return null;
+      control.scrollIntoView({ block: 'nearest' });
+      const r = control.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    },
     contains: (path) => path.includes(ui.shadowHost),
     announce(text) {
       // Cleared first, so the same words said twice are read twice.

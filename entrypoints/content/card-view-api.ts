@@ -1,4 +1,5 @@
 import type { CardData } from './card-data';
+import type { CardChromeState } from './CardChrome';
 import type { CardActions } from './HoverCard';
 
 /**
@@ -7,8 +8,8 @@ import type { CardActions } from './HoverCard';
  * script, only pages someone hovers pay for the card.
  */
 export interface CardView {
-  /** Renders the card's content into `card`. */
-  render(card: HTMLElement, data: CardData, actions: CardActions): void;
+  /** Renders the card's content and controls into `card`. */
+  render(card: HTMLElement, data: CardData, actions: CardActions, chrome: CardChromeState): void;
   /** Keeps `card` beside the mention until the returned function is called; focuses it once placed if asked. */
   follow(card: HTMLElement, anchor: Range, opts: { focus: boolean }): () => void;
   clear(card: HTMLElement): void;

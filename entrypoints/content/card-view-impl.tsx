@@ -2,6 +2,7 @@ import { autoUpdate, computePosition, flip, offset, shift, size } from '@floatin
 import { render } from 'preact';
 import type { CardView } from './card-view-api';
 import { CardHelp } from './CardHelp';
+import { CardChrome } from './CardChrome';
 import { HoverCard } from './HoverCard';
 
 /**
@@ -9,12 +10,12 @@ import { HoverCard } from './HoverCard';
  * bottom, shifted along the edges, never off screen.
  */
 export const cardView: CardView = {
-  render(card, data, actions) {
+  render(card, data, actions, chrome) {
     render(
-      <>
+      <CardChrome state={chrome} actions={actions}>
         <HoverCard data={data} actions={actions} />
         <CardHelp />
-      </>,
+      </CardChrome>,
       card,
     );
   },

@@ -9,7 +9,7 @@ export const HIDE_DELAY_MS = 300;
 /**
  * Opens the card when a mouse or pen rests on a mention and closes it when the pointer has left both
  * the mention and the card for a moment. A tap (touch) opens it at once; a tap or click elsewhere
- * closes it. Every pointer frame also checks the highlights are still painted: a page script may have
+ * closes it, pinned or not. Every pointer frame also checks the highlights are still painted: a page script may have
  * cleared the registry.
  */
 export function trackPointer(
@@ -70,6 +70,12 @@ export function trackPointer(
     if (!event) return;
     if (await cards.contains(latestPath)) {
       onCard();
+      return;
+    }
+    // While a card is pinned, passing over other marks on the way through the text opens nothing.
+    if (cards.pinned) {
+      cancelOpen();
+      current = cards.mention;
       return;
     }
     const hit = highlighter.hitTest(event.clientX, event.clientY);

@@ -1,3 +1,4 @@
+import { t } from '@/lib/ui/i18n';
 import { kindLabel } from '@/lib/ui/kind-label';
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
 import { CARD_ELEMENT } from '@/lib/page/page-names';
@@ -25,9 +26,9 @@ function isOnScreen(range: Range): boolean {
 }
 
 /**
- * Walks the mentions from the keyboard: the shortcut moves a visible focus mark from mention to mention
- * and says which one it is; Enter opens its card with focus in it; Escape closes the card, and a second
- * Escape ends the walk.
+ * Walks the mentions from the keyboard: the shortcut moves a visible focus mark from mention to mention,
+ * says which one it is and opens its card beside it; Enter moves focus into the card; Escape closes the
+ * card, and a second Escape ends the walk.
  */
 export function trackKeyboard(
   signal: AbortSignal,
@@ -60,7 +61,16 @@ export function trackKeyboard(
     const kind = kindLabel(at.kind);
     // The words on the page, and the entry they stand for when it is named otherwise ("truce" → ceasefire).
     const what = at.entityId && at.name !== at.surface ? `${at.surface} (${at.name})` : at.surface;
-    void cards.announce(`${what}, ${kind}. ${index + 1} of ${list.length}. Enter opens the card, Escape stops.`);
+    void cards.announce(
+      t('walk_announce', '$1, $2. $3 of $4. Enter moves into the card, Escape stops.', [
+        what,
+        kind,
+        String(index + 1),
+        String(list.length),
+      ]),
+    );
+    // Keyboard focus on a mark opens its card, as the pointer resting on it does; Enter moves into it.
+    void cards.open(at, { focus: false, announce: false });
   };
 
   document.addEventListener(

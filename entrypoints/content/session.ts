@@ -14,6 +14,8 @@ import { Annotator } from './annotator';
 import { CardController } from './card-controller';
 import { trackPointer } from './hover';
 import { trackKeyboard } from './keyboard';
+import { siteOf } from '@/lib/settings/site-rules';
+import { switchOffHere } from './site-switch';
 import { stats } from './stats';
 import { answerTabMessages } from './tab-handlers';
 
@@ -76,6 +78,9 @@ export class PageSession {
         highlighter.setFilter(this.filter());
       },
       relink: (m, id) => this.relink(m, id),
+      site: () => siteOf(location.href),
+      rescan: () => void annotator.scanPage().catch(ignoreAbort),
+      offHere: () => switchOffHere(),
     });
     this.cards = cards;
 

@@ -1,5 +1,5 @@
 import { DISABLED_SITES_KEY, PAUSED_KEY } from '@/lib/settings/switch-keys';
-import { isActiveOn } from '@/lib/settings/site-rules';
+import { isActiveOn, siteOf, withSite } from '@/lib/settings/site-rules';
 import { nativeBrowser } from './native-browser';
 
 /**
@@ -24,4 +24,19 @@ export function watchSwitches(onChange: () => void, signal: AbortSignal): void {
   };
   storage.onChanged.addListener(listener);
   signal.addEventListener('abort', () => storage.onChanged.removeListener(listener));
+}
+
+/**
+ * "Off on this site" from the card: the same rule the popup's switch writes (`disabledSites`), so the
+ * popup and the options page show it and can switch Gloss back on; the switch watcher then stops the
+ * session here and in every other tab of the site.
+ */
+export async function switchOffHere(): Promise<void> {
+  const site = siteOf(location.href);
+  if (!site) return;
+  const { storage } = nativeBrowser();
+  const stored = await storage.local.get(DISABLED_SITES_KEY);
+  const list = stored[DISABLED_SITES_KEY];
+  const sites = Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : [];
+  await storage.local.set({ [DISABLED_SITES_KEY]: withSite(sites, site, true) });
 }

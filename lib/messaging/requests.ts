@@ -24,7 +24,9 @@ export type ReplyOf<K extends MessageType> = ReturnType<ProtocolMap[K]> extends 
 
 /**
  * The messages a content script may send: reading the knowledge base, a note, a Wikidata lookup from a
- * card and opening the options page. Everything else (writes, sources, backups, every note at once) is
+ * card, opening the options page, and one write: adding a new entity of the reader's own from a card
+ * (the card's button acts only on the reader's trusted click, and the request can neither name an
+ * existing id nor carry more than the page's address as a source). Everything else (writes, sources, backups, every note at once) is
  * refused unless the sender is one of Gloss's own pages. An allow-list, so a new message is privileged
  * until someone decides otherwise here.
  */
@@ -36,4 +38,5 @@ export const CONTENT_SCRIPT_MAY_SEND: ReadonlySet<MessageType> = new Set<Message
   'getNote',
   'lookupWikidata',
   'openOptions',
+  'addEntityFromCard',
 ]);

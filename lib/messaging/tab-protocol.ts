@@ -22,6 +22,11 @@ export interface TabProtocol {
    * scripts cannot read; Gloss's own pages can ask (end-to-end tests in Firefox read the card this way).
    */
   shownCard(data: Record<string, never>): Result<string | null>;
+  /**
+   * Where a button or link of the open card is on screen (its centre, in viewport pixels), found by its
+   * words: Firefox's end-to-end tests click it there with the real mouse, as a reader would.
+   */
+  cardControl(data: { name: string }): Result<{ x: number; y: number } | null>;
   /** Scrolls to the first mention of an entity and flashes it. */
   revealMention(data: { entityId: string }): Result<boolean>;
   /**

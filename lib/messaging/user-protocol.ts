@@ -45,12 +45,25 @@ const personalEntitySchema = v.object({
 
 export type PersonalEntityInput = v.InferOutput<typeof personalEntitySchema>;
 
+/**
+ * An entity the reader adds from a card on a page: always a new one (an id, if sent, is dropped: a card
+ * can never overwrite one of the reader's entities), with no other names, and at most the page it came
+ * from as its source.
+ */
+const cardEntitySchema = v.object({
+  ...v.omit(personalEntitySchema, ['id', 'aliases', 'sources']).entries,
+  sources: v.pipe(personalEntitySchema.entries.sources, v.maxLength(1, 'a card adds one source, the page')),
+});
+
+export type CardEntityInput = v.InferOutput<typeof cardEntitySchema>;
+
 export const USER_SCHEMAS = {
   getNote: v.object({ entityId }),
   listNotes: EMPTY_REQUEST,
   setNote: v.object({ entityId, text: v.pipe(v.string(), v.maxLength(10_000, 'a note is longer than 10,000 characters')) }),
   deleteNote: v.object({ entityId }),
   savePersonalEntity: v.object({ entity: personalEntitySchema }),
+  addEntityFromCard: v.object({ entity: cardEntitySchema }),
   deletePersonalEntity: v.object({ id: entityId }),
   // Chrome caps a message at 64 MiB; the cap here says so in words before the browser refuses it.
   importBackup: v.object({ text: v.pipe(v.string(), v.maxLength(60_000_000, 'the backup is larger than 60 MB')) }),
@@ -65,6 +78,8 @@ interface UserReplies {
   deleteNote: boolean;
   /** Adds or replaces one of the user's own entities; answers its id. */
   savePersonalEntity: string;
+  /** Adds a new entity of the user's own from a card on a page; answers its id. */
+  addEntityFromCard: string;
   /** Removes one of the user's own entities and the note on it. */
   deletePersonalEntity: boolean;
   /** Replaces the knowledge base, notes and settings with a backup (the JSON text of an export). */

@@ -57,6 +57,16 @@ export interface Entity {
   name: string;
   alternateName?: Alias[];
   description: string;
+  /**
+   * Two or three sentences for the card, past the one-line `description`: who or what this is and why the
+   * news names it. Plain text.
+   */
+  summary?: string;
+  /**
+   * The page the summary is adapted from, when it is. An English Wikipedia article makes the card say
+   * "adapted from English Wikipedia (CC BY-SA 4.0)" with a link to it.
+   */
+  summarySource?: string;
   roles?: DatedFact[];
   facts?: DatedFact[];
   links?: Links;

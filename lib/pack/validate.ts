@@ -103,6 +103,8 @@ const entity = v.object({
   name: text('name', LIMITS.name),
   alternateName: v.optional(list(alias, 'alternateName', LIMITS.aliases)),
   description: text('description', LIMITS.description),
+  summary: v.optional(text('summary', LIMITS.description)),
+  summarySource: v.optional(url('summarySource')),
   roles: v.optional(list(datedFact, 'roles')),
   facts: v.optional(list(datedFact, 'facts')),
   links: v.optional(

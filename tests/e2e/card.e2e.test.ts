@@ -134,6 +134,9 @@ describe('the hover card', () => {
     const target = await pointAt(page, 'Benjamin Netanyahu');
     await page.mouse.move(target.x, target.y, { steps: 2 });
     await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
+    // Compact first; "More" opens the related actors.
+    await cardOf(page).click('button', 'More');
+    await expect.poll(() => cardOf(page).innerText(), { timeout: 3_000 }).toContain('Also on this page');
     const text = await cardOf(page).innerText();
     expect(text).toContain('Benjamin Netanyahu');
     expect(text).toMatch(/Then \(4 February 2025\)/);
@@ -154,6 +157,7 @@ describe('the hover card', () => {
     const target = await pointAt(page, 'Hamas');
     await page.mouse.move(target.x, target.y, { steps: 2 });
     await expect.poll(() => cardShown(page), { timeout: 3_000 }).toBe(true);
+    await cardOf(page).click('button', 'More');
     await cardOf(page).click('button', 'Wrong match?');
     await expect.poll(async () => (await cardOf(page).innerText()).includes('Don’t mark “Hamas”'), { timeout: 3_000 }).toBe(true);
     await page.screenshot({ path: join(RESULTS, 'card-wrong-match.png') });

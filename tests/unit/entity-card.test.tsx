@@ -102,3 +102,66 @@ describe('EntityCard roles', () => {
     expect(card.querySelector('footer.gloss-sources')).toBeNull();
   });
 });
+
+/** Renders the hover card's compact form and returns its root. */
+function renderCompact(entity: EntityView, extra: Partial<Parameters<typeof EntityCard>[0]> = {}) {
+  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
+  const g = globalThis as { document?: unknown };
+  const previous = g.document;
+  g.document = document;
+  try {
+    const root = document.getElementById('root')!;
+    render(<EntityCard entity={entity} articleDate="2025-02-04" today="2025-02-04" compact {...extra} />, root);
+    return root as unknown as HTMLElement;
+  } finally {
+    g.document = previous;
+  }
+}
+
+const words = (s: string | null) => (s ?? '').split(/\s+/).filter(Boolean).length;
+
+describe('EntityCard, compact (the hover card)', () => {
+  const leader = {
+    ...base,
+    kind: 'person',
+    name: 'Ana Example',
+    description: 'Exampleland politician, president since 2025.',
+    summary:
+      'Ana Example is an Exampleland politician who has been president since January 2025. She was president from 2017 to 2021. She leads the Example Party.',
+    summarySource: 'https://en.wikipedia.org/wiki/Ana_Example',
+    roles: [
+      { label: 'Mayor of Example City', from: '2009', to: '2016' },
+      { label: 'President of Exampleland', from: '2017-01-20', to: '2021-01-20' },
+      { label: 'President of Exampleland', from: '2025-01-20' },
+    ],
+  } as EntityView;
+
+  it('shows the summary with its credit, country and party, and the role of the day; "More" holds the rest', () => {
+    const card = renderCompact(leader, { affiliations: { country: 'Exampleland', party: 'Example Party' } });
+    const text = card.textContent ?? '';
+    expect(text).toContain('She leads the Example Party.');
+    expect(text).toContain('Adapted from English Wikipedia (CC BY-SA 4.0)');
+    expect(card.querySelector('.gloss-credit a')?.getAttribute('href')).toBe('https://en.wikipedia.org/wiki/Ana_Example');
+    expect(text).toContain('Country: Exampleland · Party: Example Party');
+    expect(text).toContain('President of Exampleland since 20 January 2025');
+    // The older roles and the one-line description wait behind "More".
+    expect(text).not.toContain('Mayor of Example City');
+    expect(text).not.toContain('president since 2025.');
+    const more = card.querySelector('button.gloss-more')!;
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    expect(words(text)).toBeLessThanOrEqual(80);
+  });
+
+  it('credits no one when the pack gives no summary source, and no summary falls back to the description', () => {
+    const plain = renderCompact({ ...leader, summarySource: undefined } as EntityView);
+    expect(plain.textContent).not.toContain('Adapted from');
+    const none = renderCompact({ ...leader, summary: undefined } as EntityView);
+    expect(none.textContent).toContain('Exampleland politician, president since 2025.');
+    expect(none.textContent).not.toContain('Adapted from');
+  });
+
+  it('is the whole card outside the hover card (popup, options): no "More"', () => {
+    expect(renderCard(leader).querySelector('button.gloss-more')).toBeNull();
+    expect(renderCard(leader).textContent).toContain('Mayor of Example City');
+  });
+});

@@ -36,6 +36,24 @@ describe('the message protocol', () => {
     }
   });
 
+  it("lets a card add a new entity of the reader's own, but never name an existing one or add more than the page", () => {
+    const schema = REQUEST_SCHEMAS.addEntityFromCard;
+    const entity = {
+      kind: 'person',
+      name: 'Vanessa Hicks',
+      description: 'photographer and Navy veteran',
+      sources: ['https://news.example/a'],
+    };
+    const parsed = v.safeParse(schema, { entity: { ...entity, id: 'personal:mine', aliases: ['the'] } });
+    expect(parsed.success).toBe(true);
+    expect(parsed.output).toEqual({ entity });
+    expect(v.safeParse(schema, { entity: { ...entity, sources: ['https://a.example', 'https://b.example'] } }).success).toBe(
+      false,
+    );
+    expect(v.safeParse(schema, { entity: { ...entity, sources: ['javascript:alert(1)'] } }).success).toBe(false);
+    expect(v.safeParse(schema, { entity: { ...entity, description: '' } }).success).toBe(false);
+  });
+
   it('names only messages that have a schema', () => {
     for (const type of CONTENT_SCRIPT_MAY_SEND) expect(Object.keys(REQUEST_SCHEMAS)).toContain(type);
   });

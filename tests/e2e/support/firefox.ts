@@ -111,3 +111,30 @@ export async function shownCardText(page: Page, timeout = 5_000): Promise<string
   await expect.poll(async () => (text = await cardTextOf(page)), { timeout }).not.toBe('');
   return text;
 }
+
+/**
+ * Clicks a button or link of the open card by its words, with the real mouse: the card's root is closed,
+ * so Gloss's own pages ask the content script where the control is (the `cardControl` tab message).
+ */
+export async function clickCardControl(page: Page, name: string): Promise<void> {
+  const ext = await extensionPageOf(page.browser());
+  const at = await ext.evaluate(
+    async (url, words) => {
+      interface Tabs {
+        query(q: object): Promise<{ id?: number; url?: string }[]>;
+        sendMessage(id: number, message: unknown): Promise<unknown>;
+      }
+      const api = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
+      const tab = (await api.tabs.query({})).find((t) => t.url === url);
+      if (tab?.id === undefined) return null;
+      const reply = (await api.tabs
+        .sendMessage(tab.id, { id: Date.now(), type: 'cardControl', data: { name: words }, timestamp: Date.now() })
+        .catch(() => null)) as { res?: { ok: boolean; value?: { x: number; y: number } | null } } | null;
+      return reply?.res?.ok ? (reply.res.value ?? null) : null;
+    },
+    page.url(),
+    name,
+  );
+  if (!at) throw new Error(`the open card has no button or link "${name}"`);
+  await page.mouse.click(at.x, at.y);
+}
