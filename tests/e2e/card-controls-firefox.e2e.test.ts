@@ -42,7 +42,8 @@ async function hover(page: Page, text: string): Promise<string> {
   const mark = (await page.evaluate(readHighlights)).find((h) => h.text === text);
   expect(mark, `a mark on "${text}"`).toBeDefined();
   await page.mouse.move(mark!.rect.x + 5, mark!.rect.y + mark!.rect.height / 2, { steps: 3 });
-  return shownCardText(page, 10_000);
+  // The first card loads its code: slow on a loaded machine.
+  return shownCardText(page, 30_000);
 }
 
 describe('the card’s controls in Firefox', () => {
@@ -75,7 +76,7 @@ describe('the card’s controls in Firefox', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.up('Shift');
     await page.keyboard.up('Alt');
-    expect(await shownCardText(page)).toContain('Benjamin Netanyahu');
+    expect(await shownCardText(page, 30_000)).toContain('Benjamin Netanyahu');
     await page.keyboard.press('Escape');
     await expect.poll(() => cardTextOf(page), { timeout: 5_000 }).toBe('');
     await page.close();
