@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchGlossChromium, type GlossChromium } from './support/gloss-chromium';
+import { launchChromium, type ChromiumSession } from './support/chromium';
+import { waitForMarks } from './support/marks';
 import { cardProbe, highlightsIn, highlightTexts, worldOf, type Box } from './support/gloss-page';
 import { RESULTS } from './support/paths';
 import { startServer, type TestServer } from '../../scripts/demo-server';
@@ -14,12 +15,12 @@ import { startServer, type TestServer } from '../../scripts/demo-server';
  */
 
 let server: TestServer;
-let gloss: GlossChromium;
+let gloss: ChromiumSession;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
   server = await startServer();
-  gloss = await launchGlossChromium();
+  gloss = await launchChromium();
 });
 afterAll(async () => {
   await gloss?.close();
@@ -31,7 +32,7 @@ const FIXTURE = '/fixtures/cards/index.html';
 async function open(): Promise<Page> {
   const page = await gloss.context.newPage();
   await page.goto(server.url(FIXTURE));
-  await page.waitForFunction(() => CSS.highlights.size > 0, undefined, { timeout: 30_000 });
+  await waitForMarks(page, 30_000);
   return page;
 }
 
