@@ -61,6 +61,8 @@ export class CardController {
   /** A "next mention" jump drew the focus mark: closing the card takes it away again. */
   private jumpMarked = false;
   private isPinned = false;
+  /** Counts openings: one that finishes loading after a later one began is stale and shows nothing. */
+  private openings = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -117,6 +119,7 @@ export class CardController {
   }
 
   async open(m: PageMention, opts: OpenOptions): Promise<void> {
+    const opening = ++this.openings;
     // The card's code failed to load (the extension was updated, say): nothing to show, and nothing to
     // say in the page's console; the next hover tries again.
     const ui = await this.getUi().catch(() => null);
@@ -126,7 +129,8 @@ export class CardController {
     const unknownActor = unknownActorView(m, this.page.shown(), { focusNext: opts.jumped === true, lookupOn });
     const actorName = unknownActor ? fullestName(this.mentionsLike(m)) : undefined;
     const data = unknownActor ? { ...loaded, unknownActor, actorName } : loaded;
-    if (!ui || this.ctx.isInvalid) return;
+    // The walk moved on (or the reader hovered another mark) while this card's facts were loading.
+    if (!ui || this.ctx.isInvalid || opening !== this.openings) return;
     if (opts.focus && !this.returnFocus) {
       const active = document.activeElement;
       this.returnFocus = active instanceof HTMLElement && active !== document.body ? active : null;
@@ -185,6 +189,7 @@ export class CardController {
   }
 
   async close(): Promise<void> {
+    this.openings++;
     this.shown = null;
     if (this.jumpMarked) this.page.focusMark(null);
     this.jumpMarked = false;
