@@ -19,19 +19,36 @@ import { splitParagraphs } from '../lib/core/paragraphs';
 import { loadPack, type LoadedPack } from '../lib/cli/load-pack';
 import { validatePack } from '../lib/pack/validate';
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    date: { type: 'string' },
-    pack: { type: 'string' },
-    jsonl: { type: 'string' },
-    json: { type: 'boolean', default: false },
-    exact: { type: 'boolean', default: false },
-    errors: { type: 'boolean', default: false },
-    lines: { type: 'string' },
-    ids: { type: 'string' },
-  },
-});
+const USAGE = `usage: gloss annotate FILE.html|FILE.txt [--date YYYY-MM-DD] [--pack PATH]
+       gloss annotate --jsonl FILE.jsonl [--pack PATH]
+       gloss eval GOLD.jsonl [--json] [--exact [--errors]] [--lines A-B | --ids ID,ID] [--pack PATH]
+       gloss validate PACK.json`;
+
+function readArgs() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h', default: false },
+      date: { type: 'string' },
+      pack: { type: 'string' },
+      jsonl: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      exact: { type: 'boolean', default: false },
+      errors: { type: 'boolean', default: false },
+      lines: { type: 'string' },
+      ids: { type: 'string' },
+    },
+  });
+}
+// Parsed here rather than in run() so that `values` keeps its type; a bad option still gets plain words and the usage.
+let args: ReturnType<typeof readArgs>;
+try {
+  args = readArgs();
+} catch (e) {
+  console.error(`gloss: ${(e as Error).message}\n${USAGE}`);
+  process.exit(2);
+}
+const { positionals, values } = args;
 const [command, file] = positionals;
 
 function annotateText(loaded: LoadedPack, text: string, date?: string) {
@@ -68,6 +85,10 @@ function selectDocuments(docs: GoldDocument[]): GoldDocument[] {
 }
 
 async function run(): Promise<number> {
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   switch (command) {
     case 'annotate': {
       const loaded = loadPack(values.pack);
@@ -146,7 +167,7 @@ async function run(): Promise<number> {
       return 1;
     }
     default:
-      console.error('usage: gloss annotate FILE | annotate --jsonl FILE | eval GOLD.jsonl [--json] | validate PACK.json');
+      console.error(command ? `gloss: no command "${command}"\n${USAGE}` : USAGE);
       return 2;
   }
 }
