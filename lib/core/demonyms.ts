@@ -29,6 +29,11 @@ export const DEMONYM_WORDS: ReadonlySet<string> = new Set(
   Object.values(table.countries).flatMap(({ demonyms: forms }) => forms.map((d) => d.toLowerCase().split(/\s+/).at(-1)!)),
 );
 
+/** The last word of every country's name in lower case ("australia", "states"): a name's "of <country>" ends there. */
+export const COUNTRY_LAST_WORDS: ReadonlySet<string> = new Set(
+  Object.values(table.countries).map(({ country }) => country.toLowerCase().split(/\s+/).at(-1)!),
+);
+
 /** Each index's country entities by folded demonym, resolved once through the index's own aliases. */
 const resolved = new WeakMap<MatchIndex, Map<string, number>>();
 

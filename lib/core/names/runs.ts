@@ -1,4 +1,5 @@
 import {
+  COMMON,
   DAYS,
   DEPARTMENTS,
   DIGIT_RE,
@@ -14,6 +15,7 @@ import {
 } from './word-lists';
 import { type Token, gapIsAmp, gapIsSpace } from './tokens';
 import { type UnknownActorKind } from '../unknown-actors';
+import { COUNTRY_LAST_WORDS } from '../demonyms';
 
 export const isMonthLike = (tokens: Token[], i: number): boolean => {
   const t = tokens[i]!;
@@ -34,8 +36,8 @@ export const isMonthLike = (tokens: Token[], i: number): boolean => {
 export function nameWord(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!;
   if (!t.cap || t.shouted || DIGIT_RE.test(t.text)) return false;
-  // A lone capital that is not an initial ("Mac OS X") says nothing.
-  if (/^\p{Lu}$/u.test(t.text)) return false;
+  // A lone capital that is not an initial ("Mac OS X") says nothing; the Irish "Ó" (Ruairí Ó Brádaigh) is a name's particle.
+  if (/^\p{Lu}$/u.test(t.text) && t.text !== 'Ó') return false;
   const bare = t.lower;
   if (
     DAYS.has(bare.replace(/\.$/, '')) ||
@@ -121,7 +123,7 @@ export function findRuns(tokens: Token[], text: string): Run[] {
       } else if (
         next.lower === 'and' &&
         gapIsSpace(text, last, next) &&
-        ((sawFor && andContinues(tokens, to, text)) || andJoinsOrg(tokens, from, to + 1, text))
+        ((sawFor && andContinues(tokens, from, to, text)) || andJoinsOrg(tokens, from, to + 1, text))
       ) {
         k = to + 1;
       }
@@ -144,9 +146,12 @@ export function findRuns(tokens: Token[], text: string): Run[] {
  * Strategic and International Studies") unless a name of an organisation of its own follows ("Ministry of
  * Defence and Home Office") or a new one opens with "The". An adjective before "and" cannot end a name.
  */
-function andContinues(tokens: Token[], and: number, text: string): boolean {
+function andContinues(tokens: Token[], from: number, and: number, text: string): boolean {
   const after = tokens[and + 1];
   if (!after || after.lower === 'the' || !nameWord(tokens, and + 1, text)) return false;
+  // "Liberal Party of Australia and Nationals": a country closes the name its "of" opened; and the name's first
+  // word again opens a second name ("Principality of Svaneti and Principality of Abkhazia").
+  if (COUNTRY_LAST_WORDS.has(tokens[and - 1]!.lower) || after.lower === tokens[from]!.lower) return false;
   if (/(?:ic|al)$/.test(tokens[and - 1]!.lower)) return true;
   for (let j = and + 1; j < tokens.length && j < and + 5 && nameWord(tokens, j, text); j++) {
     if (ORG_WORDS.has(tokens[j]!.lower)) return false;
@@ -183,7 +188,9 @@ export function andJoinsOrg(tokens: Token[], from: number, after: number, text: 
     (j === after || gapIsSpace(text, tokens[j - 1]!, tokens[j]!))
   )
     j++;
-  return j > after && ORG_WORDS.has(tokens[j - 1]!.lower) && tokens[j]?.lower !== 'of';
+  // "Conservative Review and Club for Growth": an organisation word that "of" or "for" goes on from opens a name.
+  const goesOn = tokens[j]?.lower;
+  return j > after && ORG_WORDS.has(tokens[j - 1]!.lower) && goesOn !== 'of' && goesOn !== 'for' && goesOn !== 'on';
 }
 
 const ROMAN_RE = /^[IVXLC]+$/;
@@ -223,14 +230,18 @@ const PARTY_HEADS = new Set(['party', 'front', 'alliance', 'movement', 'union', 
  * Where a person's name starts after a party label or a party's name in one capitalised run, or null: the
  * last two or three words are plain name words (no organisation, place or title word, no acronym).
  */
-function personTail(tokens: Token[], run: Run): number | null {
+function personTail(tokens: Token[], run: Run): { at: number; labelled: boolean } | null {
   for (const size of [2, 3]) {
     const at = run.to - size;
     if (at <= run.from) continue;
     const head = tokens[at - 1]!.lower;
-    const labelled = at === run.from + 1 && POLITICAL_LABELS.has(head);
-    // "Liberal Party of Canada Frank Oliver": the party's country closes its name.
-    const ofCountry = tokens[at - 2]?.lower === 'of' && PARTY_HEADS.has(tokens[at - 3]?.lower ?? '') && at - 3 >= run.from;
+    // The label opens the run, or follows a sentence's common first word ("Although Republican Dwight D. Eisenhower").
+    const opener = tokens[run.from]!;
+    const labelStart = at === run.from + 2 && opener.initial && COMMON.has(opener.lower) ? run.from + 1 : run.from;
+    const labelled = at === labelStart + 1 && POLITICAL_LABELS.has(head);
+    // "Liberal Party of Canada Frank Oliver": the party's country closes its name (not "Party of the United States").
+    const ofCountry =
+      tokens[at - 1]!.cap && tokens[at - 2]?.lower === 'of' && PARTY_HEADS.has(tokens[at - 3]?.lower ?? '') && at - 3 >= run.from;
     if (!labelled && !ofCountry && !PARTY_HEADS.has(head)) continue;
     const plain = tokens
       .slice(at, run.to)
@@ -244,7 +255,7 @@ function personTail(tokens: Token[], run: Run): number | null {
           !POLITICAL_LABELS.has(t.lower) &&
           !PARTICLES.has(t.lower),
       );
-    if (plain) return at;
+    if (plain) return { at, labelled };
   }
   return null;
 }
@@ -268,14 +279,12 @@ export function splitRun(tokens: Token[], run: Run): Candidate[] {
   const whole: Candidate[] = [{ from: run.from, to: run.to, kind: 'unknown' }];
   const hasPlaceOrOrg = (from: number, to: number): boolean =>
     tokens.slice(from, to).some((t) => ORG_WORDS.has(t.lower) || PLACE_WORDS.has(t.lower));
-  const personAfter = personTail(tokens, run);
-  if (personAfter !== null) {
+  const tail = personTail(tokens, run);
+  if (tail !== null) {
     // "Republican Dwight Eisenhower": a party label is said of the person, not part of the name.
     // "Ontario Liberal Party Joe Dickson": a party, then its candidate.
-    const out: Candidate[] = [{ from: personAfter, to: run.to, kind: 'person' }];
-    if (!POLITICAL_LABELS.has(tokens[run.from]!.lower) || personAfter > run.from + 1) {
-      out.unshift({ from: run.from, to: personAfter, kind: 'organization' });
-    }
+    const out: Candidate[] = [{ from: tail.at, to: run.to, kind: 'person' }];
+    if (!tail.labelled) out.unshift({ from: run.from, to: tail.at, kind: 'organization' });
     return out;
   }
   let j = run.from;

@@ -166,8 +166,9 @@ export function markSentences(text: string, tokens: Token[]): void {
   let prev: Token | undefined;
   let before: Token | undefined;
   for (const t of tokens) {
-    // An initial inside a name ("Robert M. Danin", "George H.W. Bush") ends no sentence.
-    const initialInName = prev !== undefined && INITIALS_RE.test(prev.text) && before !== undefined && before.cap;
+    // An initial inside a name ("Robert M. Danin", "George H.W. Bush", "J. E. Jones") ends no sentence.
+    const initialInName =
+      prev !== undefined && INITIALS_RE.test(prev.text) && ((before !== undefined && before.cap) || INITIALS_RE.test(t.text));
     const abbrevEnd = prev !== undefined && prev.text.endsWith('.') && !initialInName && !gapHasStop(text, prevEnd, t.start);
     // A sentence ends at . ! ? or a line break; a quote or colon opens a new one ("said: `` We want").
     t.initial =

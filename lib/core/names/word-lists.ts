@@ -107,7 +107,8 @@ export const GROUP_WORDS = words(
 );
 export const DEMONYM_RE = /(?:ian|ean|ese|ic)$/;
 /** A lone word that opens a sentence and ends like this is more likely a verb, adverb or plural noun. */
-export const COMMON_SUFFIX_RE = /(?:ing|ed|ly|ness|ments?|ity|ities|ions|ers|ings|ists|al|als|ive|ous|ful|less|able|ible)$/;
+export const COMMON_SUFFIX_RE =
+  /(?:ing|ed|ly|ness|ments?|ity|ities|ions|ers|ings|ists|al|als|ive|ous|ful|less|able|ible|\p{L}{5}(?:ent|ant))$/u;
 /** Words after a lone capitalised word that show it is the subject of a sentence, so a name. */
 export const SUBJECT_VERBS = words(`has have had is was are were will would can could may might should must did does do
   said says told announced`);
