@@ -16,11 +16,11 @@ export default defineBackground({
     // Alarms wake the worker for scheduled syncs; a worker stopped mid-sync resumes here.
     listenForSyncTriggers();
     listenToContextMenus();
-    // After a sync or an import, the popup's search index is rebuilt here, so the popup only loads it.
-    keepStoredSearchIndexFresh(db);
     // Every start, whatever woke the worker: open (or rebuild) the knowledge base and finish any write
     // a stopped worker left (the built-in import, an import's settings, the copy of the user's data).
-    void startKnowledgeBase();
+    // After a sync or an import, the popup's search index is rebuilt here, so the popup only loads it; not
+    // before start-up is done, where its first build would compete with the install's import.
+    void startKnowledgeBase().then(() => keepStoredSearchIndexFresh(db));
     browser.runtime.onInstalled.addListener(({ reason }) => {
       createContextMenus();
       if (reason === 'install' || reason === 'update') {

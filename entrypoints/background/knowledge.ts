@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { MatchIndex } from '@/lib/core/match-index';
 import type { KbChange } from '@/lib/kb/apply-pack';
-import { builtinNeedsImport, importBuiltinPackWithResult } from '@/lib/kb/builtin';
+import { builtinNeedsImport, builtinPackOf, importBuiltinPacks } from '@/lib/kb/builtin';
 import { matchIndexProblem } from '@/lib/kb/cache-check';
 import type { StoredEntity } from '@/lib/kb/db';
 import { openOrRecover } from '@/lib/kb/open-or-recover';
@@ -62,23 +62,43 @@ async function readBuiltinPack(entry: BuiltinPackEntry): Promise<{ entities?: un
  * Imports every pack of the catalogue that is missing or stale, each as a source of its own; safe to call on
  * every worker start. A pack still empty in this build (its data not written yet) is not imported, so the
  * options page lists no empty pack. One pack failing does not stop the others; the first failure is passed on.
+ * The files are read all at once (reading is the browser's work, off this thread) and imported in one
+ * transaction, and the matcher hears of the change once: rebuilding it after each pack would do the work
+ * four times at install.
  */
 export function ensureBuiltin(force = false): Promise<void> {
   const run = importing.then(async () => {
     let failure: unknown = null;
+    const due: BuiltinPackEntry[] = [];
     for (const entry of BUILTIN_PACKS) {
+      const version = EMBEDDED_VERSIONS[entry.short];
+      if (version === undefined) failure ??= new Error(`No embedded version for the built-in pack ${entry.short}.`);
+      else if (force || (await builtinNeedsImport(db, version, entry.sourceId))) due.push(entry);
+    }
+    const files = due.map((entry) => readBuiltinPack(entry));
+    // A file that fails to read is reported through `failure` below, not as an unhandled rejection.
+    for (const file of files) file.catch(() => undefined);
+    const good: { json: unknown; entry: BuiltinPackEntry }[] = [];
+    for (const [i, entry] of due.entries()) {
       try {
-        const version = EMBEDDED_VERSIONS[entry.short];
-        if (version === undefined) throw new Error(`No embedded version for the built-in pack ${entry.short}.`);
-        if (!force && !(await builtinNeedsImport(db, version, entry.sourceId))) continue;
-        const json = await readBuiltinPack(entry);
+        const json = await files[i]!;
         if (Array.isArray(json.entities) && json.entities.length === 0) continue;
-        const { changed, deleted } = await importBuiltinPackWithResult(db, json, entry);
-        if (changed.length + deleted.length > 0) kbChanged({ changed, deleted });
+        builtinPackOf(json, entry, { builtByCatalogue: true });
+        good.push({ json, entry });
       } catch (e) {
         failure ??= e;
       }
     }
+    const change: KbChange = { changed: [], deleted: [] };
+    try {
+      for (const { changed, deleted } of await importBuiltinPacks(db, good, { builtByCatalogue: true })) {
+        change.changed.push(...changed);
+        change.deleted.push(...deleted);
+      }
+    } catch (e) {
+      failure ??= e;
+    }
+    if (change.changed.length + change.deleted.length > 0) kbChanged(change);
     if (failure) throw failure;
   });
   importing = run.catch(() => undefined);

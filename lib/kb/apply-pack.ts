@@ -2,7 +2,14 @@ import { withConfirmedRoles } from '../core/roles-as-of';
 import type { Pack } from '../pack/types';
 import type { GlossDb, SourceRecord, StoredEntity, VariantRecord } from './db';
 import { mergeVariants, sameEntity, type RankedVariant } from './merge-variants';
-import { deleteSourceEntities, sourceEntities, sourceEntityIds, replaceSourceEntities, variantsOf } from './variant-buckets';
+import {
+  deleteSourceEntities,
+  sourceEntities,
+  sourceEntityIds,
+  replaceSourceEntities,
+  variantsOf,
+  type KnownVariants,
+} from './variant-buckets';
 
 export interface ApplyReport {
   added: number;
@@ -62,55 +69,99 @@ export async function applySourcePack(
   pack: Pack,
   opts: ApplyOptions = {},
 ): Promise<ApplyResult> {
+  return (await applySourcePacks(db, [{ source, pack }], opts))[0]!;
+}
+
+export interface SourcePack {
+  source: Omit<SourceRecord, 'entityCount'>;
+  pack: Pack;
+}
+
+/**
+ * applySourcePack for several sources in one transaction (the built-in catalogue at install): the
+ * entities are merged once over all of them, from the packs in memory, instead of once per source
+ * with each reading back what the ones before it wrote.
+ */
+export async function applySourcePacks(
+  db: GlossDb,
+  items: readonly SourcePack[],
+  opts: ApplyOptions = {},
+): Promise<ApplyResult[]> {
+  if (items.length === 0) return [];
   // Every stored role says how far it was confirmed (the pack's asOf where the author left it out), so that
   // no card presents it as current past that day (lib/core/roles-as-of.ts).
-  pack = { ...pack, entities: withConfirmedRoles(pack.entities, pack.asOf) };
+  const prepared = items.map(({ source, pack }) => ({
+    source,
+    pack: { ...pack, entities: withConfirmedRoles(pack.entities, pack.asOf) },
+  }));
   return db.transaction(
     'rw',
     [db.entities, db.variantBuckets, db.sources, db.meta, db.downloads, db.downloadChunks],
     async () => {
-      const current = await db.sources.get(source.id);
-      if (!current && opts.mustExist) throw new SourceGoneError(source.id);
-      const record: SourceRecord = {
-        ...source,
-        ...(opts.keepSettings && current ? pick(current) : {}),
-        version: pack.version,
-        asOf: pack.asOf,
-        license: pack.license,
-        attribution: pack.attribution,
-        entityCount: pack.entities.length,
-      };
-      setOptional(record, 'homepage', pack.homepage);
-      setOptional(record, 'description', pack.description);
-      await db.sources.put(record);
-
-      const result: ApplyResult = { added: 0, updated: 0, removed: 0, unchanged: 0, changed: [], deleted: [] };
-      const previous = new Map((await sourceEntities(db, source.id)).map((e) => [e.id, e]));
-      const touched: string[] = [];
-      for (const entity of pack.entities) {
-        const before = previous.get(entity.id);
-        previous.delete(entity.id);
-        if (before && sameEntity(before, entity)) {
-          result.unchanged++;
-          continue;
-        }
-        if (before) result.updated++;
-        else result.added++;
-        touched.push(entity.id);
-      }
-      const gone = [...previous.keys()];
-      result.removed = gone.length;
-      touched.push(...gone);
-      await replaceSourceEntities(db, source.id, pack.entities, touched);
-      // A change of enabled (keepSettings aside, the caller may flip it) makes every entity of the source count.
-      const all = current && current.enabled !== record.enabled ? pack.entities.map((e) => e.id).concat(gone) : touched;
-      Object.assign(result, await resolveEntities(db, all));
-      if (opts.finish) await db.sources.update(source.id, opts.finish(result));
-      await db.downloads.delete(source.id);
-      await db.downloadChunks.where('sourceId').equals(source.id).delete();
-      return result;
+      const written: { result: ApplyResult; resolve: string[] }[] = [];
+      for (const { source, pack } of prepared) written.push(await writeSourceVariants(db, source, pack, opts));
+      const known = prepared.map(({ source, pack }) => ({ sourceId: source.id, entities: pack.entities }));
+      const change = await resolveEntities(db, [...new Set(written.flatMap((w) => w.resolve))], known);
+      const changed = new Set(change.changed);
+      const deleted = new Set(change.deleted);
+      return Promise.all(
+        written.map(async ({ result, resolve }, i) => {
+          const id = prepared[i]!.source.id;
+          result.changed = resolve.filter((e) => changed.has(e));
+          result.deleted = resolve.filter((e) => deleted.has(e));
+          if (opts.finish) await db.sources.update(id, opts.finish(result));
+          await db.downloads.delete(id);
+          await db.downloadChunks.where('sourceId').equals(id).delete();
+          return result;
+        }),
+      );
     },
   );
+}
+
+/** Writes one source's record and variants; returns its counts and the entities to merge again. Inside a transaction. */
+async function writeSourceVariants(
+  db: GlossDb,
+  source: Omit<SourceRecord, 'entityCount'>,
+  pack: Pack,
+  opts: ApplyOptions,
+): Promise<{ result: ApplyResult; resolve: string[] }> {
+  const current = await db.sources.get(source.id);
+  if (!current && opts.mustExist) throw new SourceGoneError(source.id);
+  const record: SourceRecord = {
+    ...source,
+    ...(opts.keepSettings && current ? pick(current) : {}),
+    version: pack.version,
+    asOf: pack.asOf,
+    license: pack.license,
+    attribution: pack.attribution,
+    entityCount: pack.entities.length,
+  };
+  setOptional(record, 'homepage', pack.homepage);
+  setOptional(record, 'description', pack.description);
+  await db.sources.put(record);
+
+  const result: ApplyResult = { added: 0, updated: 0, removed: 0, unchanged: 0, changed: [], deleted: [] };
+  const previous = new Map((await sourceEntities(db, source.id)).map((e) => [e.id, e]));
+  const touched: string[] = [];
+  for (const entity of pack.entities) {
+    const before = previous.get(entity.id);
+    previous.delete(entity.id);
+    if (before && sameEntity(before, entity)) {
+      result.unchanged++;
+      continue;
+    }
+    if (before) result.updated++;
+    else result.added++;
+    touched.push(entity.id);
+  }
+  const gone = [...previous.keys()];
+  result.removed = gone.length;
+  touched.push(...gone);
+  await replaceSourceEntities(db, source.id, pack.entities, touched);
+  // A change of enabled (keepSettings aside, the caller may flip it) makes every entity of the source count.
+  const resolve = current && current.enabled !== record.enabled ? pack.entities.map((e) => e.id).concat(gone) : touched;
+  return { result, resolve };
 }
 
 const pick = (s: SourceRecord) => Object.fromEntries(SETTINGS.filter((k) => s[k] !== undefined).map((k) => [k, s[k]]));
@@ -124,12 +175,12 @@ function setOptional<K extends 'homepage' | 'description'>(record: SourceRecord,
  * Stores each entity as its enabled sources now give it, best-ranked first; deletes those no enabled
  * source gives. Runs inside the caller's transaction.
  */
-async function resolveEntities(db: GlossDb, ids: readonly string[]): Promise<KbChange> {
+async function resolveEntities(db: GlossDb, ids: readonly string[], known: readonly KnownVariants[] = []): Promise<KbChange> {
   const change: KbChange = { changed: [], deleted: [] };
   if (ids.length === 0) return change;
   await bumpRevision(db);
   const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
-  const byEntity = await variantsOf(db, ids);
+  const byEntity = await variantsOf(db, ids, known);
   const put: StoredEntity[] = [];
   for (const [id, variants] of byEntity) {
     const enabled = variants

@@ -59,16 +59,34 @@ export async function deleteSourceEntities(db: GlossDb, sourceId: string): Promi
  * What every source gives for each of `ids`: the buckets those ids fall in are read for every source
  * that has a record, and the entities picked out.
  */
-export async function variantsOf(db: GlossDb, ids: readonly string[]): Promise<Map<string, VariantRecord[]>> {
+export async function variantsOf(
+  db: GlossDb,
+  ids: readonly string[],
+  known: readonly KnownVariants[] = [],
+): Promise<Map<string, VariantRecord[]>> {
   const out = new Map<string, VariantRecord[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return out;
   const buckets = [...new Set(ids.map(bucketOf))];
   const sourceIds = (await db.sources.toCollection().primaryKeys()) as string[];
-  const keys = sourceIds.flatMap((s) => buckets.map((b) => [s, b] as [string, number]));
+  const inMemory = new Set(known.map((k) => k.sourceId));
+  const keys = sourceIds.filter((s) => !inMemory.has(s)).flatMap((s) => buckets.map((b) => [s, b] as [string, number]));
   for (const row of await db.variantBuckets.bulkGet(keys)) {
     for (const entity of entitiesOf(row)) out.get(entity.id)?.push({ sourceId: row!.sourceId, entityId: entity.id, entity });
   }
+  for (const { sourceId, entities } of known) {
+    if (!sourceIds.includes(sourceId)) continue;
+    for (const entity of entities) out.get(entity.id)?.push({ sourceId, entityId: entity.id, entity });
+  }
   return out;
+}
+
+/**
+ * Everything a source gives, already in memory because the caller has just written it: reading its
+ * buckets back would cost as much as writing them (most of an install's reads, bench/default-set-chromium.ts).
+ */
+export interface KnownVariants {
+  sourceId: string;
+  entities: readonly Entity[];
 }
 
 /** Every variant of every source, by source then entity id (whole-table checks and tests). */

@@ -16,8 +16,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDeepStrictEqual } from 'node:util';
 import { BUILTIN_PACKS, type BuiltinPackEntry } from '../../lib/pack/builtin-packs';
 import type { Entity, Pack, PackMeta } from '../../lib/pack/types';
+import { validatePack } from '../../lib/pack/validate';
 import { canonical, dropCollidingForeignAliases } from './merge';
 import { buildBusinessMedia } from './business-media';
 import { buildUsGovernment } from './us-government';
@@ -100,9 +102,31 @@ export function buildCatalogue(rootDir = root): CatalogueBuild {
     entities.sort(byId);
     const content = serializePack({ ...meta, entities });
     const hash = createHash('sha256').update(content).digest('hex').slice(0, 10);
-    return { entry, pack: { ...meta, version: `${meta.version}+${hash}`, entities } };
+    const pack = { ...meta, version: `${meta.version}+${hash}`, entities };
+    mustPassValidationUnchanged(pack);
+    return { entry, pack };
   });
   return { packs, droppedForeignAliases };
+}
+
+/**
+ * The extension imports its built-in packs without validating them again (lib/kb/builtin.ts), so a pack is
+ * built only if validation accepts it exactly as it is: no problem, and nothing trimmed or dropped.
+ */
+export function mustPassValidationUnchanged(pack: Pack): void {
+  const result = validatePack(pack);
+  if (!result.ok) {
+    const first = result.problems[0];
+    throw new Error(
+      `pack ${pack.id} does not validate (${result.problems.length} problems; first: ${first?.path}: ${first?.message})`,
+    );
+  }
+  if (!isDeepStrictEqual(result.pack, pack)) {
+    const i = pack.entities.findIndex((e, k) => !isDeepStrictEqual(result.pack.entities[k], e));
+    throw new Error(
+      `pack ${pack.id}: validation changes ${i >= 0 ? `the entity ${pack.entities[i]!.id}` : 'its metadata'}; fix the data`,
+    );
+  }
 }
 
 /** The entities of every pack turned on at install. */
