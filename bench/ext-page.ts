@@ -279,3 +279,50 @@ export async function untilSearchIndexStored(timeoutMs: number): Promise<number>
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/**
+ * The floor under an install: the rows the knowledge base holds now (its entities and variant buckets),
+ * read from Gloss's database and put again into a scratch database with the same stores, in one
+ * transaction. Everything an install does beyond this is Gloss's own work.
+ */
+export async function timeRestoringStoredRows(): Promise<{ putMs: number; rows: number }> {
+  const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>
+    new Promise<IDBDatabase>((resolve, reject) => {
+      const r = upgrade ? indexedDB.open(name, 1) : indexedDB.open(name);
+      if (upgrade) r.onupgradeneeded = () => upgrade(r.result);
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const getAll = (db: IDBDatabase, store: string) =>
+    new Promise<unknown[]>((resolve, reject) => {
+      const get = db.transaction(store, 'readonly').objectStore(store).getAll();
+      get.onsuccess = () => resolve(get.result);
+      get.onerror = () => reject(get.error);
+    });
+  const gloss = await open('gloss');
+  const [entities, buckets] = [await getAll(gloss, 'entities'), await getAll(gloss, 'variantBuckets')];
+  gloss.close();
+  const name = 'gloss-bench-install-floor';
+  await new Promise<void>((resolve) => {
+    const del = indexedDB.deleteDatabase(name);
+    del.onsuccess = del.onerror = () => resolve();
+  });
+  const db = await open(name, (d) => {
+    d.createObjectStore('entities', { keyPath: 'id' }).createIndex('kind', 'kind');
+    d.createObjectStore('variantBuckets', { keyPath: ['sourceId', 'bucket'] }).createIndex('sourceId', 'sourceId');
+  });
+  try {
+    const t0 = performance.now();
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(['entities', 'variantBuckets'], 'readwrite');
+      for (const b of buckets) tx.objectStore('variantBuckets').put(b);
+      for (const e of entities) tx.objectStore('entities').put(e);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    return { putMs: performance.now() - t0, rows: entities.length + buckets.length };
+  } finally {
+    db.close();
+    indexedDB.deleteDatabase(name);
+  }
+}

@@ -23,6 +23,7 @@ import { scan } from '../lib/core/scan';
 import type { Entity, Pack } from '../lib/pack/types';
 import { CHROME_BUILD } from '../tests/e2e/support/paths';
 import { runBrowserScaleBench } from './browser-scale';
+import { runDefaultSetBench } from './default-set-chromium';
 import { buildFreshness } from './build-freshness';
 import { runCliBench } from './cli-speed';
 import { loadArticles, repeatTo } from './corpus-text';
@@ -297,6 +298,8 @@ if (!browserWanted) browser = { skipped: 'BENCH_BROWSER=0 was set.' };
 else {
   console.log('\nIn headless Chromium at 100,000 entities (several minutes: imports and rebuilds at this size are slow):');
   browser = await runBrowserScaleBench(100_000);
+  console.log('\nIn headless Chromium, the built-in default set (issue 13):');
+  browser.figures.push(...(await runDefaultSetBench()));
   if (freshness.stale) browser.notes.push(`Warning: ${freshness.stale}`);
   for (const f of browser.figures) console.log(`${f.what}: ${f.value} ${f.unit}${f.ratio ? ` (${f.ratio})` : ''}`);
 }
