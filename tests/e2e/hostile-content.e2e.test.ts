@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSyncServer, type SyncTestServer } from '../unit/sync-server';
+import { startSyncServer, type SyncTestServer } from '../unit/support/sync-server';
 import { stopServiceWorker, type ChromiumSession, launchChromium } from './support/chromium';
 import { cardProbe } from './support/gloss-page';
 import { readHighlights } from './support/page-probes';

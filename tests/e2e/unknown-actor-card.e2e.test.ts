@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSyncServer, type SyncTestServer } from '../unit/sync-server';
+import { startSyncServer, type SyncTestServer } from '../unit/support/sync-server';
 import { cardTextOf, launchFirefox } from './support/firefox';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { cardProbe, highlightTexts, highlightsIn, worldOf } from './support/gloss-page';

@@ -10,7 +10,7 @@ import { openDb, type GlossDb } from '../../lib/kb/db';
 import { deletePersonal, listPersonal, savePersonal } from '../../lib/kb/personal';
 import { searchEntities } from '../../lib/kb/search';
 import type { Pack } from '../../lib/pack/types';
-import { DEFAULT_DISPLAY_FOR_TESTS } from './settings-fixture';
+import { DEFAULT_DISPLAY_FOR_TESTS } from './support/settings-fixture';
 
 const full = JSON.parse(readFileSync(join(import.meta.dirname, '../../assets/packs/world-news.json'), 'utf8')) as Pack;
 // A slice keeps fake-indexeddb quick; only Wikidata ids may be named as related outside a pack.

@@ -10,8 +10,8 @@ import { loadOrBuildMatchIndex } from '../../lib/kb/stored-index';
 import { MAX_ENTITIES_PER_ALIAS } from '../../lib/pack/alias-rules';
 import { addUrlSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
-import { deps, entity, freshDb, pack, whyFailed } from './sync-fixtures';
-import { file, startSyncServer, type SyncTestServer } from './sync-server';
+import { deps, entity, freshDb, pack, whyFailed } from './support/sync-fixtures';
+import { file, startSyncServer, type SyncTestServer } from './support/sync-server';
 
 let server: SyncTestServer;
 let db: GlossDb;

@@ -28,8 +28,8 @@ import {
   tables,
   URL_ENTITIES,
   URL_SOURCE,
-} from './kb-fault-fixtures';
-import { deps as syncDeps } from './sync-fixtures';
+} from './support/kb-fault-fixtures';
+import { deps as syncDeps } from './support/sync-fixtures';
 import { sourceEntities } from '../../lib/kb/variant-buckets';
 
 /**

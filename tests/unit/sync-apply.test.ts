@@ -12,7 +12,7 @@ import {
 import { importBuiltinPack } from '../../lib/kb/builtin';
 import { openDb, type GlossDb } from '../../lib/kb/db';
 import { searchEntities } from '../../lib/kb/search';
-import { entity, freshDb, kbIds, pack } from './sync-fixtures';
+import { entity, freshDb, kbIds, pack } from './support/sync-fixtures';
 import { allVariants, sourceEntities } from '../../lib/kb/variant-buckets';
 
 let db: GlossDb;

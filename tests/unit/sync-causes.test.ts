@@ -3,8 +3,8 @@ import type { GlossDb, SourceRecord } from '../../lib/kb/db';
 import { describeStatus } from '../../lib/sync/describe';
 import { addUrlSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
-import { deps, entity, freshDb, kbIds, pack, TEST_LIMITS, whyFailed } from './sync-fixtures';
-import { file, startSyncServer, type SyncTestServer } from './sync-server';
+import { deps, entity, freshDb, kbIds, pack, TEST_LIMITS, whyFailed } from './support/sync-fixtures';
+import { file, startSyncServer, type SyncTestServer } from './support/sync-server';
 
 /** Issue 17: each sync message names what really went wrong. */
 let server: SyncTestServer;

@@ -4,8 +4,8 @@ import { importBuiltinPack } from '../../lib/kb/builtin';
 import type { GlossDb } from '../../lib/kb/db';
 import { SyncEngine, type SyncHost } from '../../lib/sync/engine';
 import { addUrlSource } from '../../lib/sync/registry';
-import { entity, freshDb, kbIds, pack, said, TEST_LIMITS } from './sync-fixtures';
-import { file, startSyncServer, type SyncTestServer } from './sync-server';
+import { entity, freshDb, kbIds, pack, said, TEST_LIMITS } from './support/sync-fixtures';
+import { file, startSyncServer, type SyncTestServer } from './support/sync-server';
 
 let server: SyncTestServer;
 let db: GlossDb;

@@ -5,7 +5,7 @@ import { annotate } from '../../lib/core/annotate';
 import { buildMatchIndex } from '../../lib/core/match-index';
 import type { Entity, Pack } from '../../lib/pack/types';
 import { patchMatchIndex } from '../../lib/sync/patch-match-index';
-import { entity } from './sync-fixtures';
+import { entity } from './support/sync-fixtures';
 
 const world = JSON.parse(readFileSync(join(import.meta.dirname, '../../assets/packs/world-news.json'), 'utf8')) as Pack;
 

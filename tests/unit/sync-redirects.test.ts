@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fetchBody } from '../../lib/sync/fetch-body';
-import { TEST_LIMITS } from './sync-fixtures';
-import { startSyncServer, type SyncTestServer } from './sync-server';
+import { TEST_LIMITS } from './support/sync-fixtures';
+import { startSyncServer, type SyncTestServer } from './support/sync-server';
 import { failureText } from '../../lib/sync/status-text';
 
 const PACK = JSON.stringify({ hello: 'world' });

@@ -4,8 +4,8 @@ import type { GlossDb } from '../../lib/kb/db';
 import { DEFAULT_LIMITS } from '../../lib/sync/limits';
 import { addUrlSource, previewSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
-import { deps, entity, freshDb, kbIds, pack, said, TEST_LIMITS, whyFailed } from './sync-fixtures';
-import { file, startSyncServer, type SyncTestServer } from './sync-server';
+import { deps, entity, freshDb, kbIds, pack, said, TEST_LIMITS, whyFailed } from './support/sync-fixtures';
+import { file, startSyncServer, type SyncTestServer } from './support/sync-server';
 
 let server: SyncTestServer;
 let db: GlossDb;

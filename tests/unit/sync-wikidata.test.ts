@@ -4,9 +4,9 @@ import type { GlossDb } from '../../lib/kb/db';
 import { enableWikidataSource, removeSource, updateSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
 import { WIKIDATA_SOURCE_ID } from '../../lib/sync/wikidata-source';
-import { deps, entity, freshDb, kbIds, pack, said, whyFailed } from './sync-fixtures';
-import { startSyncServer, type SyncTestServer } from './sync-server';
-import { haveData, loadFixtures, wikidataEmulator } from './wikidata-emulator';
+import { deps, entity, freshDb, kbIds, pack, said, whyFailed } from './support/sync-fixtures';
+import { startSyncServer, type SyncTestServer } from './support/sync-server';
+import { haveData, loadFixtures, wikidataEmulator } from './support/wikidata-emulator';
 
 let server: SyncTestServer;
 let db: GlossDb;

@@ -5,7 +5,7 @@ import { applySourcePack } from '../../lib/kb/apply-pack';
 import { BUCKETS, bucketOf } from '../../lib/kb/bucket-of';
 import { declareSchema, openDb, type GlossDb } from '../../lib/kb/db';
 import { sourceEntities, variantsOf } from '../../lib/kb/variant-buckets';
-import { entity, freshDb, pack } from './sync-fixtures';
+import { entity, freshDb, pack } from './support/sync-fixtures';
 
 let db: GlossDb;
 beforeEach(() => {

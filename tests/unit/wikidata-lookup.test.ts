@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOOKUP_MAX_CHARS, lookupOnWikidata, type LookupDeps } from '../../lib/sync/wikidata-lookup';
-import { TEST_LIMITS } from './sync-fixtures';
-import { startSyncServer, type SyncTestServer } from './sync-server';
-import { haveData, loadFixtures, wikidataEmulator } from './wikidata-emulator';
+import { TEST_LIMITS } from './support/sync-fixtures';
+import { startSyncServer, type SyncTestServer } from './support/sync-server';
+import { haveData, loadFixtures, wikidataEmulator } from './support/wikidata-emulator';
 
 let server: SyncTestServer;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import { openDb, type GlossDb, type SourceRecord } from '../../lib/kb/db';
-import { DEFAULT_LIMITS, type SyncLimits } from '../../lib/sync/limits';
-import { failureText, statusText } from '../../lib/sync/status-text';
-import type { SyncDeps } from '../../lib/sync/sync-source';
-import type { Entity, Pack } from '../../lib/pack/types';
+import { openDb, type GlossDb, type SourceRecord } from '../../../lib/kb/db';
+import { DEFAULT_LIMITS, type SyncLimits } from '../../../lib/sync/limits';
+import { failureText, statusText } from '../../../lib/sync/status-text';
+import type { SyncDeps } from '../../../lib/sync/sync-source';
+import type { Entity, Pack } from '../../../lib/pack/types';
 
 export const entity = (id: string, name: string, extra: Partial<Entity> = {}): Entity => ({
   id,

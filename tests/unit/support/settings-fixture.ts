@@ -1,5 +1,5 @@
-import type { DisplaySettings } from '../../lib/settings/items';
-import { ENTITY_KINDS } from '../../lib/pack/types';
+import type { DisplaySettings } from '../../../lib/settings/items';
+import { ENTITY_KINDS } from '../../../lib/pack/types';
 
 /** lib/settings/items.ts opens WXT storage on import; tests that only need the shape use this copy. */
 export const DEFAULT_DISPLAY_FOR_TESTS: DisplaySettings = {

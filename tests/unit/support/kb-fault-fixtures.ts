@@ -1,15 +1,15 @@
 import 'fake-indexeddb/auto';
 import type { DBCoreTable, DBCoreTransaction } from 'dexie';
-import { applyPack } from '../../lib/kb/apply-pack';
-import { builtinNeedsImport, importBuiltinPack } from '../../lib/kb/builtin';
-import type { GlossDb, StoredEntity } from '../../lib/kb/db';
-import { savePersonal } from '../../lib/kb/personal';
-import type { CopyArea } from '../../lib/kb/user-copy';
-import type { Entity, Pack } from '../../lib/pack/types';
-import type { SettingsSnapshot } from '../../lib/settings/schemas';
+import { applyPack } from '../../../lib/kb/apply-pack';
+import { builtinNeedsImport, importBuiltinPack } from '../../../lib/kb/builtin';
+import type { GlossDb, StoredEntity } from '../../../lib/kb/db';
+import { savePersonal } from '../../../lib/kb/personal';
+import type { CopyArea } from '../../../lib/kb/user-copy';
+import type { Entity, Pack } from '../../../lib/pack/types';
+import type { SettingsSnapshot } from '../../../lib/settings/schemas';
 import { DEFAULT_DISPLAY_FOR_TESTS } from './settings-fixture';
 import { entity, pack as testPack } from './sync-fixtures';
-import { allVariants } from '../../lib/kb/variant-buckets';
+import { allVariants } from '../../../lib/kb/variant-buckets';
 
 /** Fixtures for the fault tests: a knowledge base with something in every table, and ways to break it. */
 

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 
 /** The team's saved real Wikidata API responses, beside the project (see ../shared/data/README.md). */
-const DATA = resolve(process.env.GLOSS_SHARED_DATA ?? resolve(import.meta.dirname, '../../../shared/data'), 'wikidata');
+const DATA = resolve(process.env.GLOSS_SHARED_DATA ?? resolve(import.meta.dirname, '../../../../shared/data'), 'wikidata');
 export const haveData = existsSync(DATA);
 if (!haveData) console.log(`skipped: Wikidata emulation tests, ${DATA} absent`);
 
