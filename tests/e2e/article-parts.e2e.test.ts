@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { readHighlights, type HighlightedRange } from './support/page-probes';
-import { startServer, type TestServer } from '../../scripts/demo-server';
+import { demoServerForFile } from './support/demo-server';
 
 /**
  * The whole article and only the article, on pages the team wrote (tests/fixtures/articles), in Chromium
@@ -64,13 +64,7 @@ async function checkLazyContinuation(page: TestPage): Promise<void> {
   for (const name of AT_LOAD) expect(settled, `"${name}" still marked`).toContain(name);
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
+const server = demoServerForFile();
 
 describe('Chromium: articles in parts and arriving late', () => {
   let session: ChromiumSession;

@@ -6,23 +6,21 @@ import { launchChromium, stopServiceWorker, type ChromiumSession } from './suppo
 import { cardProbe } from './support/gloss-page';
 import { readHighlights, type HighlightedRange } from './support/page-probes';
 import { hasSeed, RESULTS } from './support/paths';
-import { startServer, type TestServer } from '../../scripts/demo-server';
 import { waitForMarks } from './support/marks';
 import { contentWorld } from './support/content-world';
 import { sendAs, sendExpression, sendRaw, sendUnchecked, type WireReply } from './support/messages';
 import type { MessageType, ReplyOf, RequestOf } from '../../lib/messaging/protocol';
+import { demoServerForFile } from './support/demo-server';
 
 let session: ChromiumSession;
-let server: TestServer;
 
+const server = demoServerForFile();
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  server = await startServer();
   session = await launchChromium();
 });
 afterAll(async () => {
   await session?.close();
-  await server?.close();
 });
 
 /** Opens a page, records its text before Gloss touches it, and waits for the highlights. */

@@ -5,20 +5,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gotoExtensionPage, launchFirefox, shownCardText, type FirefoxSession } from './support/firefox';
 import { readHighlights } from './support/page-probes';
 import { hasSeed, RESULTS } from './support/paths';
-import { startServer, type TestServer } from '../../scripts/demo-server';
 import { waitForMarks } from './support/marks';
+import { demoServerForFile } from './support/demo-server';
 
 let session: FirefoxSession;
-let server: TestServer;
 
+const server = demoServerForFile();
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  server = await startServer();
   session = await launchFirefox();
 });
 afterAll(async () => {
   await session?.close();
-  await server?.close();
 });
 
 async function waitForHighlights(page: Page): Promise<void> {

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../../scripts/demo-server';
 import { cardTextOf, gotoExtensionPage, launchFirefox, type FirefoxSession } from './support/firefox';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { cardProbe } from './support/gloss-page';
 import { waitForMarks } from './support/marks';
 import { sendAs } from './support/messages';
+import { demoServerForFile } from './support/demo-server';
 
 /**
  * A page that attacks Gloss the way issue 18 describes, in Chromium and Firefox: it makes synthetic
@@ -63,14 +63,7 @@ function forgeStop(extensionId: string): void {
   }
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-
+const server = demoServerForFile();
 describe('a hostile page in Chromium', () => {
   let gloss: ChromiumSession;
   beforeAll(async () => {

@@ -1,3 +1,4 @@
+// Longer than 300 lines: the same hostile pages in Chromium and Firefox, sharing one page server and one browser start (~20 s each).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

@@ -4,10 +4,10 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_PACKS } from '../../lib/pack/builtin-packs';
 import type { Pack } from '../../lib/pack/types';
-import { startServer, type TestServer } from '../../scripts/demo-server';
 import { gotoExtensionPage, launchFirefox, shownCardText, type FirefoxSession } from './support/firefox';
 import { readHighlights } from './support/page-probes';
 import { RESULTS, ROOT } from './support/paths';
+import { demoServerForFile } from './support/demo-server';
 
 /**
  * The popup and the options page in headless Firefox, the journeys popup-options.e2e.test.ts drives in
@@ -19,21 +19,19 @@ import { RESULTS, ROOT } from './support/paths';
  */
 
 let session: FirefoxSession;
-let server: TestServer;
 const packOf = (short: string) => JSON.parse(readFileSync(join(ROOT, `assets/packs/${short}.json`), 'utf8')) as Pack;
 const WORLD_NEWS = packOf('world-news');
 /** Every entity the default set imports at install (the catalogue keeps ids unique across packs). */
 const DEFAULT_SET_ENTITIES = BUILTIN_PACKS.filter((p) => p.defaultOn).reduce((n, p) => n + packOf(p.short).entities.length, 0);
 const shot = (name: string) => join(RESULTS, `${name}.png`) as `${string}.png`;
 
+const server = demoServerForFile();
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  server = await startServer();
   session = await launchFirefox();
 });
 afterAll(async () => {
   await session?.close();
-  await server?.close();
 });
 
 async function extensionPage(path: string, viewport = { width: 1000, height: 900 }): Promise<Page> {

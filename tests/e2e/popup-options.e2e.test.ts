@@ -1,16 +1,17 @@
+// Longer than 300 lines: popup and options share one Chromium and the built-in import it waits for; split, each file would wait again.
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../lib/pack/types';
-import { startServer, type TestServer } from '../../scripts/demo-server';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { readHighlights } from './support/page-probes';
 import { cardProbe, highlightsIn, highlightTexts, worldOf, type CardProbe } from './support/gloss-page';
 import { hasSeed, RESULTS, ROOT } from './support/paths';
 import { waitForMarks } from './support/marks';
 import { readKb } from './support/kb-store';
+import { demoServerForFile } from './support/demo-server';
 
 /**
  * The popup and the options page, driven the way a user drives them, in headless Chromium with the
@@ -18,7 +19,6 @@ import { readKb } from './support/kb-store';
  * for on a page in the next, and the export at the end carries all of it to a fresh profile.
  */
 
-let server: TestServer;
 let session: ChromiumSession;
 const ext = (path: string) => `chrome-extension://${session.extensionId}${path}`;
 
@@ -30,9 +30,9 @@ const LOCAL_STORY = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <p>The repairs were paid for by the town and a regional fund, and the contractor has promised no further closures this year.</p>
 </article></main></body></html>`;
 
+const server = demoServerForFile();
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  server = await startServer();
   session = await launchChromium();
   await session.context.route('**/local/bridge.html', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: LOCAL_STORY }),
@@ -40,7 +40,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await session?.close();
-  await server?.close();
 });
 
 async function extensionPage(path: string): Promise<Page> {

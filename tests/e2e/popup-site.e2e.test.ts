@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../../scripts/demo-server';
 import { contentWorld, READ_STATS, type ContentStats } from './support/content-world';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { hasSeed, RESULTS } from './support/paths';
 import { waitForMarks } from './support/marks';
 import { tabEnvelope } from './support/messages';
+import { demoServerForFile } from './support/demo-server';
 
 /**
  * The popup's "Run on <site>" switch, in headless Chromium: off, the page loses its marks without a
@@ -20,14 +20,13 @@ import { tabEnvelope } from './support/messages';
 
 const OTHER_SITE = 'http://news.example';
 
-let server: TestServer;
 let gloss: ChromiumSession;
 let context: BrowserContext;
 let extensionId: string;
 
+const server = demoServerForFile();
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  server = await startServer();
   gloss = await launchChromium();
   ({ context, extensionId } = gloss);
   // A second site, served from the same files: Playwright answers for it, nothing leaves the machine.
@@ -38,7 +37,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gloss?.close();
-  await server?.close();
 });
 
 const isMarked = (page: Page) => page.evaluate(() => CSS.highlights.size > 0);

@@ -1,14 +1,15 @@
+// Longer than 300 lines: one journey in one browser: a source added, synced, cut off by a stopped worker and resumed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { startServer, type TestServer } from '../../scripts/demo-server';
 import { listenLocal } from '../../scripts/local-server';
 import { launchChromium, stopServiceWorker, type ChromiumSession } from './support/chromium';
 import { RESULTS } from './support/paths';
 import { readKb } from './support/kb-store';
 import { waitForMarks } from './support/marks';
 import { sendAs, sendRaw } from './support/messages';
+import { demoServerForFile } from './support/demo-server';
 
 /**
  * Sync in the built extension, in headless Chromium: with default settings Gloss makes no request at
@@ -17,19 +18,17 @@ import { sendAs, sendRaw } from './support/messages';
  */
 
 let session: ChromiumSession;
-let demo: TestServer;
 let packs: PackServer;
 const requests: { url: string; fromWorker: boolean; page: string | null }[] = [];
 
+const demo = demoServerForFile();
 beforeAll(async () => {
-  demo = await startServer();
   packs = await startPackServer();
   session = await launchChromium();
   session.context.on('request', (r: Request) => requests.push(describeRequest(r)));
 });
 afterAll(async () => {
   await session?.close();
-  await demo?.close();
   await packs?.close();
 });
 
