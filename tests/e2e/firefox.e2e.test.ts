@@ -1,23 +1,14 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gotoExtensionPage, launchFirefox, shownCardText, type FirefoxSession } from './support/firefox';
+import { describe, expect, it } from 'vitest';
+import { gotoExtensionPage, shownCardText, firefoxForFile } from './support/firefox';
 import { readHighlights } from './support/page-probes';
 import { hasSeed, RESULTS } from './support/paths';
 import { waitForMarks } from './support/marks';
 import { demoServerForFile } from './support/demo-server';
 
-let session: FirefoxSession;
-
 const server = demoServerForFile();
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  session = await launchFirefox();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = firefoxForFile();
 
 async function waitForHighlights(page: Page): Promise<void> {
   await waitForMarks(page);

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUILTIN_PACKS } from '../../lib/pack/builtin-packs';
 import type { Pack } from '../../lib/pack/types';
-import { gotoExtensionPage, launchFirefox, shownCardText, type FirefoxSession } from './support/firefox';
+import { gotoExtensionPage, shownCardText, firefoxForFile } from './support/firefox';
 import { readHighlights } from './support/page-probes';
 import { RESULTS, ROOT } from './support/paths';
 import { demoServerForFile } from './support/demo-server';
@@ -18,7 +18,6 @@ import { demoServerForFile } from './support/demo-server';
  * runs in a sandbox: everything here is read with page.evaluate and polled.
  */
 
-let session: FirefoxSession;
 const packOf = (short: string) => JSON.parse(readFileSync(join(ROOT, `assets/packs/${short}.json`), 'utf8')) as Pack;
 const WORLD_NEWS = packOf('world-news');
 /** Every entity the default set imports at install (the catalogue keeps ids unique across packs). */
@@ -26,13 +25,7 @@ const DEFAULT_SET_ENTITIES = BUILTIN_PACKS.filter((p) => p.defaultOn).reduce((n,
 const shot = (name: string) => join(RESULTS, `${name}.png`) as `${string}.png`;
 
 const server = demoServerForFile();
-beforeAll(async () => {
-  mkdirSync(RESULTS, { recursive: true });
-  session = await launchFirefox();
-});
-afterAll(async () => {
-  await session?.close();
-});
+const session = firefoxForFile();
 
 async function extensionPage(path: string, viewport = { width: 1000, height: 900 }): Promise<Page> {
   const page = await session.browser.newPage();

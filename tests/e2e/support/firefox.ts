@@ -1,9 +1,10 @@
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { expect } from 'vitest';
-import { FIREFOX_BUILD, requireBuild } from './paths';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { FIREFOX_BUILD, requireBuild, RESULTS } from './paths';
 import { tabEnvelope } from './messages';
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
@@ -137,4 +138,32 @@ export async function clickCardControl(page: Page, name: string): Promise<void> 
   );
   if (!at) throw new Error(`the open card has no button or link "${name}"`);
   await page.mouse.click(at.x, at.y);
+}
+
+/**
+ * Firefox with Gloss for one test file: started before its tests (with the results folder for its
+ * screenshots), closed after them. Read `browser` and `origin` inside tests, once it has started.
+ */
+export function firefoxForFile(): FirefoxSession {
+  let session: FirefoxSession | undefined;
+  beforeAll(async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    session = await launchFirefox();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+  const started = (): FirefoxSession => {
+    if (!session) throw new Error('Firefox starts before the first test.');
+    return session;
+  };
+  return {
+    get browser() {
+      return started().browser;
+    },
+    get origin() {
+      return started().origin;
+    },
+    close: () => started().close(),
+  };
 }
