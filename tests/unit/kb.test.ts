@@ -5,25 +5,11 @@ import { importBuiltinPack } from '../../lib/kb/builtin';
 import { openDb, type GlossDb } from '../../lib/kb/db';
 import { searchEntities } from '../../lib/kb/search';
 import type { Entity, Pack } from '../../lib/pack/types';
+import { entity as testEntity, pack as testPack } from './support/sync-fixtures';
 
-const entity = (id: string, name: string, aliases: string[] = []): Entity => ({
-  id,
-  kind: 'person',
-  name,
-  alternateName: aliases.map((text) => ({ text })),
-  description: `${name}, a test person.`,
-  sources: ['https://example.org/'],
-});
-const pack = (entities: Entity[], version = '1'): Pack => ({
-  format: 1,
-  id: 'test',
-  name: 'Test pack',
-  version,
-  license: 'CC0',
-  attribution: 'Gloss tests',
-  asOf: '2025-01-01',
-  entities,
-});
+const entity = (id: string, name: string, aliases: string[] = []): Entity =>
+  testEntity(id, name, { alternateName: aliases.map((text) => ({ text })) });
+const pack = (entities: Entity[], version = '1'): Pack => testPack(entities, version, 'test');
 const source = (id: string) => ({ id, kind: 'pack-url' as const, name: id, enabled: true, priority: 1 });
 
 let db: GlossDb;

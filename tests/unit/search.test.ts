@@ -10,16 +10,10 @@ import {
   searchEntitiesNow,
 } from '../../lib/kb/search';
 import type { Entity, Pack } from '../../lib/pack/types';
+import { entity as testEntity } from './support/sync-fixtures';
 
-const entity = (id: string, name: string, aliases: string[] = [], prior?: number): Entity => ({
-  id,
-  kind: 'person',
-  name,
-  alternateName: aliases.map((text) => ({ text })),
-  description: `${name}, a test person.`,
-  sources: ['https://example.org/'],
-  ...(prior === undefined ? {} : { prior }),
-});
+const entity = (id: string, name: string, aliases: string[] = [], prior?: number): Entity =>
+  testEntity(id, name, { alternateName: aliases.map((text) => ({ text })), ...(prior === undefined ? {} : { prior }) });
 const pack = (entities: Entity[]): Pack => ({
   format: 1,
   id: 't',
