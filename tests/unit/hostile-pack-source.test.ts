@@ -2,52 +2,43 @@
  * A hostile pack publisher (issue 18, items 4-7), each attack through a real source served on 127.0.0.1
  * and the real sync path: the reader's knowledge base keeps what it had and the built-in names keep working.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { annotate } from '../../lib/core/annotate';
 import { importBuiltinPack } from '../../lib/kb/builtin';
-import type { GlossDb } from '../../lib/kb/db';
 import { loadOrBuildMatchIndex } from '../../lib/kb/stored-index';
 import { MAX_ENTITIES_PER_ALIAS } from '../../lib/pack/alias-rules';
 import { addUrlSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
-import { deps, entity, freshDb, pack, whyFailed } from './support/sync-fixtures';
-import { file, startSyncServer, type SyncTestServer } from './support/sync-server';
+import { deps, entity, pack, whyFailed } from './support/sync-fixtures';
+import { file, startSyncServer } from './support/sync-server';
+import { syncTestbed } from './support/sync-testbed';
 
-let server: SyncTestServer;
-let db: GlossDb;
-beforeAll(async () => {
-  server = await startSyncServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  db = await freshDb();
-});
-afterEach(() => db.delete());
+const bed = syncTestbed();
 
 describe('images of a subscribed pack (beacons)', { timeout: 15_000 }, () => {
   it('are not kept: a card or a search result never loads them from the pack’s host', async () => {
-    const beacon = `${server.origin.replace('http:', 'https:')}/pixel.png?who=reader`;
+    const beacon = `${bed.server.origin.replace('http:', 'https:')}/pixel.png?who=reader`;
     const withImage = { ...entity('t:ana', 'Ana Lima'), image: beacon };
-    server.on('/images.json', file(JSON.stringify(pack([withImage, entity('t:bo', 'Bo Chen')], '1'))));
-    const id = (await addUrlSource(db, { url: server.url('/images.json'), kind: 'pack-url' })).id;
-    expect((await syncSource(deps(db), id)).status).toBe('updated');
-    const stored = await db.entities.get('t:ana');
+    bed.server.on('/images.json', file(JSON.stringify(pack([withImage, entity('t:bo', 'Bo Chen')], '1'))));
+    const id = (await addUrlSource(bed.db, { url: bed.server.url('/images.json'), kind: 'pack-url' })).id;
+    expect((await syncSource(deps(bed.db), id)).status).toBe('updated');
+    const stored = await bed.db.entities.get('t:ana');
     expect(stored?.name).toBe('Ana Lima');
     expect(stored?.image).toBeUndefined();
-    expect(server.requests.map((r) => r.path)).toEqual(['/images.json']);
+    expect(bed.server.requests.map((r) => r.path)).toEqual(['/images.json']);
   });
 });
 
 describe('a hostile pack through a real source', { timeout: 15_000 }, () => {
   it('is refused whole, in plain words, when its aliases are common words or one letter; the old data stays', async () => {
-    server.on('/good.json', file(JSON.stringify(pack([entity('t:ana', 'Ana Lima')], '1'))));
-    const id = (await addUrlSource(db, { url: server.url('/good.json'), kind: 'pack-url' })).id;
-    expect((await syncSource(deps(db), id)).status).toBe('updated');
+    bed.server.on('/good.json', file(JSON.stringify(pack([entity('t:ana', 'Ana Lima')], '1'))));
+    const id = (await addUrlSource(bed.db, { url: bed.server.url('/good.json'), kind: 'pack-url' })).id;
+    expect((await syncSource(deps(bed.db), id)).status).toBe('updated');
     const flood = Array.from({ length: 500 }, (_, i) => ({
       ...entity(`t:f${i}`, `Flood ${i}`),
       alternateName: [{ text: 'the' }],
     }));
-    server.on(
+    bed.server.on(
       '/good.json',
       file(
         JSON.stringify(
@@ -55,12 +46,12 @@ describe('a hostile pack through a real source', { timeout: 15_000 }, () => {
         ),
       ),
     );
-    expect((await syncSource(deps(db), id)).status).toBe('failed');
-    const source = await db.sources.get(id);
+    expect((await syncSource(deps(bed.db), id)).status).toBe('failed');
+    const source = await bed.db.sources.get(id);
     expect(source?.version).toBe('1');
     expect(JSON.stringify(source?.problems ?? whyFailed(source))).toMatch(/common word|single letter/);
-    expect(await db.entities.get('t:f0')).toBeUndefined();
-    expect((await db.entities.get('t:ana'))?.name).toBe('Ana Lima');
+    expect(await bed.db.entities.get('t:f0')).toBeUndefined();
+    expect((await bed.db.entities.get('t:ana'))?.name).toBe('Ana Lima');
   });
 });
 
@@ -69,16 +60,16 @@ describe('a source that sends Gloss elsewhere', { timeout: 15_000 }, () => {
     const elsewhere = await startSyncServer();
     try {
       elsewhere.on('/pack.json', file(JSON.stringify(pack([entity('t:evil', 'Evil Twin')], '2'))));
-      server.on('/moving.json', file(JSON.stringify(pack([entity('t:ana', 'Ana Lima')], '1'))));
-      const id = (await addUrlSource(db, { url: server.url('/moving.json'), kind: 'pack-url' })).id;
-      expect((await syncSource(deps(db), id)).status).toBe('updated');
-      server.on('/moving.json', (_req, res) => res.writeHead(302, { location: elsewhere.url('/pack.json') }).end());
-      expect((await syncSource(deps(db), id)).status).toBe('failed');
-      expect(whyFailed(await db.sources.get(id))).toMatch(/only from the site you added/);
+      bed.server.on('/moving.json', file(JSON.stringify(pack([entity('t:ana', 'Ana Lima')], '1'))));
+      const id = (await addUrlSource(bed.db, { url: bed.server.url('/moving.json'), kind: 'pack-url' })).id;
+      expect((await syncSource(deps(bed.db), id)).status).toBe('updated');
+      bed.server.on('/moving.json', (_req, res) => res.writeHead(302, { location: elsewhere.url('/pack.json') }).end());
+      expect((await syncSource(deps(bed.db), id)).status).toBe('failed');
+      expect(whyFailed(await bed.db.sources.get(id))).toMatch(/only from the site you added/);
       // fetch follows the redirect before Gloss sees it (a service worker cannot read a manual redirect's
       // target), so the other host got one request; nothing of its answer is read or kept.
-      expect(await db.entities.get('t:evil')).toBeUndefined();
-      expect((await db.entities.get('t:ana'))?.name).toBe('Ana Lima');
+      expect(await bed.db.entities.get('t:evil')).toBeUndefined();
+      expect((await bed.db.entities.get('t:ana'))?.name).toBe('Ana Lima');
     } finally {
       await elsewhere.close();
     }
@@ -88,17 +79,17 @@ describe('a source that sends Gloss elsewhere', { timeout: 15_000 }, () => {
 describe('packs that flood a built-in name', { timeout: 30_000 }, () => {
   it('leave the built-in entity among the candidates of every mention, whatever they subscribe', async () => {
     const builtin = entity('gloss:hamas', 'Hamas', { kind: 'armed-group', description: 'A Palestinian armed group.' });
-    await importBuiltinPack(db, { ...pack([builtin], 'b1', 'gloss-world-news'), name: 'World news' });
+    await importBuiltinPack(bed.db, { ...pack([builtin], 'b1', 'gloss-world-news'), name: 'World news' });
     // Four sources, each within its own limit, together past the matcher's cap per alias.
     for (let p = 0; p < 4; p++) {
       const flood = Array.from({ length: MAX_ENTITIES_PER_ALIAS }, (_, i) =>
         entity(`f${p}:${i}`, 'Hamas', { kind: 'armed-group', description: 'Flood.' }),
       );
-      server.on(`/flood-${p}.json`, file(JSON.stringify(pack(flood, '1', `flood-${p}`))));
-      const id = (await addUrlSource(db, { url: server.url(`/flood-${p}.json`), kind: 'pack-url' })).id;
-      expect((await syncSource(deps(db), id)).status).toBe('updated');
+      bed.server.on(`/flood-${p}.json`, file(JSON.stringify(pack(flood, '1', `flood-${p}`))));
+      const id = (await addUrlSource(bed.db, { url: bed.server.url(`/flood-${p}.json`), kind: 'pack-url' })).id;
+      expect((await syncSource(deps(bed.db), id)).status).toBe('updated');
     }
-    const { index } = await loadOrBuildMatchIndex(db);
+    const { index } = await loadOrBuildMatchIndex(bed.db);
     const mentions = annotate(index, 'Hamas said on Monday that Hamas would answer.');
     expect(mentions).toHaveLength(2);
     for (const m of mentions) expect(m.candidates).toContain('gloss:hamas');
@@ -107,12 +98,14 @@ describe('packs that flood a built-in name', { timeout: 30_000 }, () => {
 
 describe('text-direction controls in a pack', { timeout: 15_000 }, () => {
   it('refuse the pack whole, in plain words; the old data stays', async () => {
-    server.on('/bidi.json', file(JSON.stringify(pack([entity('t:ana', 'Ana Lima')], '1'))));
-    const id = (await addUrlSource(db, { url: server.url('/bidi.json'), kind: 'pack-url' })).id;
-    expect((await syncSource(deps(db), id)).status).toBe('updated');
-    server.on('/bidi.json', file(JSON.stringify(pack([entity('t:ana', 'Ana \u202eamiL')], '2'))));
-    expect((await syncSource(deps(db), id)).status).toBe('failed');
-    expect(JSON.stringify((await db.sources.get(id))?.problems ?? whyFailed(await db.sources.get(id)))).toMatch(/direction/i);
-    expect((await db.entities.get('t:ana'))?.name).toBe('Ana Lima');
+    bed.server.on('/bidi.json', file(JSON.stringify(pack([entity('t:ana', 'Ana Lima')], '1'))));
+    const id = (await addUrlSource(bed.db, { url: bed.server.url('/bidi.json'), kind: 'pack-url' })).id;
+    expect((await syncSource(deps(bed.db), id)).status).toBe('updated');
+    bed.server.on('/bidi.json', file(JSON.stringify(pack([entity('t:ana', 'Ana \u202eamiL')], '2'))));
+    expect((await syncSource(deps(bed.db), id)).status).toBe('failed');
+    expect(JSON.stringify((await bed.db.sources.get(id))?.problems ?? whyFailed(await bed.db.sources.get(id)))).toMatch(
+      /direction/i,
+    );
+    expect((await bed.db.entities.get('t:ana'))?.name).toBe('Ana Lima');
   });
 });

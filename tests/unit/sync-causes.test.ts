@@ -1,25 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GlossDb, SourceRecord } from '../../lib/kb/db';
 import { describeStatus } from '../../lib/sync/describe';
 import { addUrlSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
-import { deps, entity, freshDb, kbIds, pack, TEST_LIMITS, whyFailed } from './support/sync-fixtures';
-import { file, startSyncServer, type SyncTestServer } from './support/sync-server';
+import { deps, entity, kbIds, pack, TEST_LIMITS, whyFailed } from './support/sync-fixtures';
+import { file, startSyncServer } from './support/sync-server';
+import { syncTestbed } from './support/sync-testbed';
 
 /** Issue 17: each sync message names what really went wrong. */
-let server: SyncTestServer;
-let db: GlossDb;
-beforeAll(async () => {
-  server = await startSyncServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  db = freshDb();
-});
-afterEach(() => db.delete());
+const bed = syncTestbed();
 
 const subscribe = async (path: string, kind: 'pack-url' | 'csv-url' = 'pack-url') =>
-  (await addUrlSource(db, { url: server.url(path), kind })).id;
+  (await addUrlSource(bed.db, { url: bed.server.url(path), kind })).id;
 
 describe('sync messages that name the real cause', { timeout: 15_000 }, () => {
   it('a connection that drops mid-download says it broke after so many bytes, not "could not reach"', async () => {
@@ -28,13 +20,13 @@ describe('sync messages that name the real cause', { timeout: 15_000 }, () => {
         pack(Array.from({ length: 400 }, (_, i) => entity(`t:n${i}`, `Person ${i}`, { description: 'x'.repeat(300) }))),
       ),
     );
-    server.on('/drop.json', (_req, res) => {
+    bed.server.on('/drop.json', (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', etag: '"d"', 'content-length': String(body.length) });
       res.write(body.subarray(0, 100 * 1024), () => setTimeout(() => res.destroy(), 50));
     });
     const id = await subscribe('/drop.json');
-    expect((await syncSource(deps(db), id)).status).toBe('failed');
-    const source = await db.sources.get(id);
+    expect((await syncSource(deps(bed.db), id)).status).toBe('failed');
+    const source = await bed.db.sources.get(id);
     expect(source?.status).toMatchObject({ code: 'failed', failure: { code: 'dropped', kept: true, total: body.length } });
     const why = whyFailed(source)!;
     expect(why).not.toMatch(/Could not reach|Check the address/);
@@ -47,9 +39,9 @@ describe('sync messages that name the real cause', { timeout: 15_000 }, () => {
     const closed = await startSyncServer();
     const url = closed.url('/p.json');
     await closed.close();
-    const id = (await addUrlSource(db, { url, kind: 'pack-url' })).id;
-    await syncSource(deps(db), id);
-    expect(whyFailed(await db.sources.get(id))).toMatch(/^Could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    const id = (await addUrlSource(bed.db, { url, kind: 'pack-url' })).id;
+    await syncSource(deps(bed.db), id);
+    expect(whyFailed(await bed.db.sources.get(id))).toMatch(/^Could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
   });
 
   it('a CSV file cut off part-way through a row is called cut off, not blamed on the row', async () => {
@@ -59,26 +51,26 @@ describe('sync messages that name the real cause', { timeout: 15_000 }, () => {
       'Hostage,term,A person held to force others to act.,https://en.wikipedia.org/wiki/Hostage',
       'Truce,term,A short',
     ].join('\n');
-    server.on('/cut.csv', file(csv, { contentType: 'text/csv' }));
+    bed.server.on('/cut.csv', file(csv, { contentType: 'text/csv' }));
     const id = await subscribe('/cut.csv', 'csv-url');
-    expect((await syncSource(deps(db), id)).status).toBe('failed');
-    const why = whyFailed(await db.sources.get(id))!;
+    expect((await syncSource(deps(bed.db), id)).status).toBe('failed');
+    const why = whyFailed(await bed.db.sources.get(id))!;
     expect(why).toMatch(/^The CSV file is cut off: it stops part-way through row 4, after \d+ bytes\./);
-    expect(await kbIds(db)).toEqual([]);
+    expect(await kbIds(bed.db)).toEqual([]);
   });
 
   it('a CSV file cut off inside a quoted value is called cut off too', async () => {
-    server.on('/quote.csv', file('name,description\nTruce,"A short pause in', { contentType: 'text/csv' }));
+    bed.server.on('/quote.csv', file('name,description\nTruce,"A short pause in', { contentType: 'text/csv' }));
     const id = await subscribe('/quote.csv', 'csv-url');
-    await syncSource(deps(db), id);
-    expect(whyFailed(await db.sources.get(id))).toMatch(/^The CSV file is cut off: it stops part-way through row 2/);
+    await syncSource(deps(bed.db), id);
+    expect(whyFailed(await bed.db.sources.get(id))).toMatch(/^The CSV file is cut off: it stops part-way through row 2/);
   });
 
   it('a whole last row with a real problem is still named as the row, even without a final line break', async () => {
-    server.on('/row.csv', file('name,description,link\nGaza,,https://example.org/', { contentType: 'text/csv' }));
+    bed.server.on('/row.csv', file('name,description,link\nGaza,,https://example.org/', { contentType: 'text/csv' }));
     const id = await subscribe('/row.csv', 'csv-url');
-    await syncSource(deps(db), id);
-    expect(whyFailed(await db.sources.get(id))).toMatch(
+    await syncSource(deps(bed.db), id);
+    expect(whyFailed(await bed.db.sources.get(id))).toMatch(
       /^The CSV glossary was refused: 1 problem\. First: row 2, column "description"/,
     );
   });
@@ -87,7 +79,7 @@ describe('sync messages that name the real cause', { timeout: 15_000 }, () => {
 describe('progress of a slow download', { timeout: 15_000 }, () => {
   it('shows bytes as they arrive from a server sending a few bytes at a time, not "contacting the server"', async () => {
     const body = JSON.stringify(pack([entity('t:s', 'Sol Slow')]));
-    server.on('/slow.json', (_req, res) => {
+    bed.server.on('/slow.json', (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
       let at = 0;
       const timer = setInterval(() => {
@@ -103,10 +95,10 @@ describe('progress of a slow download', { timeout: 15_000 }, () => {
     const id = await subscribe('/slow.json');
     const seen: string[] = [];
     const watch = setInterval(() => {
-      void db.sources.get(id).then((s) => s?.syncing && seen.push(describeStatus(s, Date.now()).text));
+      void bed.db.sources.get(id).then((s) => s?.syncing && seen.push(describeStatus(s, Date.now()).text));
     }, 100);
     try {
-      expect((await syncSource(deps(db, { limits: { ...TEST_LIMITS, timeLimitMs: 10_000 } }), id)).status).toBe('updated');
+      expect((await syncSource(deps(bed.db, { limits: { ...TEST_LIMITS, timeLimitMs: 10_000 } }), id)).status).toBe('updated');
     } finally {
       clearInterval(watch);
     }
@@ -154,37 +146,40 @@ describe('a CSV glossary’s licence', { timeout: 15_000 }, () => {
   const rows = 'name,description,link\nTruce,A pause in fighting.,https://en.wikipedia.org/wiki/Truce\n';
 
   it('is read from "#" lines at the top of the file, and rows keep their spreadsheet numbers', async () => {
-    server.on('/terms.csv', file(`# licence: CC BY 4.0\n# attribution: The Newsroom desk\n${rows}`, { contentType: 'text/csv' }));
+    bed.server.on(
+      '/terms.csv',
+      file(`# licence: CC BY 4.0\n# attribution: The Newsroom desk\n${rows}`, { contentType: 'text/csv' }),
+    );
     const id = await subscribe('/terms.csv', 'csv-url');
-    expect((await syncSource(deps(db), id)).status).toBe('updated');
-    expect(await db.sources.get(id)).toMatchObject({ license: 'CC BY 4.0', attribution: 'The Newsroom desk' });
-    server.on(
+    expect((await syncSource(deps(bed.db), id)).status).toBe('updated');
+    expect(await bed.db.sources.get(id)).toMatchObject({ license: 'CC BY 4.0', attribution: 'The Newsroom desk' });
+    bed.server.on(
       '/terms-bad.csv',
       file(`# licence: CC0\nname,description,link\nGaza,,https://example.org/\n`, { contentType: 'text/csv' }),
     );
     const bad = await subscribe('/terms-bad.csv', 'csv-url');
-    await syncSource(deps(db), bad);
+    await syncSource(deps(bed.db), bad);
     // The "#" line is row 1 in a spreadsheet, the header row 2: the bad row is row 3.
-    expect(whyFailed(await db.sources.get(bad))).toMatch(/First: row 3, column "description"/);
+    expect(whyFailed(await bed.db.sources.get(bad))).toMatch(/First: row 3, column "description"/);
   });
 
   it('can be given when the source is added, and the file’s own lines win over it', async () => {
-    server.on('/plain.csv', file(rows, { contentType: 'text/csv' }));
+    bed.server.on('/plain.csv', file(rows, { contentType: 'text/csv' }));
     const plain = (
-      await addUrlSource(db, { url: server.url('/plain.csv'), kind: 'csv-url', license: 'CC0 1.0', attribution: 'Desk' })
+      await addUrlSource(bed.db, { url: bed.server.url('/plain.csv'), kind: 'csv-url', license: 'CC0 1.0', attribution: 'Desk' })
     ).id;
-    await syncSource(deps(db), plain);
-    expect(await db.sources.get(plain)).toMatchObject({ license: 'CC0 1.0', attribution: 'Desk' });
-    server.on('/own.csv', file(`# license: CC BY-SA 4.0\n${rows}`, { contentType: 'text/csv' }));
-    const own = (await addUrlSource(db, { url: server.url('/own.csv'), kind: 'csv-url', license: 'CC0 1.0' })).id;
-    await syncSource(deps(db), own);
-    expect((await db.sources.get(own))?.license).toBe('CC BY-SA 4.0');
+    await syncSource(deps(bed.db), plain);
+    expect(await bed.db.sources.get(plain)).toMatchObject({ license: 'CC0 1.0', attribution: 'Desk' });
+    bed.server.on('/own.csv', file(`# license: CC BY-SA 4.0\n${rows}`, { contentType: 'text/csv' }));
+    const own = (await addUrlSource(bed.db, { url: bed.server.url('/own.csv'), kind: 'csv-url', license: 'CC0 1.0' })).id;
+    await syncSource(deps(bed.db), own);
+    expect((await bed.db.sources.get(own))?.license).toBe('CC BY-SA 4.0');
   });
 
   it('is "Not stated by the publisher" when neither says', async () => {
-    server.on('/silent.csv', file(rows, { contentType: 'text/csv' }));
+    bed.server.on('/silent.csv', file(rows, { contentType: 'text/csv' }));
     const id = await subscribe('/silent.csv', 'csv-url');
-    await syncSource(deps(db), id);
-    expect((await db.sources.get(id))?.license).toBe('Not stated by the publisher');
+    await syncSource(deps(bed.db), id);
+    expect((await bed.db.sources.get(id))?.license).toBe('Not stated by the publisher');
   });
 });

@@ -1,23 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KbChange } from '../../lib/kb/apply-pack';
 import { importBuiltinPack } from '../../lib/kb/builtin';
-import type { GlossDb } from '../../lib/kb/db';
 import { SyncEngine, type SyncHost } from '../../lib/sync/engine';
 import { addUrlSource } from '../../lib/sync/registry';
-import { entity, freshDb, kbIds, pack, said, TEST_LIMITS } from './support/sync-fixtures';
-import { file, startSyncServer, type SyncTestServer } from './support/sync-server';
+import { entity, kbIds, pack, said, TEST_LIMITS } from './support/sync-fixtures';
+import { file } from './support/sync-server';
+import { syncTestbed } from './support/sync-testbed';
 
-let server: SyncTestServer;
-let db: GlossDb;
-beforeAll(async () => {
-  server = await startSyncServer();
-});
-afterAll(() => server.close());
-beforeEach(async () => {
-  db = freshDb();
+const bed = syncTestbed(async (db) => {
   await importBuiltinPack(db, pack([entity('b:1', 'Bea Ortiz')], '1', 'builtin'));
 });
-afterEach(() => db.delete());
 
 /** A host that records what the engine asks of the browser: requests, alarms, changes. */
 function host(over: Partial<SyncHost> = {}) {
@@ -27,12 +19,12 @@ function host(over: Partial<SyncHost> = {}) {
   let inFlight = 0;
   let maxInFlight = 0;
   const h: SyncHost = {
-    db,
+    db: bed.db,
     limits: TEST_LIMITS,
     now: Date.now,
     isOnline: () => true,
     languages: () => ['en'],
-    wikidataInstance: server.origin,
+    wikidataInstance: bed.server.origin,
     fetch: async (input, init) => {
       fetched.push(String(input));
       maxInFlight = Math.max(maxInFlight, ++inFlight);
@@ -62,24 +54,24 @@ describe('the sync engine', { timeout: 15_000 }, () => {
   });
 
   it('syncs due sources one at a time, stalest first, then sets the alarm for the next', async () => {
-    server.on('/slow-a.json', (req, res) =>
+    bed.server.on('/slow-a.json', (req, res) =>
       setTimeout(() => file(JSON.stringify(pack([entity('a:1', 'Ann A')])))(req, res), 150),
     );
-    server.on('/slow-b.json', (req, res) =>
+    bed.server.on('/slow-b.json', (req, res) =>
       setTimeout(() => file(JSON.stringify(pack([entity('b:2', 'Ben B')])))(req, res), 150),
     );
-    const a = await addUrlSource(db, { url: server.url('/slow-a.json'), kind: 'pack-url' });
-    await addUrlSource(db, { url: server.url('/slow-b.json'), kind: 'pack-url' });
+    const a = await addUrlSource(bed.db, { url: bed.server.url('/slow-a.json'), kind: 'pack-url' });
+    await addUrlSource(bed.db, { url: bed.server.url('/slow-b.json'), kind: 'pack-url' });
     // A synced two days ago, B never: B is staler.
-    await db.sources.update(a.id, { lastSuccess: Date.now() - 48 * 3_600_000, nextDue: Date.now() - 1 });
+    await bed.db.sources.update(a.id, { lastSuccess: Date.now() - 48 * 3_600_000, nextDue: Date.now() - 1 });
     const { h, alarms, changes, fetched, maxInFlight } = host();
     const engine = new SyncEngine(h);
     await Promise.all([engine.runDue(), engine.runDue()]);
-    expect(fetched).toEqual([server.url('/slow-b.json'), server.url('/slow-a.json')]);
+    expect(fetched).toEqual([bed.server.url('/slow-b.json'), bed.server.url('/slow-a.json')]);
     expect(maxInFlight()).toBe(1);
-    expect(await kbIds(db)).toEqual(['a:1', 'b:1', 'b:2']);
+    expect(await kbIds(bed.db)).toEqual(['a:1', 'b:1', 'b:2']);
     expect(changes.map((c) => c.changed)).toEqual([['b:2'], ['a:1']]);
-    const next = Math.min(...(await db.sources.toArray()).flatMap((s) => (s.nextDue ? [s.nextDue] : [])));
+    const next = Math.min(...(await bed.db.sources.toArray()).flatMap((s) => (s.nextDue ? [s.nextDue] : [])));
     // A watchdog alarm a minute ahead while each sync runs, then the real next wake-up (once per runDue).
     expect(alarms).toHaveLength(4);
     for (const watchdog of alarms.slice(0, 2)) expect(watchdog! - Date.now()).toBeGreaterThan(50_000);
@@ -87,35 +79,35 @@ describe('the sync engine', { timeout: 15_000 }, () => {
   });
 
   it('waits while offline, without counting a failure', async () => {
-    const s = await addUrlSource(db, { url: server.url('/never.json'), kind: 'pack-url' });
+    const s = await addUrlSource(bed.db, { url: bed.server.url('/never.json'), kind: 'pack-url' });
     const t = Date.now();
     const { h, alarms, fetched } = host({ isOnline: () => false, now: () => t });
     await new SyncEngine(h).runDue();
     expect(fetched).toEqual([]);
     expect(alarms).toEqual([t + 15 * 60_000]);
-    expect(await db.sources.get(s.id)).toMatchObject({ status: { code: 'offline' } });
-    expect((await db.sources.get(s.id))!.failures).toBeUndefined();
+    expect(await bed.db.sources.get(s.id)).toMatchObject({ status: { code: 'offline' } });
+    expect((await bed.db.sources.get(s.id))!.failures).toBeUndefined();
   });
 
   it('finishes first a sync a stopped worker left behind, even if it was not due', async () => {
-    server.on('/interrupted.json', file(JSON.stringify(pack([entity('i:1', 'Ida I')], '2')), { etag: '"i2"' }));
-    const s = await addUrlSource(db, { url: server.url('/interrupted.json'), kind: 'pack-url' });
+    bed.server.on('/interrupted.json', file(JSON.stringify(pack([entity('i:1', 'Ida I')], '2')), { etag: '"i2"' }));
+    const s = await addUrlSource(bed.db, { url: bed.server.url('/interrupted.json'), kind: 'pack-url' });
     // As a worker stopped mid-"sync now" leaves it: the marker, and a due time in the future.
-    await db.sources.update(s.id, {
+    await bed.db.sources.update(s.id, {
       nextDue: Date.now() + 3_600_000,
       syncing: { startedAt: Date.now() - 5_000, phase: 'download', received: 1000 },
     });
     const { h, fetched } = host();
     await new SyncEngine(h).runDue();
-    expect(fetched).toEqual([server.url('/interrupted.json')]);
-    expect(await kbIds(db)).toEqual(['b:1', 'i:1']);
-    expect((await db.sources.get(s.id))!.syncing).toBeUndefined();
+    expect(fetched).toEqual([bed.server.url('/interrupted.json')]);
+    expect(await kbIds(bed.db)).toEqual(['b:1', 'i:1']);
+    expect((await bed.db.sources.get(s.id))!.syncing).toBeUndefined();
   });
 
   it('"sync now" syncs one source when asked, whatever its schedule, and returns its status', async () => {
-    server.on('/now.json', file(JSON.stringify(pack([entity('n:1', 'Noa N')]))));
-    const s = await addUrlSource(db, { url: server.url('/now.json'), kind: 'pack-url' });
-    await db.sources.update(s.id, { nextDue: Date.now() + 10 * 3_600_000 });
+    bed.server.on('/now.json', file(JSON.stringify(pack([entity('n:1', 'Noa N')]))));
+    const s = await addUrlSource(bed.db, { url: bed.server.url('/now.json'), kind: 'pack-url' });
+    await bed.db.sources.update(s.id, { nextDue: Date.now() + 10 * 3_600_000 });
     const { h } = host();
     const [after] = await new SyncEngine(h).syncNow(s.id);
     expect(after).toMatchObject({
