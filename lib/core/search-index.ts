@@ -1,3 +1,4 @@
+// Longer than 300 lines: one class: its exact, prefix and fuzzy lookups share the index's private arrays and its stored form.
 import { foldText, foldWords } from './fold';
 
 /**

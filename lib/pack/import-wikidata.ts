@@ -1,3 +1,4 @@
+// Longer than 300 lines: one conversion, Wikidata JSON to a checked pack entity; its helpers (labels, kinds, roles, dates, links) serve only it.
 /**
  * Turns Wikidata entity JSON (as in a `wbgetentities` response) into pack entities.
  *

@@ -1,3 +1,4 @@
+// Longer than 300 lines: reading the leader files and one merge pass (CSV years, corrections, curated rows) per officeholder.
 /**
  * Heads of state and government for the default pack, from the Wikidata query results (CC0, via the
  * every-politician-scrapers repositories) in data/leaders/, with the hand corrections of

@@ -1,3 +1,4 @@
+// Longer than 300 lines: the good glossary, its problems and the properties test one importer through the same META and helpers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CSV_LIMITS, importCsvGlossary, slug, type CsvImportResult } from '../../lib/pack/import-csv';

@@ -1,3 +1,4 @@
+// Longer than 300 lines: one table of every write path and the two describes that run each of them; split apart, the table would live far from its only reader.
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { removeSourceData } from '../../lib/kb/apply-pack';

@@ -1,3 +1,4 @@
+// Longer than 300 lines: one subject (syncSource from a URL) in four describes that share the packs v1/v2 and the subscribe and old-data-kept helpers.
 import { describe, expect, it } from 'vitest';
 import { applySourcePack } from '../../lib/kb/apply-pack';
 import { DEFAULT_LIMITS } from '../../lib/sync/limits';

@@ -1,3 +1,4 @@
+// Longer than 300 lines: a catalogue of generated hostile pages, one short function a case, and their server.
 import { listenLocal, type LocalServer } from '../../../scripts/local-server';
 
 /**
