@@ -66,43 +66,34 @@ async function checkLazyContinuation(page: TestPage): Promise<void> {
 
 const server = demoServerForFile();
 
-describe('Chromium: articles in parts and arriving late', () => {
-  let session: ChromiumSession;
+/** Each browser with Gloss, as the tests need it: a new tab on a page of the demo server, and a way to close. */
+const BROWSERS = [
+  {
+    name: 'Chromium',
+    start: async () => {
+      const session: ChromiumSession = await launchChromium();
+      return { newPage: () => session.context.newPage(), close: () => session.close() };
+    },
+  },
+  {
+    name: 'Firefox',
+    start: async () => {
+      const session: FirefoxSession = await launchFirefox();
+      return { newPage: () => session.browser.newPage(), close: () => session.close() };
+    },
+  },
+];
+
+describe.each(BROWSERS)('$name: articles in parts and arriving late', ({ start }) => {
+  let browser: Awaited<ReturnType<typeof start>> | undefined;
   beforeAll(async () => {
-    session = await launchChromium();
+    browser = await start();
   });
   afterAll(async () => {
-    await session?.close();
+    await browser?.close();
   });
   const open = async (path: string): Promise<TestPage> => {
-    const page = await session.context.newPage();
-    await page.goto(server.url(path));
-    return page;
-  };
-
-  it('marks every part and the lead, none of the furniture between them', async () => {
-    const page = await open(MULTI_PART);
-    await checkMultiPart(page);
-    await page.close();
-  });
-
-  it('marks a continuation and a section that arrive after load, not a promotion that arrives with them', async () => {
-    const page = await open(LAZY);
-    await checkLazyContinuation(page);
-    await page.close();
-  });
-});
-
-describe('Firefox: articles in parts and arriving late', () => {
-  let session: FirefoxSession;
-  beforeAll(async () => {
-    session = await launchFirefox();
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-  const open = async (path: string): Promise<TestPage> => {
-    const page = await session.browser.newPage();
+    const page = await browser!.newPage();
     await page.goto(server.url(path));
     return page;
   };
