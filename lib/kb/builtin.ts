@@ -5,7 +5,7 @@ import type { GlossDb } from './db';
 import { applySourcePacks, type ApplyResult, type SourcePack } from './apply-pack';
 
 /** The source id of the core pack, World news (the only built-in pack before the catalogue). */
-export const BUILTIN_SOURCE_ID = BUILTIN_PACKS[0]!.sourceId;
+const BUILTIN_SOURCE_ID = BUILTIN_PACKS[0]!.sourceId;
 
 /**
  * Imports the embedded pack; refuses it whole, changing nothing, if it does not validate. The user's

@@ -12,7 +12,7 @@ export type StatusTone = 'ok' | 'error' | 'busy' | 'off' | 'waiting';
  * A sync marker this old outlived its worker: a running sync beats every 10 s and writes each chunk,
  * and no single step (a long apply included) stays silent for a minute and a half.
  */
-export const INTERRUPTED_AFTER_MS = 9 * BEAT_EVERY_MS;
+const INTERRUPTED_AFTER_MS = 9 * BEAT_EVERY_MS;
 
 /** A time relative to now, as a person says it: "5 min ago", "in 2 h", "3 days ago". */
 export function relativeTime(at: number, now: number): string {
@@ -42,7 +42,7 @@ export function relativeTime(at: number, now: number): string {
 }
 
 /** Whether a source's sync marker was left by a worker that stopped (the sync will go on later). */
-export function syncInterrupted(s: SourceRecord, now: number): boolean {
+function syncInterrupted(s: SourceRecord, now: number): boolean {
   if (!s.syncing) return false;
   return now - (s.syncing.beat ?? s.syncing.startedAt) > INTERRUPTED_AFTER_MS;
 }

@@ -276,7 +276,7 @@ export function csvMeta(
  * looked at. Gloss keeps no image of a network source; the built-in packs and the reader's own entities
  * never go through here.
  */
-export function withoutImages<P extends { entities: { image?: string }[] }>(pack: P): P {
+function withoutImages<P extends { entities: { image?: string }[] }>(pack: P): P {
   if (!pack.entities.some((e) => e.image !== undefined)) return pack;
   return { ...pack, entities: pack.entities.map(({ image: _image, ...rest }) => rest) };
 }

@@ -12,7 +12,7 @@ export function walkShortcut(direction: keyof typeof WALK_KEYS, mac: boolean): s
   return `${alt}+${t('key_shift', 'Shift')}+${direction === 'next' ? '↓' : '↑'}`;
 }
 
-export function isMac(): boolean {
+function isMac(): boolean {
   return typeof navigator !== 'undefined' && /Mac/.test(navigator.platform || navigator.userAgent);
 }
 

@@ -26,7 +26,7 @@ export interface WireReply<T> {
 
 let nextId = 1;
 
-export function envelope<K extends MessageType>(type: K, data: RequestOf<K>): Envelope<K, RequestOf<K>> {
+function envelope<K extends MessageType>(type: K, data: RequestOf<K>): Envelope<K, RequestOf<K>> {
   return { id: nextId++, type, data, timestamp: Date.now() };
 }
 

@@ -5,8 +5,8 @@ import type { Entity } from '../../../lib/pack/types';
 
 /** Wikidata API responses for the import tests (from ../shared/data, never shipped) and small helpers around them. */
 
-export const DATA = join(process.env.GLOSS_SHARED_DATA ?? '/work/shared/data', 'wikidata');
-export const haveData = existsSync(DATA);
+const DATA = join(process.env.GLOSS_SHARED_DATA ?? '/work/shared/data', 'wikidata');
+const haveData = existsSync(DATA);
 // Real API responses are not ours to ship, so without them these tests report a skip and pass.
 export const skipped = () => {
   if (!haveData) console.log('skipped: shared data absent');
