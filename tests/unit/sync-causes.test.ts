@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GlossDb, SourceRecord } from '../../lib/kb/db';
+import type { SourceRecord } from '../../lib/kb/db';
 import { describeStatus } from '../../lib/sync/describe';
 import { addUrlSource } from '../../lib/sync/registry';
 import { syncSource } from '../../lib/sync/sync-source';
