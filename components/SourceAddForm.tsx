@@ -84,7 +84,7 @@ export function SourceAddForm() {
     setName('');
     setLicense('');
     setAttribution('');
-    setMessage({ text: t('sourceAdded', 'Added "$1"; its first sync has started.', [reply.value.name]), error: false });
+    setMessage({ text: t('sourceAddedNamed', 'Added “$1”; its first sync has started.', [reply.value.name]), error: false });
   };
 
   return (

@@ -10,14 +10,16 @@ import type { EntityKind } from '@/lib/pack/types';
  * what that means: on a page the two compete for the name, so the card may well show the other one.
  */
 export function NameClashNote({ id, name, exceptId }: { id: string; name: string; exceptId?: string | undefined }) {
-  const [clashes, setClashes] = useState<NameClash[]>([]);
+  // Kept with the name they were found for: once the name changes (or a save clears it), the old
+  // warning goes at once instead of lingering until the next search answers.
+  const [found, setFound] = useState<{ name: string; clashes: NameClash[] }>({ name: '', clashes: [] });
   useEffect(() => {
     let stale = false;
     // A short pause: one search when the reader stops typing, not one per key.
     const timer = setTimeout(() => {
       void entitiesNamed(pageDb(), name, exceptId).then(
-        (found) => !stale && setClashes(found),
-        () => !stale && setClashes([]),
+        (clashes) => !stale && setFound({ name, clashes }),
+        () => !stale && setFound({ name, clashes: [] }),
       );
     }, 250);
     return () => {
@@ -25,7 +27,7 @@ export function NameClashNote({ id, name, exceptId }: { id: string; name: string
       clearTimeout(timer);
     };
   }, [name, exceptId]);
-  const first = clashes[0];
+  const first = found.name === name ? found.clashes[0] : undefined;
   return (
     <p id={id} class="name-clash" aria-live="polite">
       {first &&

@@ -41,9 +41,9 @@ export function SourceContents({ source }: { source: SourceRecord }) {
       <p class="muted" role="status">
         {query.trim() === ''
           ? t('sourceContentsAll', '“$1” gives $2.', [source.name, entitiesCount(entities.length)])
-          : t('sourceContentsMatching', '$1 of its $2 match.', [
+          : t('sourceContentsMatchingOf', 'Matching: $1 of $2.', [
               matching.length.toLocaleString(),
-              entities.length.toLocaleString(),
+              entitiesCount(entities.length),
             ])}
       </p>
       <ul class="contents-list">

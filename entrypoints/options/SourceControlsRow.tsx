@@ -3,6 +3,7 @@ import { Switch } from '@/components/Switch';
 import type { SourceRecord } from '@/lib/kb/db';
 import { askWorker } from '@/lib/messaging/ask-worker';
 import { isNetworkSource } from '@/lib/sync/schedule';
+import { syncInterrupted } from '@/lib/sync/describe';
 import { RemoveSource } from './RemoveSource';
 import { INTERVALS, intervalLabel, SOURCE_COLUMNS, type ReportResult } from './source-labels';
 
@@ -24,6 +25,8 @@ export function SourceControlsRow({
   contents: { open: boolean; toggle: () => void; id: string };
 }) {
   const network = isNetworkSource(s);
+  // A marker left by a stopped worker is no sync in progress: the reader may start one again.
+  const syncingNow = Boolean(s.syncing) && !syncInterrupted(s, Date.now());
   const update = (data: { enabled?: boolean; priority?: number; intervalHours?: number }) =>
     void askWorker('updateSource', { id: s.id, ...data }).then(onResult);
   return (
@@ -57,10 +60,10 @@ export function SourceControlsRow({
               <button
                 type="button"
                 class="button"
-                disabled={Boolean(s.syncing) || !s.enabled}
+                disabled={syncingNow || !s.enabled}
                 onClick={() => void askWorker('syncNow', { id: s.id }).then(onResult)}
               >
-                {s.syncing ? t('sourceSyncing', 'Syncing…') : t('sourceSyncNow', 'Sync now')}
+                {syncingNow ? t('sourceSyncing', 'Syncing…') : t('sourceSyncNow', 'Sync now')}
               </button>
             </>
           )}

@@ -52,7 +52,7 @@ describe('Sources', () => {
     await contents.getByLabel(`Find in “${WORLD_NEWS.name}”`).fill('netanyahu');
     await expect.poll(() => contents.locator('li').allInnerTexts()).toEqual([expect.stringMatching(/^Benjamin Netanyahu/)]);
     expect(await contents.locator('[role=status]').innerText()).toBe(
-      `1 of its ${WORLD_NEWS.entities.length.toLocaleString('en-US')} match.`,
+      `Matching: 1 of ${WORLD_NEWS.entities.length.toLocaleString('en-US')} entities.`,
     );
     await options.locator('tr[data-source-id="builtin"]').scrollIntoViewIfNeeded();
     await options.screenshot({ path: shot('source-contents') });
@@ -101,7 +101,7 @@ describe('your own entities', () => {
     await expect.poll(() => controls.count(), { timeout: 15_000 }).toBe(1);
     await controls.getByRole('button', { name: 'Remove…' }).focus();
     await options.keyboard.press('Enter');
-    await expect.poll(() => focusedText(options)).toBe('Remove');
+    await expect.poll(() => focusedText(options), { timeout: 10_000 }).toBe('Remove');
     await options.keyboard.press('Tab');
     expect(await focusedText(options)).toBe('Cancel');
     await options.keyboard.press('Enter');
@@ -111,7 +111,7 @@ describe('your own entities', () => {
     );
     // Escape does the same.
     await options.keyboard.press('Enter');
-    await expect.poll(() => focusedText(options)).toBe('Remove');
+    await expect.poll(() => focusedText(options), { timeout: 10_000 }).toBe('Remove');
     await options.keyboard.press('Escape');
     await expect.poll(() => focusedText(options)).toBe('Remove…');
     await options.close();
