@@ -42,7 +42,7 @@ export function relativeTime(at: number, now: number): string {
 }
 
 /** Whether a source's sync marker was left by a worker that stopped (the sync will go on later). */
-function syncInterrupted(s: SourceRecord, now: number): boolean {
+export function syncInterrupted(s: SourceRecord, now: number): boolean {
   if (!s.syncing) return false;
   return now - (s.syncing.beat ?? s.syncing.startedAt) > INTERRUPTED_AFTER_MS;
 }
