@@ -43,7 +43,18 @@ interface FormerOffice {
   position?: string;
   label?: string;
   source: string;
-  holders: { name: string; from: string; to: string; id?: string; aliases?: string[]; source?: string }[];
+  holders: FormerHolder[];
+}
+
+interface FormerHolder {
+  name: string;
+  from: string;
+  to: string;
+  id?: string;
+  aliases?: string[];
+  source?: string;
+  /** The holder's own title where it was not the office itself ("Acting President of Ukraine"), with the `source` that states it. */
+  label?: string;
 }
 
 const DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
@@ -106,6 +117,8 @@ export function readCuratedLeaders(root: string): CuratedPerson[] {
   former.offices.forEach((o, i) => {
     if (!/^https:\/\/\S+$/.test(o.source)) throw new Error(`former-leaders.json offices[${i}]: source is not an https URL`);
     for (const h of o.holders) {
+      if (h.label !== undefined && h.source === undefined)
+        throw new Error(`former-leaders.json offices[${i}]: ${h.name} has a label of their own but no source that states it`);
       add(`former-leaders.json offices[${i}]`, {
         ...(h.id !== undefined ? { id: h.id } : {}),
         name: h.name,
@@ -113,7 +126,11 @@ export function readCuratedLeaders(root: string): CuratedPerson[] {
         roles: [
           {
             country: o.country,
-            ...(o.position !== undefined ? { position: o.position } : { label: o.label! }),
+            ...(h.label !== undefined
+              ? { label: h.label }
+              : o.position !== undefined
+                ? { position: o.position }
+                : { label: o.label! }),
             from: h.from,
             to: h.to,
             source: h.source ?? o.source,
