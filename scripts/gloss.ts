@@ -8,6 +8,7 @@
  *   npm run --silent gloss -- eval GOLD.jsonl [--json] [--exact] [--lines A-B] [--ids ID,ID] [--pack PATH]
  *     --exact: exact-boundary precision/recall/F1 over PER/ORG/LOC (for gold that annotates every entity);
  *     --errors (with --exact): also list each document's missed gold spans (-) and wrong predictions (+);
+ *     --names: score every name the name finder found, not only the unknown actors the browser marks;
  *     --lines / --ids: score only those documents (1-based line range, or ids), e.g. a tuning or held-out part.
  *   npm run --silent gloss -- validate PACK.json
  */
@@ -21,7 +22,7 @@ import { validatePack } from '../lib/pack/validate';
 
 const USAGE = `usage: gloss annotate FILE.html|FILE.txt [--date YYYY-MM-DD] [--pack PATH]
        gloss annotate --jsonl FILE.jsonl [--pack PATH]
-       gloss eval GOLD.jsonl [--json] [--exact [--errors]] [--lines A-B | --ids ID,ID] [--pack PATH]
+       gloss eval GOLD.jsonl [--json] [--exact [--errors]] [--names] [--lines A-B | --ids ID,ID] [--pack PATH]
        gloss validate PACK.json`;
 
 function readArgs() {
@@ -35,6 +36,7 @@ function readArgs() {
       json: { type: 'boolean', default: false },
       exact: { type: 'boolean', default: false },
       errors: { type: 'boolean', default: false },
+      names: { type: 'boolean', default: false },
       lines: { type: 'string' },
       ids: { type: 'string' },
     },
@@ -52,7 +54,10 @@ const { positionals, values } = args;
 const [command, file] = positionals;
 
 function annotateText(loaded: LoadedPack, text: string, date?: string) {
-  return mentionsOfArticle(loaded.index, splitParagraphs(text), loaded.wikipediaOf, date ? { date } : {});
+  return mentionsOfArticle(loaded.index, splitParagraphs(text), loaded.wikipediaOf, {
+    ...(date ? { date } : {}),
+    allNames: values.names,
+  });
 }
 
 function readJsonl<T>(path: string): T[] {

@@ -11,11 +11,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeActors, profileActors } from '../lib/core/actor-profiles';
+import { describeActors, isWorthMarking, profileActors } from '../lib/core/actor-profiles';
 import { annotateArticle } from '../lib/core/annotate-article';
 import { splitParagraphs } from '../lib/core/paragraphs';
 import { loadPack } from '../lib/cli/load-pack';
-import { isWorthMarking } from '../lib/page/mention-ranges';
 
 const HELD_OUT = new Set(['news2025-21', 'news2025-25', 'news2025-29', 'news2025-33', 'news2025-37']);
 

@@ -1,4 +1,4 @@
-import { describeActors } from '@/lib/core/actor-profiles';
+import { markedUnknowns } from '@/lib/core/actor-profiles';
 import { findArticleDate } from '@/lib/core/article-date';
 import { readsNames } from '@/lib/core/names/article-names';
 import type { UnknownActor } from '@/lib/core/unknown-actors';
@@ -176,12 +176,12 @@ export class Annotator {
       m.unknown && (m.kind === 'person' || m.kind === 'organization') ? [{ surface: m.surface, kind: m.kind }] : [],
     );
     const texts = blocks.map((b) => b.text);
-    const described = describeActors(
+    const shown = markedUnknowns(
       texts,
       blocks.map((b) => unknown.get(b) ?? []),
       marked,
     );
-    await this.place(blocks, (b, i) => unknownMentions(this.doc, b, described[i] ?? []), false, true);
+    await this.place(blocks, (b, i) => unknownMentions(this.doc, b, shown[i] ?? []), false, true);
   }
 
   /**

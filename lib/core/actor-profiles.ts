@@ -122,3 +122,29 @@ export function profileActors(described: readonly (readonly DescribedActor[])[])
   });
   return [...byActor.values()].map(({ all, ...p }) => ({ ...p, descriptors: dedupeDescriptors(all) }));
 }
+
+/**
+ * Unknown actors worth marking: people and organisations named in full ("Arthur Engoron"), described by
+ * the article ("Judge Engoron") or named in full earlier. Places, lone words and all-capital runs are too often wrong ("Media",
+ * "ADVERTISING", a dateline) to underline on a stranger's page.
+ */
+export function isWorthMarking(a: DescribedActor): a is MarkedActor {
+  if (a.kind !== 'person' && a.kind !== 'organization') return false;
+  if (!/\p{Ll}/u.test(a.surface)) return false;
+  // A short form of a name the article gave in full ("Hicks" after "Vanessa Hicks") is that actor again.
+  return a.descriptors.length > 0 || a.fullName !== undefined || /\S\s+\S/.test(a.surface);
+}
+
+export type MarkedActor = DescribedActor & { kind: 'person' | 'organization' };
+
+/**
+ * The unknown actors a reader sees marked, per block: described from the whole article, then only those
+ * worth marking. The browser and the CLI both take them from here, so the CLI reports what the page shows.
+ */
+export function markedUnknowns(
+  texts: readonly string[],
+  unknown: readonly (readonly UnknownActor[])[],
+  others: readonly OtherName[] = [],
+): MarkedActor[][] {
+  return describeActors(texts, unknown, others).map((list) => list.filter(isWorthMarking));
+}

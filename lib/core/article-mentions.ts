@@ -1,4 +1,5 @@
 import type { EntityKind } from '../pack/types';
+import { describeActors, markedUnknowns } from './actor-profiles';
 import { annotateArticle } from './annotate-article';
 import type { MatchIndex } from './match-index';
 import type { Paragraph } from './paragraphs';
@@ -18,21 +19,21 @@ export interface ArticleMention {
 }
 
 /**
- * What the browser marks on an article (annotateArticle), as offsets into the whole article text:
- * known mentions and the named actors the knowledge base lacks. `wikipediaOf` gives an entity's English
+ * What the browser marks on an article (annotateArticle, then markedUnknowns), as offsets into the whole
+ * article text: known mentions and the named actors the knowledge base lacks that are worth a mark. `wikipediaOf` gives an entity's English
  * Wikipedia URL.
  */
 export function mentionsOfArticle(
   index: MatchIndex,
   paragraphs: readonly Paragraph[],
   wikipediaOf: (id: string) => string | null,
-  options: { date?: string; lang?: string | null } = {},
+  options: { date?: string; lang?: string | null; allNames?: boolean } = {},
 ): ArticleMention[] {
-  const { mentions: known, unknown } = annotateArticle(
-    index,
-    paragraphs.map((p) => p.text),
-    options,
-  );
+  const texts = paragraphs.map((p) => p.text);
+  const { mentions: known, unknown: found } = annotateArticle(index, texts, options);
+  // The unknown actors the browser marks, by the same rule (markedUnknowns), not every name found.
+  // allNames: every name the name finder found, for work on name boundaries; not what a reader sees.
+  const unknown = options.allNames ? describeActors(texts, found) : markedUnknowns(texts, found);
   const out: ArticleMention[] = [];
   paragraphs.forEach((p, i) => {
     const here = known[i]!;
@@ -60,7 +61,7 @@ export function mentionsOfArticle(
         wikipedia: null,
         known: false,
         confidence: 0.5,
-        ...(u.descriptor ? { descriptor: u.descriptor } : {}),
+        ...(u.descriptors.length > 0 ? { descriptor: u.descriptors.join('; ') } : {}),
       });
     }
   });

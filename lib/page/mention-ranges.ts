@@ -1,5 +1,5 @@
 import type { Mention } from '../core/annotate';
-import type { DescribedActor } from '../core/actor-profiles';
+import type { MarkedActor } from '../core/actor-profiles';
 import type { PageMention } from './highlighter';
 import { locate, type TextBlock } from './walker';
 
@@ -37,22 +37,10 @@ export function knownMentions(doc: Document, block: TextBlock, mentions: readonl
   return out;
 }
 
-/**
- * Unknown actors worth marking: people and organisations named in full ("Arthur Engoron"), described by
- * the article ("Judge Engoron") or named in full earlier. Places, lone words and all-capital runs are too often wrong ("Media",
- * "ADVERTISING", a dateline) to underline on a stranger's page.
- */
-export function isWorthMarking(a: DescribedActor): a is DescribedActor & { kind: 'person' | 'organization' } {
-  if (a.kind !== 'person' && a.kind !== 'organization') return false;
-  if (!/\p{Ll}/u.test(a.surface)) return false;
-  // A short form of a name the article gave in full ("Hicks" after "Vanessa Hicks") is that actor again.
-  return a.descriptors.length > 0 || a.fullName !== undefined || /\S\s+\S/.test(a.surface);
-}
-
-export function unknownMentions(doc: Document, block: TextBlock, actors: readonly DescribedActor[]): PageMention[] {
+/** Ranges for the unknown actors a block shows (markedUnknowns has chosen them). */
+export function unknownMentions(doc: Document, block: TextBlock, actors: readonly MarkedActor[]): PageMention[] {
   const out: PageMention[] = [];
   for (const a of actors) {
-    if (!isWorthMarking(a)) continue;
     const kind = a.kind;
     const range = blockRange(doc, block, a.start, a.end);
     if (!range || range.toString() !== a.surface) continue;

@@ -8,8 +8,11 @@ import { loadPack } from '../../lib/cli/load-pack';
 
 const GOLD = join(import.meta.dirname, '../../../shared/corpus/gold');
 const loaded = loadPack();
-const annotateDoc = (doc: { text: string; date?: string }) =>
-  mentionsOfArticle(loaded.index, splitParagraphs(doc.text), loaded.wikipediaOf, doc.date ? { date: doc.date } : {});
+const annotateDoc = (doc: { text: string; date?: string }, allNames = false) =>
+  mentionsOfArticle(loaded.index, splitParagraphs(doc.text), loaded.wikipediaOf, {
+    ...(doc.date ? { date: doc.date } : {}),
+    allNames,
+  });
 const readGold = (name: string): GoldDocument[] | null => {
   const path = join(GOLD, name);
   if (!existsSync(path)) {
@@ -44,9 +47,10 @@ describe('the seed article with the default pack', () => {
 
 describe('wikinews NER dev set', () => {
   const docs = readGold('wikinews-ner-dev.jsonl');
-  it('reaches span F1 ≥ 0.85', () => {
+  // The name finder's spans (every name it finds): the browser marks only the unknown actors worth a mark.
+  it('reaches span F1 ≥ 0.85 with every name found', () => {
     if (!docs) return;
-    const s = score(docs.map((gold) => ({ gold, predicted: annotateDoc(gold) })));
+    const s = score(docs.map((gold) => ({ gold, predicted: annotateDoc(gold, true) })));
     console.log(`wikinews-ner-dev: P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`);
     expect(s.f1).toBeGreaterThanOrEqual(0.85);
   });
