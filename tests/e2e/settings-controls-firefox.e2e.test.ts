@@ -7,13 +7,15 @@ import { gotoExtensionPage, launchFirefox, type FirefoxSession } from './support
 import { RESULTS, ROOT } from './support/paths';
 
 /**
- * Viewing what a source holds and resetting Gloss, in headless Firefox (settings-controls.e2e.test.ts
+ * Viewing what a source holds, focus after Remove… → Cancel, the popup's heading order and resetting
+ * Gloss, in headless Firefox (settings-controls.e2e.test.ts
  * drives the same in Chromium). Firefox does not report moz-extension:// loads to WebDriver BiDi:
  * everything is read with page.evaluate and polled.
  */
 
 let session: FirefoxSession;
 const WORLD_NEWS = JSON.parse(readFileSync(join(ROOT, 'assets/packs/world-news.json'), 'utf8')) as Pack;
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const shot = (name: string) => join(RESULTS, `settings-firefox-${name}.png`) as `${string}.png`;
 
 beforeAll(async () => {
@@ -57,7 +59,8 @@ describe('Firefox: Sources and Reset', () => {
     await (await button(options, 'tr[data-controls-for="builtin"]', 'Show its entities')).click();
     const status = '[data-contents-of="builtin"] [role=status]';
     await expect
-      .poll(() => textOf(options, status), { timeout: 15_000 })
+      // A fresh profile is still importing the built-in packs; on a loaded machine that takes a while.
+      .poll(() => textOf(options, status), { timeout: 60_000 })
       .toBe(`“${WORLD_NEWS.name}” gives ${WORLD_NEWS.entities.length.toLocaleString('en-US')} entities.`);
     await options.focus('[data-contents-of="builtin"] input[type=search]');
     await options.keyboard.type('netanyahu');
@@ -71,6 +74,56 @@ describe('Firefox: Sources and Reset', () => {
     expect(await textOf(options, '[data-updated]')).toMatch(/just now|min ago/);
     await options.screenshot({ path: shot('source-contents') });
     await options.close();
+  });
+
+  it('Remove… then Cancel or Escape by keyboard puts focus back on the Remove… button', async () => {
+    // An entity of the reader's own, so the sources list has a row that can be removed.
+    const form = await extensionPage('/options.html#add?name=Ada%20Example');
+    await expect
+      .poll(() => form.evaluate(() => (document.querySelector('#pe-name') as HTMLInputElement | null)?.value))
+      .toBe('Ada Example');
+    await form.type('#pe-description', 'A reporter on our desk.');
+    await (await button(form, '#personal-form', 'Add')).click();
+    await expect.poll(() => textOf(form, '#personal-form [data-saved]'), { timeout: 15_000 }).toMatch(/^Ada Example saved\./);
+    await form.close();
+
+    const options = await extensionPage('/options.html#sources');
+    const focused = () => options.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText ?? '');
+    const remove = await button(options, 'tr[data-controls-for="personal"]', 'Remove…');
+    await remove.focus();
+    await options.keyboard.press('Enter');
+    await expect.poll(focused, { timeout: 10_000 }).toBe('Remove');
+    await options.keyboard.press('Tab');
+    expect(await focused()).toBe('Cancel');
+    await options.keyboard.press('Enter');
+    await expect.poll(focused, { timeout: 10_000 }).toBe('Remove…');
+    expect(await options.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-controls-for') ?? null)).toBe(
+      'personal',
+    );
+    await options.keyboard.press('Enter');
+    await expect.poll(focused, { timeout: 10_000 }).toBe('Remove');
+    await options.keyboard.press('Escape');
+    await expect.poll(focused, { timeout: 10_000 }).toBe('Remove…');
+    await options.close();
+  });
+
+  it('the popup’s search results keep the heading order (axe heading-order)', async () => {
+    const popup = await session.browser.newPage();
+    await popup.setViewport({ width: 380, height: 600 });
+    await gotoExtensionPage(popup, `${session.origin}/popup.html?q=john`);
+    await expect
+      .poll(() => popup.evaluate(() => document.querySelectorAll('.results .gloss-name').length), { timeout: 20_000 })
+      .toBeGreaterThan(1);
+    await popup.evaluate(AXE);
+    const violations = await popup.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string }[] }> } })
+        .axe;
+      const result = await axe.run(document, { runOnly: { type: 'rule', values: ['heading-order'] } });
+      return result.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+    await popup.screenshot({ path: shot('popup-results') });
+    await popup.close();
   });
 
   it('resets Gloss to its defaults after offering an export', async () => {

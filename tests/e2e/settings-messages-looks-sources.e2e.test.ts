@@ -49,9 +49,10 @@ function serve(req: IncomingMessage, res: ServerResponse): void {
   } else if (path === '/cut.csv') {
     res.writeHead(200, { ...cors, 'content-type': 'text/csv' }).end([...CSV_ROWS, 'Hostage,term,A person held'].join('\n'));
   } else if (path === '/dropped.json') {
-    // Says 200,000 bytes, sends 50,000, then the connection breaks.
+    // Says 200,000 bytes, sends 50,000, then the connection breaks: two seconds later, so that a
+    // loaded machine has read what arrived (the count said is what Gloss read, not what was sent).
     res.writeHead(200, { ...cors, 'content-type': 'application/json', 'content-length': '200000' });
-    res.write(Buffer.alloc(50_000, 0x20), () => setTimeout(() => res.destroy(), 300));
+    res.write(Buffer.alloc(50_000, 0x20), () => setTimeout(() => res.destroy(), 2_000));
   } else if (path === '/slow.json') {
     // 4,000 bytes, 40 at a time every 400 ms, until the test has seen enough.
     const body = Buffer.alloc(4_000, 0x20);
