@@ -1,23 +1,10 @@
-import { parseHTML } from 'linkedom';
-import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { EntityCard } from '../../components/EntityCard';
 import type { EntityView } from '../../lib/messaging/protocol';
+import { renderInto } from './support/render';
 
-/** Renders a card into a linkedom document and returns its text and element. */
-function renderCard(entity: EntityView): HTMLElement {
-  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  const g = globalThis as { document?: unknown };
-  const previous = g.document;
-  g.document = document;
-  try {
-    const root = document.getElementById('root')!;
-    render(<EntityCard entity={entity} />, root);
-    return root as unknown as HTMLElement;
-  } finally {
-    g.document = previous;
-  }
-}
+/** Renders a card into a linkedom document and returns its element. */
+const renderCard = (entity: EntityView): HTMLElement => renderInto(<EntityCard entity={entity} />);
 
 const base: EntityView = {
   id: 'wd:Q1',
@@ -49,17 +36,8 @@ describe('EntityCard', () => {
 
 /** Renders a card for an article of `articleDate`, read on `today`, and returns its text. */
 function cardText(entity: EntityView, articleDate: string | undefined, today: string): string {
-  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  const g = globalThis as { document?: unknown };
-  const previous = g.document;
-  g.document = document;
-  try {
-    const root = document.getElementById('root')!;
-    render(<EntityCard entity={entity} articleDate={articleDate} today={today} />, root);
-    return (root.textContent ?? '').replace(/\s+/g, ' ');
-  } finally {
-    g.document = previous;
-  }
+  const root = renderInto(<EntityCard entity={entity} articleDate={articleDate} today={today} />);
+  return (root.textContent ?? '').replace(/\s+/g, ' ');
 }
 
 describe('EntityCard roles', () => {
@@ -105,17 +83,7 @@ describe('EntityCard roles', () => {
 
 /** Renders the hover card's compact form and returns its root. */
 function renderCompact(entity: EntityView, extra: Partial<Parameters<typeof EntityCard>[0]> = {}) {
-  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  const g = globalThis as { document?: unknown };
-  const previous = g.document;
-  g.document = document;
-  try {
-    const root = document.getElementById('root')!;
-    render(<EntityCard entity={entity} articleDate="2025-02-04" today="2025-02-04" compact {...extra} />, root);
-    return root as unknown as HTMLElement;
-  } finally {
-    g.document = previous;
-  }
+  return renderInto(<EntityCard entity={entity} articleDate="2025-02-04" today="2025-02-04" compact {...extra} />);
 }
 
 const words = (s: string | null) => (s ?? '').split(/\s+/).filter(Boolean).length;
