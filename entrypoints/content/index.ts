@@ -1,5 +1,5 @@
-import './card.css';
-import './actor-details.css';
+import './card/card.css';
+import './card/actor-details.css';
 import { ok } from '@/lib/messaging/result';
 import { tabMessaging } from '@/lib/messaging/tab-protocol';
 import { nextTask } from '@/lib/page/slices';
@@ -16,7 +16,7 @@ import { isActiveHere, watchSwitches } from './site-switch';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  // card.css is built as content-scripts/content.css and put in the card's shadow root by card-ui.ts:
+  // card.css is built as content-scripts/content.css and put in the card's shadow root by card/shadow-host.ts:
   // the card lives in content-session.js, where WXT's 'ui' mode would look for that script's CSS.
   cssInjectionMode: 'manual',
   async main(ctx) {

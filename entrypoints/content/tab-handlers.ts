@@ -4,7 +4,7 @@ import type { Highlighter } from '@/lib/page/highlighter';
 import { FLASH_HIGHLIGHT } from '@/lib/page/highlight-style';
 import type { Painter } from '@/lib/page/painter';
 import { summariseActors } from '@/lib/page/page-actors';
-import type { CardController } from './card-controller';
+import type { CardController } from './card/controller';
 
 const FLASH_MS = 1_500;
 

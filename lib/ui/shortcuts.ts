@@ -1,7 +1,7 @@
 import { t } from './i18n';
 
 /**
- * The keys of the keyboard walk (entrypoints/content/keyboard.ts, isWalkKey), as the popup and the card's
+ * The keys of the keyboard walk (entrypoints/content/card/open-from-keys.ts, isWalkKey), as the popup and the card's
  * help name them. A unit test holds the two together.
  */
 export const WALK_KEYS = { next: 'ArrowDown', previous: 'ArrowUp' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isWalkKey } from '../../entrypoints/content/keyboard';
+import { isWalkKey } from '../../entrypoints/content/card/open-from-keys';
 import { shortcutLines, WALK_KEYS, walkShortcut } from '../../lib/ui/shortcuts';
 
 const key = (k: string) => ({ key: k, altKey: true, shiftKey: true, ctrlKey: false, metaKey: false }) as KeyboardEvent;

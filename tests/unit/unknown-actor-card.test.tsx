@@ -1,25 +1,9 @@
-import { parseHTML } from 'linkedom';
-import { render, type VNode } from 'preact';
 import { describe, expect, it } from 'vitest';
-import { HoverCard, type CardActions } from '../../entrypoints/content/HoverCard';
-import type { CardData } from '../../entrypoints/content/card-data';
-import type { UnknownActorView } from '../../entrypoints/content/unknown-actor-view';
+import { HoverCard, type CardActions } from '../../entrypoints/content/card/HoverCard';
+import type { CardData } from '../../entrypoints/content/card/fetch-data';
+import type { UnknownActorView } from '../../entrypoints/content/card/unknown-actor-view';
 import type { PageMention } from '../../lib/page/highlighter';
-
-/** Renders into a linkedom document and returns the root element. */
-function renderInto(node: VNode): HTMLElement {
-  const { document } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-  const g = globalThis as { document?: unknown };
-  const previous = g.document;
-  g.document = document;
-  try {
-    const root = document.getElementById('root')!;
-    render(node, root);
-    return root as unknown as HTMLElement;
-  } finally {
-    g.document = previous;
-  }
-}
+import { renderInto } from './support/render';
 
 const mention = {
   surface: 'Hicks',

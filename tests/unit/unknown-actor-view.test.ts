@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageMention } from '../../lib/page/highlighter';
 import { mentionKey } from '../../lib/page/mention-filter';
-import { actorMentions, nextActorMention, unknownActorView } from '../../entrypoints/content/unknown-actor-view';
+import { actorMentions, nextActorMention, unknownActorView } from '../../entrypoints/content/card/unknown-actor-view';
 
 const para = {} as Element;
 const unknown = (surface: string, actor: string, descriptors: string[] = []): PageMention =>

@@ -120,7 +120,7 @@ export async function shownCardText(page: Page, timeout = 5_000): Promise<string
 export async function clickCardControl(page: Page, name: string): Promise<void> {
   const ext = await extensionPageOf(page.browser());
   const at = await ext.evaluate(
-    async (url, words) => {
+    async (url, message) => {
       interface Tabs {
         query(q: object): Promise<{ id?: number; url?: string }[]>;
         sendMessage(id: number, message: unknown): Promise<unknown>;
@@ -128,13 +128,13 @@ export async function clickCardControl(page: Page, name: string): Promise<void> 
       const api = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
       const tab = (await api.tabs.query({})).find((t) => t.url === url);
       if (tab?.id === undefined) return null;
-      const reply = (await api.tabs
-        .sendMessage(tab.id, { id: Date.now(), type: 'cardControl', data: { name: words }, timestamp: Date.now() })
-        .catch(() => null)) as { res?: { ok: boolean; value?: { x: number; y: number } | null } } | null;
+      const reply = (await api.tabs.sendMessage(tab.id, message).catch(() => null)) as {
+        res?: { ok: boolean; value?: { x: number; y: number } | null };
+      } | null;
       return reply?.res?.ok ? (reply.res.value ?? null) : null;
     },
     page.url(),
-    name,
+    tabEnvelope('cardControl', { name }),
   );
   if (!at) throw new Error(`the open card has no button or link "${name}"`);
   await page.mouse.click(at.x, at.y);

@@ -1,10 +1,17 @@
+/**
+ * The hover card, in the order a card comes to be (each a file of this folder):
+ * open-on-hover.ts / open-from-keys.ts → controller.ts (this file: one card at a time, pinned or not)
+ * → fetch-data.ts (asks the worker what to show) → shadow-host.ts (the card's shadow root in the page)
+ * → load-view.ts (the drawing code, loaded on the first hover as entrypoints/card-view.ts, contract
+ * view-api.ts) → view.tsx → HoverCard.tsx → components/EntityCard.tsx.
+ */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageMention } from '@/lib/page/highlighter';
 import type { PageTheme } from '@/lib/page/highlight-style';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { wikidataLookup } from '@/lib/settings/items';
-import { loadCandidates, loadCardData, type CardData } from './card-data';
-import { createCardUi, type CardUi } from './card-ui';
+import { loadCandidates, loadCardData, type CardData } from './fetch-data';
+import { createCardUi, type CardUi } from './shadow-host';
 import type { CardChromeState } from './CardChrome';
 import type { CardActions } from './HoverCard';
 import { actorMentions, unknownActorView } from './unknown-actor-view';

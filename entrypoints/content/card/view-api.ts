@@ -1,4 +1,4 @@
-import type { CardData } from './card-data';
+import type { CardData } from './fetch-data';
 import type { CardChromeState } from './CardChrome';
 import type { CardActions } from './HoverCard';
 

@@ -1,6 +1,6 @@
 import { autoUpdate, computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import type { CardView } from './card-view-api';
+import type { CardView } from './view-api';
 import { CardHelp } from './CardHelp';
 import { CardChrome } from './CardChrome';
 import { HoverCard } from './HoverCard';

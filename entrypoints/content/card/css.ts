@@ -1,5 +1,5 @@
 import type { PublicPath } from 'wxt/browser';
-import { nativeBrowser } from './native-browser';
+import { nativeBrowser } from '../native-browser';
 
 /** card.css as WXT builds it for the content script; web accessible (wxt.config.ts). */
 export const CARD_CSS_FILE = '/content-scripts/content.css';

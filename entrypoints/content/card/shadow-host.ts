@@ -2,12 +2,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { PageTheme } from '@/lib/page/highlight-style';
 import { CARD_ELEMENT } from '@/lib/page/page-names';
-import type { CardData } from './card-data';
-import { HEADING_ID } from './card-heading';
+import type { CardData } from './fetch-data';
+import { HEADING_ID } from './heading';
 import type { CardChromeState } from './CardChrome';
 import type { CardActions } from './HoverCard';
-import { loadCardCss } from './card-css';
-import { loadCardView } from './load-card-view';
+import { loadCardCss } from './css';
+import { loadCardView } from './load-view';
 
 export interface CardUi {
   /** Shows the card beside a mention; `focus` moves keyboard focus into it (opened from the keyboard). */
@@ -36,7 +36,7 @@ export interface CardUi {
 
 /**
  * The hover card, in its own shadow root so page CSS can't reach it. What it shows and where it goes is
- * the card view's work (card-view-impl.tsx), loaded here on first use.
+ * the card view's work (view.tsx), loaded here on first use.
  */
 export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
   const [view, css] = await Promise.all([loadCardView(), loadCardCss()]);

@@ -1,5 +1,5 @@
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
-import type { CardController } from './card-controller';
+import type { CardController } from './controller';
 
 /** Timing of Wikipedia's page previews: fetch early, show after a rest, forgive a brief exit. */
 export const FETCH_DELAY_MS = 150;

@@ -2,7 +2,7 @@ import { t } from '@/lib/ui/i18n';
 import { kindLabel } from '@/lib/ui/kind-label';
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
 import { CARD_ELEMENT } from '@/lib/page/page-names';
-import type { CardController } from './card-controller';
+import type { CardController } from './controller';
 
 /**
  * Alt+Shift+↓ / Alt+Shift+↑: no browser binds these (Alt+Shift+letter is Firefox's access-key chord, so
