@@ -8,7 +8,7 @@ import { placeHighlights, readHighlights } from './support/page-probes';
 import { cardProbe, highlightLabels, highlightsIn, highlightTexts, worldOf } from './support/gloss-page';
 import { build } from 'vite';
 import { hasSeed, RESULTS, ROOT } from './support/paths';
-import { startServer, type TestServer } from '../../scripts/demo-server';
+import { demoServerForFile } from './support/demo-server';
 import { ENTITY_KINDS } from '../../lib/pack/types';
 import { waitForMarks } from './support/marks';
 import { sendAs } from './support/messages';
@@ -20,17 +20,15 @@ import type { MessageType, ReplyOf, RequestOf } from '../../lib/messaging/protoc
  * navigation, a page that clears the highlights, and switching Gloss off for a site.
  */
 
-let server: TestServer;
+const server = demoServerForFile();
 let gloss: ChromiumSession;
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
-  server = await startServer();
   gloss = await launchChromium({ hasTouch: true });
 });
 afterAll(async () => {
   await gloss?.close();
-  await server?.close();
 });
 
 const FIXTURE = '/fixtures/spa/index.html';
