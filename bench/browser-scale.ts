@@ -1,3 +1,4 @@
+// Longer than 300 lines: one benchmark run from start to report (browser, pages, timings, table); its parts are not used apart.
 /**
  * Issue 8's figures in the browser: headless Chromium with the built extension (it must be built
  * first: `npm run build`, or `GLOSS_OUT_DIR=dir npx wxt build` and the same GLOSS_OUT_DIR here), a

@@ -1,3 +1,4 @@
+// Longer than 300 lines: page.evaluate sends each function's source alone, so every one carries its own IndexedDB and messaging code; they are one list of probes.
 /**
  * Functions evaluated inside one of Gloss's extension pages (page.evaluate). Each is self-contained
  * (page.evaluate sends a function's source, not its module: hence the repeated indexedDB.open), times itself with the page's clock (no Playwright round trip inside a figure) and reads the

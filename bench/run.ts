@@ -1,3 +1,4 @@
+// Longer than 300 lines: one benchmark run from start to report: each section's figure beside its baseline from the same run, then the table.
 /**
  * `npm run bench`: speed and memory of the matcher and the knowledge base, each figure beside
  * baselines measured in the same run on the same text, then issue 8's figures at 100,000 entities in

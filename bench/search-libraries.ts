@@ -1,3 +1,4 @@
+// Longer than 300 lines: one benchmark, three engines measured the same way on the same data; each part is used once.
 /**
  * Gloss's own search index against MiniSearch and FlexSearch on the same 100,000 entities and the same
  * queries (`node --expose-gc --import tsx bench/search-libraries.ts`; bench/run.ts can call

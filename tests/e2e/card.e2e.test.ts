@@ -1,3 +1,4 @@
+// Longer than 300 lines: five describes share one Chromium with touch and the built-in import it waits for; split, each file would start its own.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

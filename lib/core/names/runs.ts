@@ -1,3 +1,4 @@
+// Longer than 300 lines: findRuns and splitRun share the connector rules ('and', 'of', 'for', possessives, titles) that decide where a name starts and stops.
 import {
   COMMON,
   DAYS,
