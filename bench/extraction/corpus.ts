@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Saved pages live beside the project, never in it (../shared/corpus). */
-export const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
+const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus');
 
 export interface CorpusPage {
   /** "readability-pages/001" or "pages/readability-bbc-1". */

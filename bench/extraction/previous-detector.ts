@@ -27,7 +27,7 @@ function gitShow(path: string): string {
 }
 
 /** Writes the old detector's files into a temporary folder and returns it. */
-export function previousDetectorDir(): string {
+function previousDetectorDir(): string {
   const dir = join(tmpdir(), `gloss-detector-${FILED_COMMIT.slice(0, 7)}`);
   mkdirSync(dir, { recursive: true });
   for (const name of FILES) {

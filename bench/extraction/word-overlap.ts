@@ -6,7 +6,7 @@
 
 const WORD_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}\p{M}]+/gu;
 
-export function words(text: string): string[] {
+function words(text: string): string[] {
   return text.toLowerCase().match(WORD_RE) ?? [];
 }
 

@@ -65,7 +65,7 @@ export interface RolesAsOf {
 }
 
 /** The day a role was last confirmed if `today` is past it, so that it must not be shown as current. */
-export function unconfirmedSince(role: DatedFact, today: string): string | null {
+function unconfirmedSince(role: DatedFact, today: string): string | null {
   return role.confirmed && role.confirmed < today ? role.confirmed : null;
 }
 

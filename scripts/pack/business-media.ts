@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import type { Entity } from '../../lib/pack/types';
 import { canonical } from './merge';
 
-export const BUSINESS_MEDIA_FILES = ['companies.json', 'media.json', 'executives.json'] as const;
+const BUSINESS_MEDIA_FILES = ['companies.json', 'media.json', 'executives.json'] as const;
 
 /**
  * Names that are English words or other things ("Apple", "Shell", "Amazon" the river): an entity named so
  * must carry a context rule, so it is marked only where the article is about the company.
  */
-export const COMMON_WORD_NAMES = [
+const COMMON_WORD_NAMES = [
   'Apple',
   'Meta',
   'Shell',

@@ -47,7 +47,7 @@ export interface CountryData {
   skippedShort: string[];
 }
 
-export const wikipediaUrl = (title: string): string => `https://en.wikipedia.org/wiki/${title.replace(/ /g, '_')}`;
+const wikipediaUrl = (title: string): string => `https://en.wikipedia.org/wiki/${title.replace(/ /g, '_')}`;
 
 const LATIN_RE = /\p{Script=Latin}/u;
 const LETTER_RE = /[\p{L}\p{N}]/gu;

@@ -5,8 +5,8 @@
  */
 import type { Pack } from '../../lib/pack/types';
 
-export const START = '<!-- pack-counts:start (written by npm run pack:build) -->';
-export const END = '<!-- pack-counts:end -->';
+const START = '<!-- pack-counts:start (written by npm run pack:build) -->';
+const END = '<!-- pack-counts:end -->';
 
 interface Row {
   pack: Pack;

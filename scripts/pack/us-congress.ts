@@ -31,7 +31,7 @@ export interface SeatRole extends DatedFact {
   party?: string;
 }
 
-export const STATES: Record<string, string> = {
+const STATES: Record<string, string> = {
   AL: 'Alabama',
   AK: 'Alaska',
   AZ: 'Arizona',
@@ -148,7 +148,7 @@ export function seatRoles(terms: readonly Term[], asOf: string, source: string):
 }
 
 /** "Senator for New York (Democratic) since 1999", "Representative for Texas's 2nd congressional district 2019–2025". */
-export function describeRole(r: SeatRole): string {
+function describeRole(r: SeatRole): string {
   const label = r.label.replace(/^U\.S\. /, '');
   const party = r.party && PARTY_ADJECTIVE[r.party] ? ` (${PARTY_ADJECTIVE[r.party]})` : '';
   const from = (r.from ?? '').slice(0, 4);
@@ -160,14 +160,14 @@ export const wikipediaUrl = (title: string): string => `https://en.wikipedia.org
 export const wikidataUrl = (qid: string): string => `https://www.wikidata.org/wiki/${qid}`;
 
 /** The name news uses: the Wikipedia title without its disambiguation ("David Scott (Georgia politician)"). */
-export function displayName(p: Person): string {
+function displayName(p: Person): string {
   const title = p.id.wikipedia?.replace(/\s*\([^)]*\)$/, '');
   if (title) return title;
   return p.name.official_full ?? `${p.name.nickname ?? p.name.first} ${p.name.last}`;
 }
 
 /** Other forms of the name that news writes: the official form and the nickname with the surname. */
-export function nameAliases(p: Person, name: string): Alias[] {
+function nameAliases(p: Person, name: string): Alias[] {
   const forms = new Set<string>();
   const official = p.name.official_full;
   // Official forms with a quoted nickname ('Henry C. "Hank" Johnson, Jr.') are never written so in news.
@@ -178,7 +178,7 @@ export function nameAliases(p: Person, name: string): Alias[] {
 }
 
 /** The id of a person: their Wikidata item where the file gives it, else a pack-local id from the name. */
-export function personId(p: Person, name: string): string {
+function personId(p: Person, name: string): string {
   if (p.id.wikidata) return `wd:${p.id.wikidata}`;
   return `gloss:us-${name
     .normalize('NFKD')

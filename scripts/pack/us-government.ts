@@ -92,7 +92,7 @@ function holderEntity(qid: string, bio: BioRow | undefined, roles: readonly Date
  * Presidents and vice presidents whose last term ended on or after `since`, with the name news uses: the
  * executive file gives legal names ("James Earl Carter") and a Wikidata id only for the recent ones.
  */
-export function executivePeople(root: string, cfg: OfficialsFile['executive']): Person[] {
+function executivePeople(root: string, cfg: OfficialsFile['executive']): Person[] {
   const out: Person[] = [];
   for (const p of readPeople(root, 'executive.yaml')) {
     if (p.terms.every((t) => t.end <= cfg.since)) continue;

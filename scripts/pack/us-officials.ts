@@ -29,12 +29,12 @@ interface OpenRowResolution {
   source: string;
 }
 
-export interface OfficialRole extends DatedFact {
+interface OfficialRole extends DatedFact {
   /** Entity id: `wd:Q…` (the id appears in a data file) or a pack-local `gloss:us-…`. */
   person: string;
 }
 
-export interface OfficialPerson {
+interface OfficialPerson {
   id: string;
   name: string;
   aliases?: string[];

@@ -46,7 +46,7 @@ interface Guarded {
   why: string;
 }
 
-export interface CityOverride {
+interface CityOverride {
   name: string;
   /** The English name to show, where the news does not use GeoNames' name (GeoNames' name is then dropped
    * unless `aliases` lists it). */
@@ -77,10 +77,10 @@ export interface CitiesConfig {
   overrides: Record<string, CityOverride>;
 }
 
-export const geonamesUrl = (id: number): string => `https://www.geonames.org/${id}`;
+const geonamesUrl = (id: number): string => `https://www.geonames.org/${id}`;
 const wikipediaUrl = (title: string): string => `https://en.wikipedia.org/wiki/${title.replace(/ /g, '_')}`;
 
-export function slugOf(name: string): string {
+function slugOf(name: string): string {
   return foldText(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
@@ -229,7 +229,7 @@ export function cityEntities(
 const MIN_CONTEXT_WORD = 4;
 
 /** The countries and territories of the World news pack, by ISO alpha-2 code. */
-export function countryInfos(root: string): Map<string, CountryInfo> {
+function countryInfos(root: string): Map<string, CountryInfo> {
   const rows = readLeaderRows(root);
   const refs = new Map<string, CountryRef>();
   for (const r of rows) if (!refs.has(r.countryid)) refs.set(r.countryid, { countryid: r.countryid, country: r.country });
@@ -257,7 +257,7 @@ export function countryInfos(root: string): Map<string, CountryInfo> {
  * Curated entities win where they share an id with a city (hand-written name, description, links), and keep
  * the city's population and GeoNames source.
  */
-export function mergeCurated(generated: readonly Entity[], curated: readonly Entity[]): Entity[] {
+function mergeCurated(generated: readonly Entity[], curated: readonly Entity[]): Entity[] {
   const byId = new Map(generated.map((e) => [e.id, e]));
   const seen = new Set<string>();
   for (const e of curated) {
@@ -269,7 +269,7 @@ export function mergeCurated(generated: readonly Entity[], curated: readonly Ent
   return [...byId.values()];
 }
 
-export function readCitiesConfig(root: string): CitiesConfig {
+function readCitiesConfig(root: string): CitiesConfig {
   return JSON.parse(readFileSync(join(root, 'data/world-places/cities.json'), 'utf8')) as CitiesConfig;
 }
 
