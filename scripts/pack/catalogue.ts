@@ -22,6 +22,7 @@ import type { Entity, Pack, PackMeta } from '../../lib/pack/types';
 import { validatePack } from '../../lib/pack/validate';
 import { canonical, dropCollidingForeignAliases } from './merge';
 import { buildBusinessMedia } from './business-media';
+import { applySummaries } from './summaries';
 import { buildUsGovernment } from './us-government';
 import { buildWorldNews } from './world-news';
 import { buildWorldPlaces } from './world-places';
@@ -97,6 +98,11 @@ export function buildCatalogue(rootDir = root): CatalogueBuild {
     }
     return { entry, meta, entities };
   });
+  const summarised = applySummaries(
+    rootDir,
+    built.map((b) => b.entities),
+  );
+  built.forEach((b, i) => (b.entities = summarised[i]!));
   const droppedForeignAliases = dropCollidingForeignAliases(built.flatMap((b) => b.entities));
   const packs = built.map(({ entry, meta, entities }) => {
     entities.sort(byId);

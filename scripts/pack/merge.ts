@@ -12,6 +12,8 @@ export function canonical(e: Entity): Entity {
     'name',
     'alternateName',
     'description',
+    'summary',
+    'summarySource',
     'roles',
     'facts',
     'links',

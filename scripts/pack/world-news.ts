@@ -42,7 +42,8 @@ export function buildWorldNews(root: string, asOf: string): WorldNewsBuild {
   const curatedDir = join(root, 'data/curated');
   const curatedIds = new Set<string>();
   for (const file of readdirSync(curatedDir)
-    .filter((f) => f.endsWith('.json'))
+    // summaries.json is not entities: scripts/pack/summaries.ts applies it over all packs.
+    .filter((f) => f.endsWith('.json') && f !== 'summaries.json')
     .sort()) {
     for (const e of JSON.parse(readFileSync(join(curatedDir, file), 'utf8')) as Entity[]) {
       if (curatedIds.has(e.id)) throw new Error(`data/curated: id ${e.id} is written twice`);
