@@ -160,7 +160,7 @@ export const wikipediaUrl = (title: string): string => `https://en.wikipedia.org
 export const wikidataUrl = (qid: string): string => `https://www.wikidata.org/wiki/${qid}`;
 
 /** The name news uses: the Wikipedia title without its disambiguation ("David Scott (Georgia politician)"). */
-function displayName(p: Person): string {
+export function displayName(p: Person): string {
   const title = p.id.wikipedia?.replace(/\s*\([^)]*\)$/, '');
   if (title) return title;
   return p.name.official_full ?? `${p.name.nickname ?? p.name.first} ${p.name.last}`;
@@ -178,7 +178,7 @@ function nameAliases(p: Person, name: string): Alias[] {
 }
 
 /** The id of a person: their Wikidata item where the file gives it, else a pack-local id from the name. */
-function personId(p: Person, name: string): string {
+export function personId(p: Person, name: string): string {
   if (p.id.wikidata) return `wd:${p.id.wikidata}`;
   return `gloss:us-${name
     .normalize('NFKD')

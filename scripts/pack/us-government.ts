@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DatedFact, Entity, PackMeta } from '../../lib/pack/types';
 import { bioguideUrl, PARTY_ADJECTIVE, personEntity, readPeople, wikidataUrl, wikipediaUrl, type Person } from './us-congress';
+import { buildAdministrations } from './us-administrations';
 import { buildCommittees } from './us-committees';
 import { officialRoles, readBio, readHoldings, type BioRow, type OfficialsFile } from './us-officials';
 
@@ -124,11 +125,12 @@ export function buildUsGovernment(root: string): Entity[] {
     byId.set(e.id, prior ? withRoles(prior, e.roles ?? []) : e);
   };
 
+  const executive = executivePeople(root, cfg.executive);
   const people: Person[] = [
     ...readPeople(root, 'legislators-current.2025-02-03.yaml'),
     ...readPeople(root, 'legislators-historical.excerpt.yaml'),
     ...readPeople(root, 'legislators-former.yaml'),
-    ...executivePeople(root, cfg.executive),
+    ...executive,
   ];
   for (const p of people) {
     if (!p.terms.some((t) => t.start <= asOf)) continue;
@@ -185,7 +187,12 @@ export function buildUsGovernment(root: string): Entity[] {
     e.alternateName = [...(e.alternateName ?? []), ...texts.filter((t) => !have.has(t)).map((text) => ({ text }))];
   }
 
-  for (const e of [...readJson<Entity[]>(join(dir, 'institutions.json')), ...buildCommittees(root)]) {
+  const bodies = [
+    ...readJson<Entity[]>(join(dir, 'institutions.json')),
+    ...buildCommittees(root),
+    ...buildAdministrations(executive, asOf),
+  ];
+  for (const e of bodies) {
     if (byId.has(e.id)) throw new Error(`institutions.json: id ${e.id} is already in the pack`);
     byId.set(e.id, e);
   }
