@@ -11,6 +11,7 @@ import { buildCountries, type CountryRef } from './countries';
 import { buildLeaders, readCuratedLeaderRows, readLeaderRows, withRolesDescribed } from './leaders';
 import { canonical, mergeEntity } from './merge';
 import { buildMinisters } from './ministers';
+import { addWikipediaLinks, readSitelinks } from './wikipedia-links';
 
 export interface WorldNewsBuild {
   entities: Entity[];
@@ -52,5 +53,6 @@ export function buildWorldNews(root: string, asOf: string): WorldNewsBuild {
       byId.set(e.id, generated ? mergeEntity(generated, e) : canonical(e));
     }
   }
-  return { entities: [...byId.values()], supersededRoles: leaders.superseded };
+  const linked = addWikipediaLinks([...byId.values()], readSitelinks(root));
+  return { entities: linked.entities, supersededRoles: leaders.superseded };
 }

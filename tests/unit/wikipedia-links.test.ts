@@ -1,0 +1,64 @@
+/**
+ * People get their English Wikipedia page only where an input states it: a Wikidata sitelink in a holders
+ * table, or a URL the entity already cites whose title is its own name.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Entity, Pack } from '../../lib/pack/types';
+import { addWikipediaLinks, readSitelinks } from '../../scripts/pack/wikipedia-links';
+
+const root = join(import.meta.dirname, '../..');
+const person = (over: Partial<Entity>): Entity => ({
+  id: 'wd:Q1',
+  kind: 'person',
+  name: 'Someone',
+  description: '',
+  sources: ['https://www.wikidata.org/wiki/Q1'],
+  ...over,
+});
+
+describe('Wikipedia links of people', () => {
+  it('takes the sitelink title of a holders table by Wikidata id, disambiguation and all', () => {
+    const { entities, counts } = addWikipediaLinks(
+      [person({ id: 'wd:Q5', name: 'Osman Hussein' })],
+      new Map([['Q5', 'Osman Hussein (politician)']]),
+    );
+    expect(entities[0]!.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Osman_Hussein_(politician)');
+    expect(entities[0]!.sources[0]).toBe('https://en.wikipedia.org/wiki/Osman_Hussein_(politician)');
+    expect(counts).toEqual({ fromSitelink: 1, fromCitedPage: 0 });
+  });
+
+  it("takes a cited page only when its title is the person's own name, never a list or an office", () => {
+    const own = person({
+      name: 'Claudia Sheinbaum',
+      roles: [{ label: 'President of Mexico', source: 'https://en.wikipedia.org/wiki/Claudia_Sheinbaum' }],
+    });
+    const office = person({ name: 'Dong Jun', sources: ['https://en.wikipedia.org/wiki/Minister_of_National_Defense'] });
+    const { entities } = addWikipediaLinks([own, office], new Map());
+    expect(entities[0]!.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Claudia_Sheinbaum');
+    expect(entities[1]!.links?.wikipedia).toBeUndefined();
+  });
+
+  it('keeps a link already there and leaves non-people alone', () => {
+    const linked = person({ links: { wikipedia: 'https://en.wikipedia.org/wiki/A' } });
+    const org: Entity = { ...person({ id: 'wd:Q7' }), kind: 'organization' };
+    const { entities } = addWikipediaLinks(
+      [linked, org],
+      new Map([
+        ['Q1', 'B'],
+        ['Q7', 'C'],
+      ]),
+    );
+    expect(entities[0]!.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/A');
+    expect(entities[1]!.links?.wikipedia).toBeUndefined();
+  });
+
+  it('the built World news pack links Zelenskyy and Sheinbaum to their pages', () => {
+    const pack = JSON.parse(readFileSync(join(root, 'assets/packs/world-news.json'), 'utf8')) as Pack;
+    const byId = new Map(pack.entities.map((e) => [e.id, e]));
+    expect(readSitelinks(root).get('Q3874799')).toBe('Volodymyr Zelenskyy');
+    expect(byId.get('wd:Q3874799')?.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Volodymyr_Zelenskyy');
+    expect(byId.get('wd:Q5771800')?.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Claudia_Sheinbaum');
+  });
+});
