@@ -20,6 +20,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { BUILTIN_PACKS, type BuiltinPackEntry } from '../../lib/pack/builtin-packs';
 import type { Entity, Pack, PackMeta } from '../../lib/pack/types';
 import { validatePack } from '../../lib/pack/validate';
+import { addTitleCaseAcronyms } from './acronym-forms';
 import { canonical, dropCollidingForeignAliases } from './merge';
 import { buildBusinessMedia } from './business-media';
 import { applySummaries } from './summaries';
@@ -103,6 +104,7 @@ export function buildCatalogue(rootDir = root): CatalogueBuild {
     built.map((b) => b.entities),
   );
   built.forEach((b, i) => (b.entities = summarised[i]!));
+  addTitleCaseAcronyms(built.flatMap((b) => b.entities));
   const droppedForeignAliases = dropCollidingForeignAliases(built.flatMap((b) => b.entities));
   const packs = built.map(({ entry, meta, entities }) => {
     entities.sort(byId);

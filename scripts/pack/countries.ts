@@ -24,6 +24,8 @@ interface CountryInput {
   wiki?: string;
   aliases?: string[];
   skipAliases?: string[];
+  /** Likelihood among entities sharing an alias ("Congo"): the one news means when nothing else tells. */
+  prior?: number;
 }
 
 interface CountriesFile {
@@ -150,6 +152,7 @@ export function buildCountries(root: string, refs: readonly CountryRef[]): Count
       description: c.description,
       links: id.startsWith('wd:') ? { wikipedia, wikidata: `https://www.wikidata.org/wiki/${id.slice(3)}` } : { wikipedia },
       sources: [wikipedia],
+      ...(c.prior !== undefined ? { prior: c.prior } : {}),
     });
   }
 

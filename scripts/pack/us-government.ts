@@ -32,6 +32,20 @@ function roleSourceOf(p: Person): string {
 /** Party of each member and president, from their latest term: the description names it. */
 const partyOf = new Map<string, string>();
 
+/**
+ * The entity id of each party as the congress-legislators files name it ("Democrat" → wd:Q29552), from the
+ * Wikidata ids of parties.wikidata.json. Parties without an entry (Independent) relate to nothing.
+ */
+function readParties(dir: string): Map<string, string> {
+  const file = readJson<Record<string, { wikidata: string; label: string }>>(join(dir, 'parties.wikidata.json'));
+  const out = new Map<string, string>();
+  for (const [key, party] of Object.entries(file)) {
+    if (!/^Q[1-9]\d*$/.test(party.wikidata)) throw new Error(`parties.wikidata.json: ${key} has no Wikidata id`);
+    out.set(key.charAt(0).toUpperCase() + key.slice(1), `wd:${party.wikidata}`);
+  }
+  return out;
+}
+
 /** Adds `extra` roles to an entity and rewrites its description from the role that leads. */
 function withRoles(e: Entity, extra: readonly DatedFact[]): Entity {
   const roles = [...(e.roles ?? [])];
@@ -126,6 +140,7 @@ export function buildUsGovernment(root: string): Entity[] {
   };
 
   const executive = executivePeople(root, cfg.executive);
+  const parties = readParties(dir);
   const people: Person[] = [
     ...readPeople(root, 'legislators-current.2025-02-03.yaml'),
     ...readPeople(root, 'legislators-historical.excerpt.yaml'),
@@ -137,7 +152,9 @@ export function buildUsGovernment(root: string): Entity[] {
     const e = personEntity(p, asOf, roleSourceOf(p));
     const party = p.terms.filter((t) => t.start <= asOf).at(-1)?.party;
     if (party && PARTY_ADJECTIVE[party]) partyOf.set(e.id, PARTY_ADJECTIVE[party]);
-    put(withRoles(e, []));
+    // The party of the latest term relates the person to the party's entity (World news has it).
+    const partyId = party ? parties.get(party) : undefined;
+    put(withRoles(partyId ? { ...e, related: [...(e.related ?? []), partyId] } : e, []));
   }
 
   const bio = readBio(dir);

@@ -1,9 +1,10 @@
 /**
  * Gives people of the World news pack their English Wikipedia page where an input states it: the Wikipedia
- * title that Wikidata's sitelink gives in a holders table (data/ministers/*.holders.csv, `enwiki`), or an
- * English Wikipedia URL the entity already cites whose title is the person's own name. A card then links the
- * reader to the page, and the evaluation can tell the person apart from a namesake. Never a title made up
- * from a name.
+ * title that Wikidata's sitelink gives in a holders table (data/ministers/*.holders.csv, `enwiki`) for the
+ * person's Wikidata id, or, for a person without one (former leaders written from Wikipedia's lists), for the
+ * one holder of all the tables who bears exactly their name; else an English Wikipedia URL the entity already
+ * cites whose title is the person's own name. A card then links the reader to the page, and the evaluation can
+ * tell the person apart from a namesake. Never a title made up from a name.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +12,17 @@ import Papa from 'papaparse';
 import type { Entity } from '../../lib/pack/types';
 import { wikipediaUrl } from './us-congress';
 
-/** Wikidata id → English Wikipedia title, from every holders table under `dir` (first file, by name, wins). */
-export function readSitelinks(root: string, dir = 'data/ministers'): Map<string, string> {
+/** The English Wikipedia titles of the holders tables: by Wikidata id, and by name where one id bears it. */
+export interface Sitelinks {
+  byQid: ReadonlyMap<string, string>;
+  /** Name → title, only for names that a single Wikidata id bears across all the tables. */
+  byUniqueName: ReadonlyMap<string, string>;
+}
+
+/** The sitelinks of every holders table under `dir` (for an id in two files, the first file by name wins). */
+export function readSitelinks(root: string, dir = 'data/ministers'): Sitelinks {
   const out = new Map<string, string>();
+  const idsOfName = new Map<string, Set<string>>();
   for (const file of readdirSync(join(root, dir))
     .filter((n) => n.endsWith('.holders.csv'))
     .sort()) {
@@ -23,10 +32,15 @@ export function readSitelinks(root: string, dir = 'data/ministers'): Map<string,
     for (const r of parsed.data) {
       const qid = (r.personID ?? '').trim();
       const title = (r.enwiki ?? '').trim();
-      if (qid && title && !out.has(qid)) out.set(qid, title);
+      if (!qid || !title) continue;
+      if (!out.has(qid)) out.set(qid, title);
+      const name = (r.person ?? '').trim();
+      if (name) idsOfName.set(name, (idsOfName.get(name) ?? new Set()).add(qid));
     }
   }
-  return out;
+  const byUniqueName = new Map<string, string>();
+  for (const [name, ids] of idsOfName) if (ids.size === 1) byUniqueName.set(name, out.get([...ids][0]!)!);
+  return { byQid: out, byUniqueName };
 }
 
 const WIKI = /^https:\/\/en\.wikipedia\.org\/wiki\/([^#?]+)$/;
@@ -57,20 +71,26 @@ function ownPageCited(e: Entity): string | undefined {
 /** Counts of links added, by where they came from. */
 export interface WikipediaLinkCounts {
   fromSitelink: number;
+  fromUniqueName: number;
   fromCitedPage: number;
 }
 
 export function addWikipediaLinks(
   entities: readonly Entity[],
-  enwikiByQid: ReadonlyMap<string, string>,
+  sitelinks: Sitelinks,
 ): { entities: Entity[]; counts: WikipediaLinkCounts } {
-  const counts: WikipediaLinkCounts = { fromSitelink: 0, fromCitedPage: 0 };
+  const counts: WikipediaLinkCounts = { fromSitelink: 0, fromUniqueName: 0, fromCitedPage: 0 };
   const out = entities.map((e) => {
     if (e.kind !== 'person' || e.links?.wikipedia) return e;
-    const title = e.id.startsWith('wd:') ? enwikiByQid.get(e.id.slice(3)) : undefined;
+    const hasQid = e.id.startsWith('wd:');
+    const byId = hasQid ? sitelinks.byQid.get(e.id.slice(3)) : undefined;
+    // A person with a Wikidata id is never matched by name: the id is the better witness.
+    const byName = hasQid ? undefined : sitelinks.byUniqueName.get(e.name);
+    const title = byId ?? byName;
     const page = title ? wikipediaUrl(title) : ownPageCited(e);
     if (!page) return e;
-    if (title) counts.fromSitelink++;
+    if (byId) counts.fromSitelink++;
+    else if (byName) counts.fromUniqueName++;
     else counts.fromCitedPage++;
     return {
       ...e,

@@ -203,8 +203,8 @@ describe('bare forms of US institutions', () => {
     const text =
       'The Senate confirmed the nominee after three Republicans joined Democrats. Trump welcomed it. The Fed held rates.';
     expect(linked(text, 'Senate')).toEqual(['gloss:us-senate']);
-    expect(linked(text, 'Republicans')).toEqual(['gloss:us-republican-party']);
-    expect(linked(text, 'Democrats')).toEqual(['gloss:us-democratic-party']);
+    expect(linked(text, 'Republicans')).toEqual(['wd:Q29468']);
+    expect(linked(text, 'Democrats')).toEqual(['wd:Q29552']);
     expect(linked(text, 'Fed')).toEqual(['gloss:federal-reserve']);
   });
 
@@ -220,7 +220,7 @@ describe('bare forms of US institutions', () => {
       "South Korea's main opposition Democratic Party said it would impeach Yoon Suk Yeol. Lee Jae-myung leads the Democratic Party.";
     expect(linked(korean, 'Democratic Party')).toEqual(['gloss:democratic-party-of-korea', 'gloss:democratic-party-of-korea']);
     const american = 'The Democratic Party lost the White House to Trump.';
-    expect(linked(american, 'Democratic Party')).toEqual(['gloss:us-democratic-party']);
+    expect(linked(american, 'Democratic Party')).toEqual(['wd:Q29552']);
     expect(linked('The Democratic Party of Italy met in Rome.', 'Democratic Party')).toEqual([]);
   });
 
@@ -230,5 +230,17 @@ describe('bare forms of US institutions', () => {
     expect(ids).toEqual(
       expect.arrayContaining(['wd:Q324546', 'gloss:us-pete-hegseth', 'wd:Q380900', 'wd:Q30148517', 'gloss:fbi']),
     );
+  });
+});
+
+describe('party of members and presidents', () => {
+  it("relates each to the party of their latest term, and an independent to none (congress-legislators' party)", () => {
+    expect(byId.get('wd:Q380900')?.related).toContain('wd:Q29552'); // Chuck Schumer, Democrat
+    expect(byId.get('wd:Q355522')?.related).toContain('wd:Q29468'); // Mitch McConnell, Republican
+    expect(byId.get('wd:Q76')?.related).toContain('wd:Q29552'); // Barack Obama
+    const sanders = byId.get('wd:Q359442')?.related ?? [];
+    expect(sanders.filter((r) => r === 'wd:Q29552' || r === 'wd:Q29468')).toEqual([]);
+    const parties = worldNews.entities.filter((e) => e.id === 'wd:Q29552' || e.id === 'wd:Q29468').map((e) => e.name);
+    expect(parties.sort()).toEqual(['Democratic Party', 'Republican Party']);
   });
 });

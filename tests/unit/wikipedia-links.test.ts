@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entity, Pack } from '../../lib/pack/types';
-import { addWikipediaLinks, readSitelinks } from '../../scripts/pack/wikipedia-links';
+import { addWikipediaLinks, readSitelinks, type Sitelinks } from '../../scripts/pack/wikipedia-links';
 
 const root = join(import.meta.dirname, '../..');
 const person = (over: Partial<Entity>): Entity => ({
@@ -18,15 +18,33 @@ const person = (over: Partial<Entity>): Entity => ({
   ...over,
 });
 
+const links = (byQid: [string, string][], byUniqueName: [string, string][] = []): Sitelinks => ({
+  byQid: new Map(byQid),
+  byUniqueName: new Map(byUniqueName),
+});
+
 describe('Wikipedia links of people', () => {
+  it("takes the title of the one holder bearing the name of a person without a Wikidata id, never a namesake's", () => {
+    const blair = person({ id: 'gloss:leader-tony-blair', name: 'Tony Blair' });
+    const withId = person({ id: 'wd:Q9', name: 'Tony Blair' });
+    const { entities, counts } = addWikipediaLinks([blair, withId], links([], [['Tony Blair', 'Tony Blair']]));
+    expect(entities[0]!.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Tony_Blair');
+    expect(entities[1]!.links?.wikipedia).toBeUndefined();
+    expect(counts.fromUniqueName).toBe(1);
+  });
+
+  it('reads the names of the holders tables that one Wikidata id bears', () => {
+    expect(readSitelinks(root).byUniqueName.get('Paul Martin')).toBe('Paul Martin');
+  });
+
   it('takes the sitelink title of a holders table by Wikidata id, disambiguation and all', () => {
     const { entities, counts } = addWikipediaLinks(
       [person({ id: 'wd:Q5', name: 'Osman Hussein' })],
-      new Map([['Q5', 'Osman Hussein (politician)']]),
+      links([['Q5', 'Osman Hussein (politician)']]),
     );
     expect(entities[0]!.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Osman_Hussein_(politician)');
     expect(entities[0]!.sources[0]).toBe('https://en.wikipedia.org/wiki/Osman_Hussein_(politician)');
-    expect(counts).toEqual({ fromSitelink: 1, fromCitedPage: 0 });
+    expect(counts).toEqual({ fromSitelink: 1, fromUniqueName: 0, fromCitedPage: 0 });
   });
 
   it("takes a cited page only when its title is the person's own name, never a list or an office", () => {
@@ -35,7 +53,7 @@ describe('Wikipedia links of people', () => {
       roles: [{ label: 'President of Mexico', source: 'https://en.wikipedia.org/wiki/Claudia_Sheinbaum' }],
     });
     const office = person({ name: 'Dong Jun', sources: ['https://en.wikipedia.org/wiki/Minister_of_National_Defense'] });
-    const { entities } = addWikipediaLinks([own, office], new Map());
+    const { entities } = addWikipediaLinks([own, office], links([]));
     expect(entities[0]!.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Claudia_Sheinbaum');
     expect(entities[1]!.links?.wikipedia).toBeUndefined();
   });
@@ -57,8 +75,9 @@ describe('Wikipedia links of people', () => {
   it('the built World news pack links Zelenskyy and Sheinbaum to their pages', () => {
     const pack = JSON.parse(readFileSync(join(root, 'assets/packs/world-news.json'), 'utf8')) as Pack;
     const byId = new Map(pack.entities.map((e) => [e.id, e]));
-    expect(readSitelinks(root).get('Q3874799')).toBe('Volodymyr Zelenskyy');
+    expect(readSitelinks(root).byQid.get('Q3874799')).toBe('Volodymyr Zelenskyy');
     expect(byId.get('wd:Q3874799')?.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Volodymyr_Zelenskyy');
     expect(byId.get('wd:Q5771800')?.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Claudia_Sheinbaum');
+    expect(byId.get('gloss:leader-tony-blair')?.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Tony_Blair');
   });
 });
