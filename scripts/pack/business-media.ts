@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Entity } from '../../lib/pack/types';
 import { canonical } from './merge';
 
-const BUSINESS_MEDIA_FILES = ['companies.json', 'media.json', 'executives.json'] as const;
+const BUSINESS_MEDIA_FILES = ['companies.json', 'media.json', 'executives.json', 'markets.json'] as const;
 
 /**
  * Names that are English words or other things ("Apple", "Shell", "Amazon" the river): an entity named so

@@ -1,6 +1,7 @@
 /**
  * Forms of whole kinds of actors that recent news writes, through the article annotator with the default set:
- * title-case acronyms, "<demonym> military", wars and events, continents and regions, central banks, seats of power.
+ * title-case acronyms, "<demonym> military", wars and events, continents and regions, central banks, seats of power,
+ * markets.
  */
 import { describe, expect, it } from 'vitest';
 import { loadPack } from '../../lib/cli/load-pack';
@@ -49,5 +50,15 @@ describe('news forms in the default set', () => {
       'Downing Street=gloss:seat-10-downing-street',
       'Élysée=gloss:seat-elysee-palace',
     ]);
+  });
+
+  it('knows markets and the yearly events of the news', () => {
+    expect(linked('The S&P 500 fell while the FTSE 100 rose.')).toEqual([
+      'S&P 500=gloss:market-sp-500',
+      'FTSE 100=gloss:market-ftse-100',
+    ]);
+    expect(linked('Vance spoke at the Munich Security Conference after COP29.')).toContain(
+      'Munich Security Conference=gloss:event-munich-security-conference',
+    );
   });
 });
