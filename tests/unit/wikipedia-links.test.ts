@@ -63,7 +63,7 @@ describe('Wikipedia links of people', () => {
     const org: Entity = { ...person({ id: 'wd:Q7' }), kind: 'organization' };
     const { entities } = addWikipediaLinks(
       [linked, org],
-      new Map([
+      links([
         ['Q1', 'B'],
         ['Q7', 'C'],
       ]),
