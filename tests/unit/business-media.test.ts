@@ -6,9 +6,9 @@ import { buildMatchIndex, type MatchIndex } from '../../lib/core/match-index';
 import { foldText } from '../../lib/core/fold';
 import { heldOn } from '../../lib/core/roles-as-of';
 import type { Entity, Pack } from '../../lib/pack/types';
-import { validatePack } from '../../lib/pack/validate';
 import { aliasCollisions } from '../../scripts/pack/merge';
 import { buildBusinessMedia, businessMediaProblems } from '../../scripts/pack/business-media';
+import { expectValidWithOpenSources } from './support/pack-checks';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -62,22 +62,7 @@ describe('the Business and media pack from data/business-media', () => {
       .map((m) => `${m.surface}=${m.entityId}`);
 
   it('validates as a pack, and every entity has a source a reader can open', () => {
-    const result = validatePack({
-      format: 1,
-      id: 'p',
-      name: 'p',
-      version: '1',
-      license: 'l',
-      attribution: 'a',
-      asOf: '2025-02-03',
-      entities,
-    });
-    expect(result.ok ? [] : result.problems).toEqual([]);
-    for (const e of entities)
-      expect(
-        e.sources.every((s) => /^https:\/\//.test(s)),
-        e.id,
-      ).toBe(true);
+    expectValidWithOpenSources(entities);
   });
 
   it('has the companies and outlets the news names most, with chief executives', () => {

@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { annotate, type Mention } from '../../lib/core/annotate';
 import { buildMatchIndex, type MatchIndex } from '../../lib/core/match-index';
 import type { Entity, Pack } from '../../lib/pack/types';
-import { validatePack } from '../../lib/pack/validate';
 import { aliasCollisions } from '../../scripts/pack/merge';
 import {
   buildWorldPlaces,
@@ -17,6 +16,7 @@ import {
   type CityRecord,
   type CountryInfo,
 } from '../../scripts/pack/world-places';
+import { expectValidWithOpenSources } from './support/pack-checks';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -199,22 +199,7 @@ describe('the World places pack from data/world-places', () => {
   const mark = (text: string): string[] => placesOf(annotate(index, text)).map((m) => `${m.surface}=${m.entityId}`);
 
   it('validates as a pack, and every entity has a source a reader can open', () => {
-    const result = validatePack({
-      format: 1,
-      id: 'p',
-      name: 'p',
-      version: '1',
-      license: 'l',
-      attribution: 'a',
-      asOf: '2025-02-03',
-      entities,
-    });
-    expect(result.ok ? [] : result.problems).toEqual([]);
-    for (const e of entities)
-      expect(
-        e.sources.every((s) => /^https:\/\//.test(s)),
-        e.id,
-      ).toBe(true);
+    expectValidWithOpenSources(entities);
   });
 
   it('has the capitals and large cities and the curated places of current conflicts', () => {
