@@ -2,14 +2,8 @@ import { withConfirmedRoles } from '../core/roles-as-of';
 import type { Pack } from '../pack/types';
 import type { GlossDb, SourceRecord, StoredEntity, VariantRecord } from './db';
 import { mergeVariants, sameEntity, type RankedVariant } from './merge-variants';
-import {
-  deleteSourceEntities,
-  sourceEntities,
-  sourceEntityIds,
-  replaceSourceEntities,
-  variantsOf,
-  type KnownVariants,
-} from './variant-buckets';
+import { deleteSourceEntities, sourceEntities, sourceEntityIds, replaceSourceEntities, variantsOf } from './variant-buckets';
+import type { KnownVariants } from './variant-buckets';
 
 export interface ApplyReport {
   added: number;
