@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { describeRole, describeRoleToday, formatPartialDate, rolesAsOf } from '@/lib/core/roles-as-of';
+import { describeRole, describeRoleToday, formatPartialDate, rolesAsOf, type RoleWording } from '@/lib/core/roles-as-of';
 import { safeHttpUrl, sourceLabel } from '@/lib/core/safe-url';
 import type { DatedFact } from '@/lib/pack/types';
 import type { EntityView } from '@/lib/messaging/protocol';
 import { t } from '@/lib/ui/i18n';
 import { kindLabel } from '@/lib/ui/kind-label';
+import { roleWording } from '@/lib/ui/role-wording';
 import { EntityAlternatives } from './EntityAlternatives';
 import { SafeLink } from './SafeLink';
 
@@ -83,21 +84,21 @@ function AffiliationLine({ affiliations }: { affiliations: Affiliations }) {
 }
 
 /** Every role, with dates: the long view that "More" opens. */
-function AllRoles({ roles, today }: { roles: DatedFact[]; today?: string }) {
+function AllRoles({ roles, today, words }: { roles: DatedFact[]; today?: string; words: RoleWording }) {
   return (
     <section class="gloss-all-roles">
       <p class="gloss-label">{t('card_allRoles', 'Roles')}</p>
-      <CurrentRoleList roles={roles} today={today} />
+      <CurrentRoleList roles={roles} today={today} words={words} />
     </section>
   );
 }
 
-function RoleList({ roles, date }: { roles: DatedFact[]; date?: string }) {
+function RoleList({ roles, date, words }: { roles: DatedFact[]; date?: string; words: RoleWording }) {
   return (
     <ul class="gloss-roles">
       {roles.map((r, i) => (
         <li key={i} dir="auto">
-          {describeRole(r, date)}
+          {describeRole(r, date, words)}
         </li>
       ))}
     </ul>
@@ -108,12 +109,12 @@ function RoleList({ roles, date }: { roles: DatedFact[]; date?: string }) {
  * Roles as of today: one the data gives as held but confirmed only up to an earlier day says "as of" that
  * day instead of passing for current (lib/core/roles-as-of.ts).
  */
-function CurrentRoleList({ roles, today }: { roles: DatedFact[]; today?: string }) {
+function CurrentRoleList({ roles, today, words }: { roles: DatedFact[]; today?: string; words: RoleWording }) {
   return (
     <ul class="gloss-roles">
       {roles.map((r, i) => (
         <li key={i} dir="auto">
-          {describeRoleToday(r, today)}
+          {describeRoleToday(r, today, undefined, words)}
         </li>
       ))}
     </ul>
@@ -125,17 +126,17 @@ function CurrentRoleList({ roles, today }: { roles: DatedFact[]; today?: string 
  * role on the article's day, "then" shows the most recent one before it ("President 2017–2021" on a 2023
  * article).
  */
-function RolesThenNow({ roles, date, today }: { roles: DatedFact[]; date: string; today?: string }) {
+function RolesThenNow({ roles, date, today, words }: { roles: DatedFact[]; date: string; today?: string; words: RoleWording }) {
   const { then, before, now, asOf } = rolesAsOf(roles, date, today);
   const current = [...now, ...asOf];
   if (then.length === 0 && before.length === 0 && current.length === 0) return null;
   const same = asOf.length === 0 && then.length === now.length && then.every((r) => now.includes(r));
-  const when = formatPartialDate(date);
+  const when = formatPartialDate(date, words);
   if (same) {
     return (
       <section class="gloss-then-now" aria-label={t('card_rolesThenNow', 'Roles then and now')}>
         <p class="gloss-label">{t('card_thenAndNow', 'Then ($1) and now', [when])}</p>
-        <RoleList roles={then} date={date} />
+        <RoleList roles={then} date={date} words={words} />
       </section>
     );
   }
@@ -143,18 +144,18 @@ function RolesThenNow({ roles, date, today }: { roles: DatedFact[]; date: string
     <section class="gloss-then-now" aria-label={t('card_rolesThenNow', 'Roles then and now')}>
       <p class="gloss-label">{t('card_thenOn', 'Then ($1)', [when])}</p>
       {then.length > 0 ? (
-        <RoleList roles={then} date={date} />
+        <RoleList roles={then} date={date} words={words} />
       ) : before.length > 0 ? (
         <>
           <p class="gloss-muted">{t('card_latestBefore', 'No role recorded on that day; the most recent before it:')}</p>
-          <RoleList roles={before} date={date} />
+          <RoleList roles={before} date={date} words={words} />
         </>
       ) : (
         <p class="gloss-muted">{t('card_noRoleThen', 'No role recorded on that day.')}</p>
       )}
       <p class="gloss-label">{t('card_now', 'Now')}</p>
       {current.length > 0 ? (
-        <CurrentRoleList roles={current} today={today} />
+        <CurrentRoleList roles={current} today={today} words={words} />
       ) : (
         <p class="gloss-muted">{t('card_noRoleNow', 'No current role recorded.')}</p>
       )}
@@ -181,11 +182,12 @@ export function EntityCard({
   // Images are shown from https only: pack content is untrusted, and a page must not see mixed content.
   const image = safeHttpUrl(entity.image)?.startsWith('https:') ? entity.image : undefined;
   const roles = entity.roles ?? [];
+  const words = roleWording();
   const links = entity.sources.filter((s) => safeHttpUrl(s) !== null);
   const notes =
     sourceNotes && sourceNotes.length > 0
       ? sourceNotes
-          .map((n) => (n.asOf ? t('card_sourceAsOf', '$1, as of $2', [n.name, formatPartialDate(n.asOf)]) : n.name))
+          .map((n) => (n.asOf ? t('card_sourceAsOf', '$1, as of $2', [n.name, formatPartialDate(n.asOf, words)]) : n.name))
           .join('; ')
       : '';
   return (
@@ -203,9 +205,9 @@ export function EntityCard({
       <Summary entity={entity} />
       {roles.length > 0 &&
         (articleDate ? (
-          <RolesThenNow roles={roles} date={articleDate} today={today} />
+          <RolesThenNow roles={roles} date={articleDate} today={today} words={words} />
         ) : (
-          <CurrentRoleList roles={roles} today={today} />
+          <CurrentRoleList roles={roles} today={today} words={words} />
         ))}
       {lead}
       {compact && (
@@ -224,7 +226,7 @@ export function EntityCard({
         </p>
       )}
       {expanded && <EntityAlternatives entity={entity} />}
-      {expanded && compact && articleDate && roles.length > 1 && <AllRoles roles={roles} today={today} />}
+      {expanded && compact && articleDate && roles.length > 1 && <AllRoles roles={roles} today={today} words={words} />}
       {expanded && children}
       {(links.length > 0 || notes) && (
         <footer class="gloss-sources">

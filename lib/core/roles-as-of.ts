@@ -115,6 +115,32 @@ export function withConfirmedRoles<E extends { roles?: DatedFact[] }>(entities: 
   );
 }
 
+/** A date split at the precision it was recorded with: a year, a month of a year, or a day. */
+export interface PartialDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+/**
+ * The words a role line is written in. The core stays free of the browser: the card passes the reader's
+ * (lib/ui/role-wording.ts, from `_locales` and Intl); pack generators and tests use English.
+ */
+export interface RoleWording {
+  date(date: PartialDate): string;
+  /** "President of Exampleland 2017–2021". */
+  span(label: string, from: string, to: string): string;
+  /** Began and ended within one recorded period: "Chair in 2019". */
+  within(label: string, when: string): string;
+  /** Held on the article's day (or today): "Prime Minister since 2022". */
+  since(label: string, from: string): string;
+  /** Began after the article's day: "Chair from 2025", not "since", which would say it was held. */
+  startingFrom(label: string, from: string): string;
+  until(label: string, to: string): string;
+  /** A role line past the day its data was last confirmed: "…, as of 3 February 2025". */
+  asOf(line: string, when: string): string;
+}
+
 const MONTH_NAMES = [
   'January',
   'February',
@@ -130,13 +156,34 @@ const MONTH_NAMES = [
   'December',
 ];
 
-/** A date written at the precision it was recorded with: "2022", "December 2022", "29 December 2022". */
-export function formatPartialDate(date: string): string {
+export const ENGLISH_ROLE_WORDING: RoleWording = {
+  date: ({ year, month, day }) => {
+    const name = month === undefined ? undefined : MONTH_NAMES[month - 1];
+    if (!name) return String(year);
+    return day === undefined ? `${name} ${year}` : `${day} ${name} ${year}`;
+  },
+  // Spaced en dash between dates that contain spaces, as style guides do ("May 2019 – June 2021").
+  span: (label, from, to) => `${label} ${from}${from.includes(' ') || to.includes(' ') ? ' – ' : '–'}${to}`,
+  within: (label, when) => `${label} in ${when}`,
+  since: (label, from) => `${label} since ${from}`,
+  startingFrom: (label, from) => `${label} from ${from}`,
+  until: (label, to) => `${label} until ${to}`,
+  asOf: (line, when) => `${line}, as of ${when}`,
+};
+
+/** The parts of a recorded date ("2022-12" → year 2022, month 12), or null when it is no date. */
+export function partsOf(date: string): PartialDate | null {
   const m = PARTIAL_RE.exec(date);
-  if (!m) return date;
-  const month = m[2] ? MONTH_NAMES[+m[2] - 1] : undefined;
-  if (!month) return m[1]!;
-  return m[3] ? `${+m[3]} ${month} ${m[1]}` : `${month} ${m[1]}`;
+  if (!m) return null;
+  const month = m[2] ? +m[2] : undefined;
+  if (month === undefined || month < 1 || month > 12) return { year: +m[1]! };
+  return m[3] ? { year: +m[1]!, month, day: +m[3] } : { year: +m[1]!, month };
+}
+
+/** A date written at the precision it was recorded with: "2022", "December 2022", "29 December 2022". */
+export function formatPartialDate(date: string, words: RoleWording = ENGLISH_ROLE_WORDING): string {
+  const parts = partsOf(date);
+  return parts ? words.date(parts) : date;
 }
 
 /**
@@ -144,21 +191,16 @@ export function formatPartialDate(date: string): string {
  * Dates keep their recorded precision (no invented month or day). With `date` (the article's day), a role
  * that began after that day reads "from 2025" rather than "since", which would suggest it was already held.
  */
-export function describeRole(role: DatedFact, date?: string): string {
-  const from = role.from ? formatPartialDate(role.from) : undefined;
-  const to = role.to ? formatPartialDate(role.to) : undefined;
-  if (from && to) {
-    if (from === to) return `${role.label} in ${from}`;
-    // Spaced en dash between dates that contain spaces, as style guides do ("May 2019 – June 2021").
-    const dash = from.includes(' ') || to.includes(' ') ? ' – ' : '–';
-    return `${role.label} ${from}${dash}${to}`;
-  }
+export function describeRole(role: DatedFact, date?: string, words: RoleWording = ENGLISH_ROLE_WORDING): string {
+  const from = role.from ? formatPartialDate(role.from, words) : undefined;
+  const to = role.to ? formatPartialDate(role.to, words) : undefined;
+  if (from && to) return from === to ? words.within(role.label, from) : words.span(role.label, from, to);
   if (from) {
     const started = firstDay(role.from!);
     const later = date !== undefined && started !== null && started > date;
-    return `${role.label} ${later ? 'from' : 'since'} ${from}`;
+    return later ? words.startingFrom(role.label, from) : words.since(role.label, from);
   }
-  if (to) return `${role.label} until ${to}`;
+  if (to) return words.until(role.label, to);
   return role.label;
 }
 
@@ -166,8 +208,13 @@ export function describeRole(role: DatedFact, date?: string): string {
  * describeRole for a role as of today: a role the data gives as held today but confirmed only up to an
  * earlier day says so ("Prime Minister of Lebanon since 2021, as of 3 February 2025").
  */
-export function describeRoleToday(role: DatedFact, today: string = isoToday(), date?: string): string {
-  const line = describeRole(role, date);
+export function describeRoleToday(
+  role: DatedFact,
+  today: string = isoToday(),
+  date?: string,
+  words: RoleWording = ENGLISH_ROLE_WORDING,
+): string {
+  const line = describeRole(role, date, words);
   const confirmed = heldOn(role, today) ? unconfirmedSince(role, today) : null;
-  return confirmed ? `${line}, as of ${formatPartialDate(confirmed)}` : line;
+  return confirmed ? words.asOf(line, formatPartialDate(confirmed, words)) : line;
 }

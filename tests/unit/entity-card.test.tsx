@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EntityCard } from '../../components/EntityCard';
 import type { EntityView } from '../../lib/messaging/protocol';
 import { renderInto } from './support/render';
@@ -40,7 +40,23 @@ function cardText(entity: EntityView, articleDate: string | undefined, today: st
   return (root.textContent ?? '').replace(/\s+/g, ' ');
 }
 
+const g = globalThis as { chrome?: unknown };
+
+/** A browser in the given interface language whose `_locales` hold `messages` (others fall back to English). */
+function withLocale(lang: string, messages: Record<string, string> = {}) {
+  g.chrome = {
+    i18n: {
+      getUILanguage: () => lang,
+      getMessage: (key: string, subs?: string[]) =>
+        messages[key] === undefined ? '' : (subs ?? []).reduce((s, v, i) => s.replace(`$${i + 1}`, v), messages[key]),
+    },
+  };
+}
+
 describe('EntityCard roles', () => {
+  // The dates below are written as a British English interface writes them.
+  beforeEach(() => withLocale('en-GB'));
+  afterEach(() => delete g.chrome);
   const person = {
     ...base,
     kind: 'person',
@@ -74,6 +90,31 @@ describe('EntityCard roles', () => {
     expect(text).not.toContain('the most recent before it');
   });
 
+  it('writes dates in the interface language, at their recorded precision (American English)', () => {
+    withLocale('en-US');
+    const text = cardText(person, '2023-06-01', '2025-02-01');
+    expect(text).toContain('Then (June 1, 2023)');
+    expect(text).toContain('President of Exampleland January 20, 2017 – January 20, 2021');
+    expect(
+      cardText({ ...person, roles: [{ label: 'Chair', from: '2019-05' }] } as EntityView, '2023-06-01', '2025-02-01'),
+    ).toContain('Chair since May 2019');
+  });
+
+  it('writes "since", "as of" and month names in the reader\u2019s language, from _locales and Intl', () => {
+    withLocale('fr', {
+      card_thenOn: 'Alors ($1)',
+      card_now: 'Maintenant',
+      role_since: '$1 depuis le $2',
+      role_asOf: '$1, au $2',
+      role_spanSpaced: '$1 du $2 au $3',
+    });
+    const text = cardText(person, '2023-06-01', '2026-12-07');
+    expect(text).toContain('Alors (1 juin 2023)');
+    expect(text).toContain('President of Exampleland du 20 janvier 2017 au 20 janvier 2021');
+    expect(text).toContain('President of Exampleland depuis le 20 janvier 2025, au 3 février 2025');
+    expect(text).not.toMatch(/January|February|since|as of/);
+  });
+
   it('says "Sources" only over links: an entity without one shows no "Sources:" line with nothing after it', () => {
     const card = renderCard({ ...base, sources: [] } as unknown as EntityView);
     expect(card.textContent).not.toMatch(/Sources:/);
@@ -89,6 +130,8 @@ function renderCompact(entity: EntityView, extra: Partial<Parameters<typeof Enti
 const words = (s: string | null) => (s ?? '').split(/\s+/).filter(Boolean).length;
 
 describe('EntityCard, compact (the hover card)', () => {
+  beforeEach(() => withLocale('en-GB'));
+  afterEach(() => delete g.chrome);
   const leader = {
     ...base,
     kind: 'person',
