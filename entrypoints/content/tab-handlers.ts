@@ -13,7 +13,7 @@ export function answerTabMessages(
   signal: AbortSignal,
   highlighter: Highlighter,
   makePainter: () => Painter,
-  cards: Pick<CardController, 'shownText' | 'controlAt'>,
+  cards: Pick<CardController, 'shownText' | 'controlAt' | 'focusedControl'>,
 ): void {
   let flash: Painter | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -21,6 +21,7 @@ export function answerTabMessages(
     tabMessaging.onMessage('pageActors', () => ok(summariseActors(highlighter.shown))),
     tabMessaging.onMessage('shownCard', async () => ok(await cards.shownText())),
     tabMessaging.onMessage('cardControl', async ({ data }) => ok(await cards.controlAt(data.name))),
+    tabMessaging.onMessage('focusedCardControl', async () => ok(await cards.focusedControl())),
     tabMessaging.onMessage('revealMention', ({ data }) => {
       const first = highlighter.shown.find((m) => m.entityId === data.entityId);
       if (!first) return err(`no mention of ${data.entityId} on this page`);

@@ -27,6 +27,11 @@ export interface TabProtocol {
    * words: Firefox's end-to-end tests click it there with the real mouse, as a reader would.
    */
   cardControl(data: { name: string }): Result<{ x: number; y: number } | null>;
+  /**
+   * What has keyboard focus in the open card: a control's words, '' for the card itself, null when focus
+   * is outside it (Firefox's end-to-end tests walk the card with Tab this way; its root is closed).
+   */
+  focusedCardControl(data: Record<string, never>): Result<string | null>;
   /** Scrolls to the first mention of an entity and flashes it. */
   revealMention(data: { entityId: string }): Result<boolean>;
   /**

@@ -2,7 +2,14 @@ import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cardTextOf, clickCardControl, launchFirefox, shownCardText, type FirefoxSession } from './support/firefox';
+import {
+  cardTextOf,
+  clickCardControl,
+  focusedCardControl,
+  launchFirefox,
+  shownCardText,
+  type FirefoxSession,
+} from './support/firefox';
 import { readHighlights } from './support/page-probes';
 import { RESULTS } from './support/paths';
 import { startServer, type TestServer } from '../../scripts/demo-server';
@@ -46,6 +53,15 @@ async function hover(page: Page, text: string): Promise<string> {
   return shownCardText(page, 30_000);
 }
 
+/** Alt+Shift+↓, the keyboard walk's next mark (Puppeteer has no chord syntax). */
+async function walkDown(page: Page): Promise<void> {
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+}
+
 describe('the card’s controls in Firefox', () => {
   it('pins a card past the pointer leaving, closes it with Escape, and jumps to the next mention', async () => {
     const page = await open();
@@ -71,12 +87,31 @@ describe('the card’s controls in Firefox', () => {
 
   it('opens the card when keyboard focus reaches a mark', async () => {
     const page = await open();
-    await page.keyboard.down('Alt');
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.up('Shift');
-    await page.keyboard.up('Alt');
+    await walkDown(page);
     expect(await shownCardText(page, 30_000)).toContain('Benjamin Netanyahu');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardTextOf(page), { timeout: 5_000 }).toBe('');
+    await page.close();
+  });
+
+  it('jumps to the next mention from the keyboard alone: walk, Enter into the card, Tab to “Next mention”, Enter', async () => {
+    const page = await open();
+    await walkDown(page);
+    expect(await shownCardText(page, 30_000)).toMatch(/Mention 1 of 4 here/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedCardControl(page), { timeout: 5_000 }).toBe('');
+    const passed: (string | null)[] = [];
+    for (let i = 0; i < 20 && (await focusedCardControl(page)) !== 'Next mention'; i++) {
+      await page.keyboard.press('Tab');
+      passed.push(await focusedCardControl(page));
+    }
+    expect(passed.at(-1), `Tab went through ${JSON.stringify(passed)}`).toBe('Next mention');
+    expect(passed[0], 'the pin comes first').toBe('Pin card');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardTextOf(page), { timeout: 5_000 }).toMatch(/Mention 2 of 4 here/);
+    await expect.poll(() => focusedCardControl(page), { timeout: 5_000 }).toBe('Next mention');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardTextOf(page), { timeout: 5_000 }).toMatch(/Mention 3 of 4 here/);
     await page.keyboard.press('Escape');
     await expect.poll(() => cardTextOf(page), { timeout: 5_000 }).toBe('');
     await page.close();

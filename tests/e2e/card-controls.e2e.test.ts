@@ -62,6 +62,31 @@ async function expectBesideLine(page: Page, line: Box): Promise<void> {
   expect(apart, `card ${JSON.stringify(card)} covers the line ${JSON.stringify(line)}`).toBe(true);
 }
 
+/** What has keyboard focus in the card: a control's words, '' for the card itself, null outside it. */
+async function focusedControl(page: Page): Promise<string | null> {
+  const words = await (await world(page)).evaluate<string | null>(`(() => {
+    const host = document.querySelector(globalThis.__glossStats.names.card);
+    const root = host && chrome.dom.openOrClosedShadowRoot(host);
+    const card = root?.querySelector('.gloss-card');
+    const active = root?.activeElement;
+    if (!card || !active || !card.contains(active)) return null;
+    return active === card ? '' : (active.getAttribute('aria-label') ?? active.textContent).trim();
+  })()`);
+  return words ?? null;
+}
+
+/** Presses Tab until focus reaches the card's control with these words; what it passed on the way. */
+async function tabTo(page: Page, name: string): Promise<(string | null)[]> {
+  const passed: (string | null)[] = [];
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focusedControl(page);
+    if (now === name) return passed;
+    passed.push(now);
+  }
+  throw new Error(`Tab never reached "${name}"; it went through ${JSON.stringify(passed)}`);
+}
+
 interface ChromeStorage {
   storage: { local: { set(v: unknown): Promise<void>; get(key: string): Promise<unknown> } };
 }
@@ -172,6 +197,26 @@ describe('the card’s controls', () => {
     await expect.poll(() => cardOf(page).liveText(), { timeout: 3_000 }).toBe('Mention 4 of 4.');
     await cardOf(page).click('button', 'Next mention');
     await expect.poll(() => cardText(page), { timeout: 3_000 }).toMatch(/Mention 1 of 4 here/);
+    await page.close();
+  });
+
+  it('jumps to the next mention from the keyboard alone: walk, Enter into the card, Tab to “Next mention”, Enter', async () => {
+    const page = await open();
+    await page.keyboard.press('Alt+Shift+ArrowDown');
+    await expect.poll(() => cardText(page), { timeout: 5_000 }).toMatch(/Mention 1 of 4 here/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedControl(page), { timeout: 3_000 }).toBe('');
+    const path = await tabTo(page, 'Next mention');
+    expect(path[0], 'the pin comes first').toBe('Pin card');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardText(page), { timeout: 3_000 }).toMatch(/Mention 2 of 4 here/);
+    // Focus is back on "Next mention" in the moved card: Enter keeps walking.
+    await expect.poll(() => focusedControl(page), { timeout: 3_000 }).toBe('Next mention');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => cardText(page), { timeout: 3_000 }).toMatch(/Mention 3 of 4 here/);
+    await expectBesideLine(page, (await markOf(page, 'Netanyahu', 1)).rect);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardOf(page).isVisible(), { timeout: 3_000 }).toBe(false);
     await page.close();
   });
 

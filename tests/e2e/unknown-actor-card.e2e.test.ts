@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncTestServer } from '../unit/support/sync-server';
-import { cardTextOf, launchFirefox } from './support/firefox';
+import { cardTextOf, focusedCardControl, launchFirefox } from './support/firefox';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { cardProbe, highlightTexts, highlightsIn, worldOf } from './support/gloss-page';
 import { readHighlights } from './support/page-probes';
@@ -13,7 +13,8 @@ import { RESULTS } from './support/paths';
 /**
  * An actor Gloss does not know, on an article that says who she is: the card lists every descriptor the
  * article gives her (at her first mention and at a later surname-only one), says how often she is
- * mentioned, in Chromium and Firefox, and jumps to the next mention (Chromium: pointer, then keyboard).
+ * mentioned, in Chromium and Firefox, and jumps to the next mention (Chromium: pointer, then keyboard;
+ * Firefox: the keyboard alone).
  * Real input only: cards open on trusted events.
  */
 
@@ -142,6 +143,49 @@ describe('an unknown actor’s card in Firefox', () => {
       await expect.poll(cardText, { timeout: 5_000 }).toContain('Mentioned 3 times');
       const text = await cardText();
       for (const d of DESCRIBED) expect(text).toContain(d);
+      await page.close();
+    } finally {
+      await firefox.close();
+    }
+  });
+  it('jumps to the next mention from the keyboard alone: walk to her, Enter, Tab to “Next mention”, Enter', async () => {
+    const firefox = await launchFirefox();
+    try {
+      const page: FirefoxPage = await firefox.browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto(site.url('/article.html'));
+      await expect
+        .poll(async () => (await page.evaluate(readHighlights)).filter((h) => /Hicks/.test(h.text)).length, { timeout: 30_000 })
+        .toBe(3);
+      const cardText = () => cardTextOf(page);
+      // Gloss's page that reads the card is open now: opened mid-walk it would send this tab to the back.
+      await cardText();
+      await page.bringToFront();
+      for (let i = 0; i < 5 && !/this is mention 1/.test(await cardText()); i++) {
+        await page.keyboard.down('Alt');
+        await page.keyboard.down('Shift');
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.up('Shift');
+        await page.keyboard.up('Alt');
+        await expect.poll(cardText, { timeout: 30_000 }).not.toBe('');
+      }
+      expect(await cardText()).toContain('(this is mention 1)');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => focusedCardControl(page), { timeout: 5_000 }).toBe('');
+      const passed: (string | null)[] = [];
+      for (let i = 0; i < 20 && (await focusedCardControl(page)) !== 'Next mention'; i++) {
+        await page.keyboard.press('Tab');
+        passed.push(await focusedCardControl(page));
+      }
+      expect(passed.at(-1), `Tab went through ${JSON.stringify(passed)}`).toBe('Next mention');
+      await page.keyboard.press('Enter');
+      await expect.poll(cardText, { timeout: 5_000 }).toContain('(this is mention 2)');
+      expect(await page.evaluate(() => scrollY)).toBeGreaterThan(0);
+      await expect.poll(() => focusedCardControl(page), { timeout: 5_000 }).toBe('Next mention');
+      await page.keyboard.press('Enter');
+      await expect.poll(cardText, { timeout: 5_000 }).toContain('(this is mention 3)');
+      await page.keyboard.press('Escape');
+      await expect.poll(cardText, { timeout: 5_000 }).toBe('');
       await page.close();
     } finally {
       await firefox.close();

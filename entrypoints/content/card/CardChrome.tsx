@@ -8,6 +8,8 @@ export interface CardChromeState {
   position: { index: number; count: number } | null;
   /** The site "Off on this site" turns Gloss off for. */
   site: string | null;
+  /** Opened by "Next mention": focus goes back to that button, so Enter keeps jumping. */
+  focusNext?: boolean;
 }
 
 export interface CardChromeActions {
@@ -35,7 +37,7 @@ export function CardChrome({
   actions: CardChromeActions;
   children: ComponentChildren;
 }) {
-  const { pinned, position, site } = state;
+  const { pinned, position, site, focusNext } = state;
   return (
     <>
       <div class="gloss-toolbar">
@@ -61,7 +63,12 @@ export function CardChrome({
             <span class="gloss-muted">
               {t('card_mentionOf', 'Mention $1 of $2 here', [String(position.index + 1), String(position.count)])}
             </span>{' '}
-            <button type="button" class="gloss-link-button" onClick={trusted(actions.nextMention)}>
+            <button
+              type="button"
+              class="gloss-link-button"
+              data-focus-first={focusNext ? '' : undefined}
+              onClick={trusted(actions.nextMention)}
+            >
               {t('card_nextMention', 'Next mention')}
             </button>
           </span>

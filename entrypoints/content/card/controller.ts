@@ -149,7 +149,11 @@ export class CardController {
       this.jumpMarked = false;
     }
     this.isPinned = opts.pinned ?? false;
-    ui.show(data, this.actionsFor(m), m.range, { focus: opts.focus, theme: this.page.theme(), chrome: this.chromeFor(m) });
+    ui.show(data, this.actionsFor(m), m.range, {
+      focus: opts.focus,
+      theme: this.page.theme(),
+      chrome: this.chromeFor(m, opts.jumped === true),
+    });
     if (opts.announce !== false) ui.announce(`${data.entity?.name ?? m.surface}. ${data.entity?.description ?? ''}`.trim());
   }
 
@@ -161,7 +165,7 @@ export class CardController {
     return shown.filter((other) => mentionKey(other) === key);
   }
 
-  private chromeFor(m: PageMention): CardChromeState {
+  private chromeFor(m: PageMention, focusNext = false): CardChromeState {
     const like = this.mentionsLike(m);
     const index = like.indexOf(m);
     return {
@@ -169,6 +173,7 @@ export class CardController {
       // An unknown actor's card counts its mentions in its own section (UnknownActorDetails).
       position: !m.unknown && like.length > 1 && index >= 0 ? { index, count: like.length } : null,
       site: this.page.site(),
+      focusNext,
     };
   }
 
@@ -222,6 +227,12 @@ export class CardController {
   async controlAt(name: string): Promise<{ x: number; y: number } | null> {
     const ui = await this.loadedUi();
     return ui?.isShown() ? ui.controlAt(name) : null;
+  }
+
+  /** What has keyboard focus in the open card: a control's words, '' for the card, null outside it. */
+  async focusedControl(): Promise<string | null> {
+    const ui = await this.loadedUi();
+    return ui?.isShown() ? ui.focused() : null;
   }
 
   async contains(path: EventTarget[]): Promise<boolean> {

@@ -25,6 +25,8 @@ export interface CardUi {
   text(): string;
   /** The centre of a button or link of the card, by its words or label, scrolled into view. */
   controlAt(name: string): { x: number; y: number } | null;
+  /** What has keyboard focus in the card: a control's words, '' for the card itself, null outside it. */
+  focused(): string | null;
   /** Whether an event's path runs through the card. */
   contains(path: EventTarget[]): boolean;
   /** Says something to screen readers (the keyboard walk). */
@@ -110,6 +112,11 @@ export async function createCardUi(ctx: ContentScriptContext): Promise<CardUi> {
       control.scrollIntoView({ block: 'nearest' });
       const r = control.getBoundingClientRect();
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    },
+    focused() {
+      const active = (card.getRootNode() as ShadowRoot).activeElement;
+      if (!active || !card.contains(active)) return null;
+      return active === card ? '' : (active.getAttribute('aria-label') ?? active.textContent ?? '').trim();
     },
     contains: (path) => path.includes(ui.shadowHost),
     announce(text) {

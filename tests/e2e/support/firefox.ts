@@ -114,6 +114,30 @@ export async function shownCardText(page: Page, timeout = 5_000): Promise<string
 }
 
 /**
+ * What has keyboard focus in the open card: a control's words, '' for the card itself, null when focus is
+ * outside it (the `focusedCardControl` tab message; the card's root is closed).
+ */
+export async function focusedCardControl(page: Page): Promise<string | null> {
+  const ext = await extensionPageOf(page.browser());
+  return ext.evaluate(
+    async ({ url, message }) => {
+      interface Tabs {
+        query(q: object): Promise<{ id?: number; url?: string }[]>;
+        sendMessage(id: number, message: unknown): Promise<unknown>;
+      }
+      const api = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
+      const tab = (await api.tabs.query({})).find((t) => t.url === url);
+      if (tab?.id === undefined) return null;
+      const reply = (await api.tabs.sendMessage(tab.id, message).catch(() => null)) as {
+        res?: { ok: boolean; value?: string | null };
+      } | null;
+      return reply?.res?.ok ? (reply.res.value ?? null) : null;
+    },
+    { url: page.url(), message: tabEnvelope('focusedCardControl', {}) },
+  );
+}
+
+/**
  * Clicks a button or link of the open card by its words, with the real mouse: the card's root is closed,
  * so Gloss's own pages ask the content script where the control is (the `cardControl` tab message).
  */
