@@ -47,6 +47,25 @@ export interface Affiliations {
 
 const WIKIPEDIA_EN = /^https:\/\/en\.(m\.)?wikipedia\.org\/wiki\//;
 
+/**
+ * The sources' link words: the site, and where two links go to the same site (two Wikipedia articles),
+ * the page too, so the reader can tell them apart ("en.wikipedia.org: Benjamin Netanyahu").
+ */
+export function sourceLabels(links: readonly string[]): string[] {
+  const sites = links.map(sourceLabel);
+  return links.map((link, i) => {
+    if (sites.indexOf(sites[i]!) === sites.lastIndexOf(sites[i]!)) return sites[i]!;
+    let page = '';
+    try {
+      const last = new URL(link).pathname.split('/').filter(Boolean).at(-1) ?? '';
+      page = decodeURIComponent(last).replace(/_/g, ' ');
+    } catch {
+      page = '';
+    }
+    return page ? `${sites[i]}: ${page}` : sites[i]!;
+  });
+}
+
 /** The summary when the pack has one (credited where adapted from Wikipedia), else the one-line description. */
 function Summary({ entity }: { entity: EntityView }) {
   const source = entity.summary ? safeHttpUrl(entity.summarySource) : null;
@@ -183,7 +202,8 @@ export function EntityCard({
   const image = safeHttpUrl(entity.image)?.startsWith('https:') ? entity.image : undefined;
   const roles = entity.roles ?? [];
   const words = roleWording();
-  const links = entity.sources.filter((s) => safeHttpUrl(s) !== null);
+  const links = [...new Set(entity.sources.filter((s) => safeHttpUrl(s) !== null))];
+  const labels = sourceLabels(links);
   const notes =
     sourceNotes && sourceNotes.length > 0
       ? sourceNotes
@@ -236,7 +256,7 @@ export function EntityCard({
           {links.map((s, i) => (
             <span key={s}>
               {i > 0 && ' · '}
-              <SafeLink href={s}>{sourceLabel(s)}</SafeLink>
+              <SafeLink href={s}>{labels[i]}</SafeLink>
             </span>
           ))}
           {notes && (

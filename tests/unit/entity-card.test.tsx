@@ -176,3 +176,23 @@ describe('EntityCard, compact (the hover card)', () => {
     expect(renderCard(leader).textContent).toContain('Mayor of Example City');
   });
 });
+
+describe('the sources’ link words', () => {
+  it('name the page as well where two links go to the same site, and list a link once', () => {
+    const card = renderCard({
+      ...base,
+      sources: [
+        'https://en.wikipedia.org/wiki/Benjamin_Netanyahu',
+        'https://www.wikidata.org/wiki/Q43723',
+        'https://en.wikipedia.org/wiki/List_of_prime_ministers_of_Israel',
+        'https://www.wikidata.org/wiki/Q43723',
+      ],
+    } as unknown as EntityView);
+    const words = [...card.querySelectorAll('footer a')].map((a) => a.textContent);
+    expect(words).toEqual([
+      'en.wikipedia.org: Benjamin Netanyahu',
+      'wikidata.org',
+      'en.wikipedia.org: List of prime ministers of Israel',
+    ]);
+  });
+});

@@ -53,7 +53,16 @@ export function CardChrome({
           }
           onClick={trusted(() => actions.setPinned(!pinned))}
         >
-          <span aria-hidden="true">{pinned ? '📌' : '📍'}</span>
+          {/* Drawn, not an emoji: a system without an emoji font shows an emoji as an empty box. */}
+          <svg aria-hidden="true" focusable="false" width="16" height="16" viewBox="0 0 16 16">
+            <path
+              d="M5 1h6v1.5l-1 1V7l2.5 2.5V11H8.75v4L8 16l-.75-1v-4H3.5V9.5L6 7V3.5l-1-1z"
+              fill={pinned ? 'currentColor' : 'none'}
+              stroke="currentColor"
+              stroke-width="1.2"
+              stroke-linejoin="round"
+            />
+          </svg>
         </button>
       </div>
       {children}
