@@ -71,7 +71,7 @@ interface AxeFinding {
 }
 
 /** axe-core's findings on a copy of the open card, every impact (the caller keeps what it fails on). */
-async function axeOnCard(page: Page): Promise<AxeFinding[]> {
+async function axeOnCard(page: Page, spoil = false): Promise<AxeFinding[]> {
   const w = await worldOf(gloss.context, page, gloss.extensionId);
   const copy = await w.evaluate<string>(`(() => {
     const host = document.querySelector(globalThis.__glossStats.names.card);
@@ -84,12 +84,18 @@ async function axeOnCard(page: Page): Promise<AxeFinding[]> {
   await blank.setContent(
     '<!doctype html><html lang="en"><head><title>card</title></head><body><main><div id="host"></div></main></body></html>',
   );
-  await blank.evaluate((html) => {
-    const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    root.innerHTML = html;
-    // Where the page had placed it; in the copy it sits at the top left.
-    root.querySelector<HTMLElement>('.gloss-card')!.style.transform = '';
-  }, copy!);
+  await blank.evaluate(
+    ([html, spoil]) => {
+      const root = document.getElementById('host')!.attachShadow({ mode: 'open' });
+      root.innerHTML = html;
+      // Where the page had placed it; in the copy it sits at the top left.
+      const card = root.querySelector<HTMLElement>('.gloss-card')!;
+      card.style.transform = '';
+      // The check of the check: a button with no name is a critical finding.
+      if (spoil) card.append(document.createElement('button'));
+    },
+    [copy!, spoil] as const,
+  );
   await blank.addScriptTag({ content: AXE });
   const findings = await blank.evaluate(async () => {
     const axe = (
@@ -166,6 +172,14 @@ describe.each(['light', 'dark'] as const)('the card, %s', (scheme) => {
       await page.close();
     },
   );
+
+  it('the axe check fails on a card with a nameless button (so its passing means something)', async () => {
+    const page = await open(ARTICLE_2025, scheme);
+    await hover(page, 'Benjamin Netanyahu');
+    const findings = await axeOnCard(page, true);
+    expect(findings.filter((f) => f.impact === 'critical').map((f) => f.id)).toContain('button-name');
+    await page.close();
+  });
 
   it('pinned, with More open', async () => {
     const page = await open(ARTICLE_2025, scheme);
