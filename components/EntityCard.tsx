@@ -51,7 +51,7 @@ const WIKIPEDIA_EN = /^https:\/\/en\.(m\.)?wikipedia\.org\/wiki\//;
  * The sources' link words: the site, and where two links go to the same site (two Wikipedia articles),
  * the page too, so the reader can tell them apart ("en.wikipedia.org: Benjamin Netanyahu").
  */
-export function sourceLabels(links: readonly string[]): string[] {
+function sourceLabels(links: readonly string[]): string[] {
   const sites = links.map(sourceLabel);
   return links.map((link, i) => {
     if (sites.indexOf(sites[i]!) === sites.lastIndexOf(sites[i]!)) return sites[i]!;

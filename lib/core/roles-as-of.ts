@@ -156,7 +156,7 @@ const MONTH_NAMES = [
   'December',
 ];
 
-export const ENGLISH_ROLE_WORDING: RoleWording = {
+const ENGLISH_ROLE_WORDING: RoleWording = {
   date: ({ year, month, day }) => {
     const name = month === undefined ? undefined : MONTH_NAMES[month - 1];
     if (!name) return String(year);
@@ -172,7 +172,7 @@ export const ENGLISH_ROLE_WORDING: RoleWording = {
 };
 
 /** The parts of a recorded date ("2022-12" → year 2022, month 12), or null when it is no date. */
-export function partsOf(date: string): PartialDate | null {
+function partsOf(date: string): PartialDate | null {
   const m = PARTIAL_RE.exec(date);
   if (!m) return null;
   const month = m[2] ? +m[2] : undefined;

@@ -27,7 +27,7 @@ function formatter(locale: string, precision: 'year' | 'month' | 'day'): Intl.Da
 }
 
 /** A recorded date in the interface language, at its own precision: no month or day is invented. */
-export function formatRecordedDate({ year, month, day }: PartialDate, locale = uiLocale()): string {
+function formatRecordedDate({ year, month, day }: PartialDate, locale = uiLocale()): string {
   const precision = month === undefined ? 'year' : day === undefined ? 'month' : 'day';
   return formatter(locale, precision).format(new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1)));
 }
