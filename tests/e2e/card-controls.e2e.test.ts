@@ -64,7 +64,9 @@ async function expectBesideLine(page: Page, line: Box): Promise<void> {
 
 /** What has keyboard focus in the card: a control's words, '' for the card itself, null outside it. */
 async function focusedControl(page: Page): Promise<string | null> {
-  const words = await (await world(page)).evaluate<string | null>(`(() => {
+  const words = await (
+    await world(page)
+  ).evaluate<string | null>(`(() => {
     const host = document.querySelector(globalThis.__glossStats.names.card);
     const root = host && chrome.dom.openOrClosedShadowRoot(host);
     const card = root?.querySelector('.gloss-card');
