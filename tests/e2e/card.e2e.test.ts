@@ -139,7 +139,7 @@ describe('the hover card', () => {
     const text = await cardOf(page).innerText();
     expect(text).toContain('Benjamin Netanyahu');
     expect(text).toMatch(/Then \((4 February 2025|February 4, 2025)\)/);
-    expect(text).toContain('Prime Minister of Israel since 2022');
+    expect(text).toMatch(/Prime Minister of Israel since (29 December 2022|December 29, 2022)/);
     expect(text).toMatch(/as of (\d{1,2} )?[A-Z][a-z]+ (\d{1,2}, )?\d{4}/);
     expect(text).toContain('Also on this page');
     expect(text).toContain('Met him at the 2019 press conference.');

@@ -47,9 +47,9 @@ describe('default pack "World news"', () => {
     }
     expect(byId.get('wd:Q801')?.description).toBe('Country in the Middle East on the eastern shore of the Mediterranean Sea.');
     expect(byId.get('gloss:country-dk')?.name).toBe('Denmark');
-    expect(byId.get('wd:Q43723')?.roles?.filter((r) => r.label === 'Prime Minister of Israel' && r.from === '2022')).toHaveLength(
-      1,
-    );
+    expect(
+      byId.get('wd:Q43723')?.roles?.filter((r) => r.label === 'Prime Minister of Israel' && r.from === '2022-12-29'),
+    ).toHaveLength(1);
   });
 });
 
