@@ -1,6 +1,6 @@
 /** Scores predicted mentions against gold ones, as the corpus README describes: spans by overlap. */
 
-export interface GoldMention {
+interface GoldMention {
   start: number;
   end: number;
   surface?: string;
@@ -110,7 +110,7 @@ export function score(docs: { gold: GoldDocument; predicted: PredictedMention[] 
 }
 
 /** Gold types that name actors; exact-boundary scoring is over these. */
-export const ACTOR_TYPES = ['PER', 'ORG', 'LOC'] as const;
+const ACTOR_TYPES = ['PER', 'ORG', 'LOC'] as const;
 
 export interface ExactScores {
   gold: number;

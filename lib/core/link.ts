@@ -20,7 +20,7 @@ export interface Linked {
 }
 
 /** Candidates closer than this are reported as ambiguous rather than guessed. */
-export const AMBIGUITY_MARGIN = 0.1;
+const AMBIGUITY_MARGIN = 0.1;
 
 /** Words that, just before a name, say what kind of actor it is. */
 const TITLE_CUES = [

@@ -30,7 +30,7 @@ import { buildWorldPlaces } from './world-places';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 
-export interface CatalogueEntry extends BuiltinPackEntry {
+interface CatalogueEntry extends BuiltinPackEntry {
   /** The pack's entities, in any order; the catalogue puts them in canonical form and sorts them. */
   build: Builder;
 }
@@ -46,16 +46,15 @@ const BUILDERS: Record<string, Builder> = {
   'business-media': (r) => buildBusinessMedia(r),
 };
 
-export const CATALOGUE: readonly CatalogueEntry[] = BUILTIN_PACKS.map((entry) => {
+const CATALOGUE: readonly CatalogueEntry[] = BUILTIN_PACKS.map((entry) => {
   const build = BUILDERS[entry.short];
   if (!build) throw new Error(`scripts/pack/catalogue.ts: no builder for the pack "${entry.short}"`);
   return { ...entry, build };
 });
 
 export const packPathOf = (entry: BuiltinPackEntry): string => join(root, 'assets/packs', `${entry.short}.json`);
-export const metaPathOf = (entry: BuiltinPackEntry): string => join(root, 'data', entry.short, 'pack-meta.json');
 
-export interface BuiltPack {
+interface BuiltPack {
   entry: CatalogueEntry;
   pack: Pack;
 }

@@ -13,7 +13,7 @@ export interface SummaryEntry {
   summarySource: string;
 }
 
-export const summariesPath = (rootDir: string): string => join(rootDir, 'data/curated/summaries.json');
+const summariesPath = (rootDir: string): string => join(rootDir, 'data/curated/summaries.json');
 
 export function readSummaries(rootDir: string): Record<string, SummaryEntry> {
   const path = summariesPath(rootDir);

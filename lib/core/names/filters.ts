@@ -31,7 +31,7 @@ import { DEMONYM_WORDS } from '../demonyms';
 import { type Candidate, type Run, isTitle } from './runs';
 import { type UnknownActorKind } from '../unknown-actors';
 
-export function lowerOf(tokens: Token[], c: Candidate): string[] {
+function lowerOf(tokens: Token[], c: Candidate): string[] {
   return tokens.slice(c.from, c.to).map((t) => t.lower.replace(/\.$/, ''));
 }
 

@@ -18,7 +18,7 @@ import { type Token, gapIsAmp, gapIsSpace } from './tokens';
 import { type UnknownActorKind } from '../unknown-actors';
 import { COUNTRY_LAST_WORDS } from '../demonyms';
 
-export const isMonthLike = (tokens: Token[], i: number): boolean => {
+const isMonthLike = (tokens: Token[], i: number): boolean => {
   const t = tokens[i]!;
   const bare = t.lower.replace(/\.$/, '');
   if (!MONTHS.has(bare) && bare !== 'may') return false;
@@ -34,7 +34,7 @@ export const isMonthLike = (tokens: Token[], i: number): boolean => {
 };
 
 /** Whether a token may be part of a name at all. */
-export function nameWord(tokens: Token[], i: number, text: string): boolean {
+function nameWord(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!;
   if (!t.cap || t.shouted || DIGIT_RE.test(t.text)) return false;
   // A lone capital that is not an initial ("Mac OS X") says nothing; the Irish "Ó" (Ruairí Ó Brádaigh) is a name's particle.
@@ -177,7 +177,7 @@ function forHead(t: Token, connector: string): boolean {
 }
 
 /** "Defence and Space Company": join across "and" only where the words after it end in an org word. */
-export function andJoinsOrg(tokens: Token[], from: number, after: number, text: string): boolean {
+function andJoinsOrg(tokens: Token[], from: number, after: number, text: string): boolean {
   for (let j = from; j < after - 1; j++) if (ORG_WORDS.has(tokens[j]!.lower)) return false;
   // The organisation word must close the words after "and": "Harvard and University of North Carolina" is two names.
   let j = after;

@@ -161,7 +161,7 @@ function gapHasStop(text: string, from: number, to: number): boolean {
   return false;
 }
 
-export function markSentences(text: string, tokens: Token[]): void {
+function markSentences(text: string, tokens: Token[]): void {
   let prevEnd = 0;
   let prev: Token | undefined;
   let before: Token | undefined;
@@ -191,7 +191,7 @@ const MINOR_WORDS = new Set(
 );
 
 /** Lines where most words are in capitals (shouted) or every word is capitalised (title case). */
-export function markLines(text: string, tokens: Token[]): void {
+function markLines(text: string, tokens: Token[]): void {
   let from = 0;
   const close = (to: number): void => {
     if (to > from) {

@@ -131,7 +131,6 @@ export const UPPER_RE = /^\p{Lu}/u;
 export const LETTER_RE = /\p{L}/u;
 export const LOWER_RE = /\p{Ll}/u;
 export const DIGIT_RE = /\p{N}/u;
-export const TOKEN_RE = /[\p{L}\p{N}\p{M}]+(?:(?:['’]|[.&-](?=[\p{L}\p{N}]))[\p{L}\p{N}\p{M}]+)*/gu;
 /** Arabic and similar particles glued to a name with a hyphen: "al-Assad", "bin-Salman". */
 export const GLUED_PARTICLE_RE = /^(?:al|el|ad|ash|as|at|an|ar|az|ud|ul|bin|ibn|abu|d|l)[-'’]\p{Lu}/u;
 export const ABBREVIATIONS = words(`mr mrs ms dr st jr sr inc corp co ltd gen lt col sgt capt sen rep gov prof rev mt ft
