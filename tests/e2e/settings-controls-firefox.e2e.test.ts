@@ -4,6 +4,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '../../lib/pack/types';
 import { gotoExtensionPage, launchFirefox, type FirefoxSession } from './support/firefox';
+import { AXE, runAxeRules } from './support/axe';
 import { RESULTS, ROOT } from './support/paths';
 
 /**
@@ -15,7 +16,6 @@ import { RESULTS, ROOT } from './support/paths';
 
 let session: FirefoxSession;
 const WORLD_NEWS = JSON.parse(readFileSync(join(ROOT, 'assets/packs/world-news.json'), 'utf8')) as Pack;
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const shot = (name: string) => join(RESULTS, `settings-firefox-${name}.png`) as `${string}.png`;
 
 beforeAll(async () => {
@@ -115,13 +115,7 @@ describe('Firefox: Sources and Reset', () => {
       .poll(() => popup.evaluate(() => document.querySelectorAll('.results .gloss-name').length), { timeout: 20_000 })
       .toBeGreaterThan(1);
     await popup.evaluate(AXE);
-    const violations = await popup.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string }[] }> } })
-        .axe;
-      const result = await axe.run(document, { runOnly: { type: 'rule', values: ['heading-order'] } });
-      return result.violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await popup.evaluate(runAxeRules, ['heading-order'])).toEqual([]);
     await popup.screenshot({ path: shot('popup-results') });
     await popup.close();
   });

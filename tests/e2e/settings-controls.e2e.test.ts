@@ -4,6 +4,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Pack } from '../../lib/pack/types';
 import { launchChromium, type ChromiumSession } from './support/chromium';
+import { AXE, runAxeRules } from './support/axe';
+import { writeKb } from './support/kb-store';
 import { RESULTS, ROOT } from './support/paths';
 
 /**
@@ -16,7 +18,6 @@ let session: ChromiumSession;
 const ext = (path: string) => `chrome-extension://${session.extensionId}${path}`;
 const WORLD_NEWS = JSON.parse(readFileSync(join(ROOT, 'assets/packs/world-news.json'), 'utf8')) as Pack;
 const shot = (name: string) => join(RESULTS, `settings-${name}.png`);
-const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 beforeAll(async () => {
   mkdirSync(RESULTS, { recursive: true });
@@ -124,13 +125,7 @@ describe('the popup', () => {
     await expect.poll(() => popup.locator('.results .gloss-name').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     await expect.poll(() => popup.locator('#search-status').innerText()).toMatch(/^\d+ entities found$/);
     await popup.evaluate(AXE);
-    const violations = await popup.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string }[] }> } })
-        .axe;
-      const result = await axe.run(document, { runOnly: { type: 'rule', values: ['heading-order'] } });
-      return result.violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await popup.evaluate(runAxeRules, ['heading-order'])).toEqual([]);
     await popup.screenshot({ path: shot('popup-results') });
     await popup.close();
   });
@@ -171,7 +166,7 @@ describe('sync status lines', () => {
     const options = await extensionPage('/options.html#sources');
     await expect.poll(() => options.locator('tr[data-source-id]').count(), { timeout: 15_000 }).toBe(4);
     // Records as a stopped or failed sync leaves them; their address has no permission, so nothing is fetched.
-    await options.evaluate(async () => {
+    {
       const now = Date.now();
       const base = { kind: 'pack-url', enabled: true, entityCount: 0, intervalHours: 24, url: 'http://127.0.0.1:9/x.json' };
       const rows = [
@@ -206,19 +201,8 @@ describe('sync status lines', () => {
           syncing: { startedAt: now - 600_000, phase: 'download', received: 1_363_149, total: 2_621_440, beat: now - 300_000 },
         },
       ];
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('gloss');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('sources', 'readwrite');
-        for (const row of rows) tx.objectStore('sources').put(row);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    });
+      await writeKb(options, 'sources', rows);
+    }
     await options.reload();
     const status = (id: string) => options.locator(`tr[data-source-id="${id}"] .source-status`).innerText();
     await expect

@@ -5,6 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listenLocal, type LocalServer } from '../../scripts/local-server';
 import { launchChromium, type ChromiumSession } from './support/chromium';
+import { writeKb } from './support/kb-store';
 import { sendAs } from './support/messages';
 import { RESULTS } from './support/paths';
 
@@ -194,7 +195,7 @@ describe('sync status lines', () => {
     const options = await optionsPage('#sources');
     await expect.poll(() => options.locator('tr[data-source-id]').count(), { timeout: 15_000 }).toBeGreaterThan(4);
     // The record a sync leaves when Chrome stops the worker mid-download: its last beat five minutes ago.
-    await options.evaluate(async () => {
+    {
       const now = Date.now();
       const record = {
         id: 'url:looks-stopped',
@@ -208,19 +209,8 @@ describe('sync status lines', () => {
         nextDue: now + 3_600_000,
         syncing: { startedAt: now - 600_000, phase: 'download', received: 1_363_149, total: 2_621_440, beat: now - 300_000 },
       };
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const r = indexedDB.open('gloss');
-        r.onsuccess = () => resolve(r.result);
-        r.onerror = () => reject(r.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('sources', 'readwrite');
-        tx.objectStore('sources').put(record);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    });
+      await writeKb(options, 'sources', [record]);
+    }
     await options.reload();
     await expect
       .poll(() => statusOf(options, 'Worker stopped'), { timeout: 15_000 })

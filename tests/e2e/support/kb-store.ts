@@ -29,6 +29,28 @@ export function readKb<T>(page: Page, store: string): Promise<T[]> {
   );
 }
 
+/** Puts rows into one store of the knowledge base, as a stopped or failed worker would have left them. */
+export function writeKb(page: Page, store: string, rows: readonly object[]): Promise<void> {
+  return page.evaluate(
+    ({ store, rows }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('gloss');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(store, 'readwrite');
+          for (const row of rows) tx.objectStore(store).put(row);
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { store, rows },
+  );
+}
+
 /**
  * A page in the extension's origin that runs none of Gloss's code, so reading IndexedDB from it does
  * not wake the worker (an extension page would, by sending messages).
