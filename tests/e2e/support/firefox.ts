@@ -81,29 +81,34 @@ function extensionPageOf(browser: Browser): Promise<Page> {
 }
 
 /**
- * The words of the card open on a page, or '' when none is. The card sits in a closed shadow root that no
- * page script, and so no WebDriver evaluation in the page, can read; Gloss's own pages ask the content
- * script for it (the `shownCard` tab message).
+ * Asks the content script in `page`'s tab, from Gloss's own extension page (a tab message): the card sits
+ * in a closed shadow root that no page script, and so no WebDriver evaluation in the page, can read.
+ * Null when the tab or its content script does not answer.
  */
-export async function cardTextOf(page: Page): Promise<string> {
+async function askTab<T>(page: Page, message: unknown): Promise<T | null> {
   const ext = await extensionPageOf(page.browser());
-  return ext.evaluate(
-    async ({ url, message }) => {
+  return (await ext.evaluate(
+    async (url: string, message: unknown) => {
       interface Tabs {
         query(q: object): Promise<{ id?: number; url?: string }[]>;
         sendMessage(id: number, message: unknown): Promise<unknown>;
       }
       const api = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
-      const tabs = await api.tabs.query({});
-      const tab = tabs.find((t) => t.url === url);
-      if (tab?.id === undefined) return '';
+      const tab = (await api.tabs.query({})).find((t) => t.url === url);
+      if (tab?.id === undefined) return null;
       const reply = (await api.tabs.sendMessage(tab.id, message).catch(() => null)) as {
-        res?: { ok: boolean; value?: string | null };
+        res?: { ok: boolean; value?: unknown };
       } | null;
-      return reply?.res?.ok ? (reply.res.value ?? '') : '';
+      return reply?.res?.ok ? (reply.res.value ?? null) : null;
     },
-    { url: page.url(), message: tabEnvelope('shownCard', {}) },
-  );
+    page.url(),
+    message,
+  )) as T | null;
+}
+
+/** The words of the card open on a page, or '' when none is (the `shownCard` tab message). */
+export async function cardTextOf(page: Page): Promise<string> {
+  return (await askTab<string>(page, tabEnvelope('shownCard', {}))) ?? '';
 }
 
 /** The hover card's text once it shows. */
@@ -115,51 +120,18 @@ export async function shownCardText(page: Page, timeout = 5_000): Promise<string
 
 /**
  * What has keyboard focus in the open card: a control's words, '' for the card itself, null when focus is
- * outside it (the `focusedCardControl` tab message; the card's root is closed).
+ * outside it (the `focusedCardControl` tab message).
  */
-export async function focusedCardControl(page: Page): Promise<string | null> {
-  const ext = await extensionPageOf(page.browser());
-  return ext.evaluate(
-    async ({ url, message }) => {
-      interface Tabs {
-        query(q: object): Promise<{ id?: number; url?: string }[]>;
-        sendMessage(id: number, message: unknown): Promise<unknown>;
-      }
-      const api = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
-      const tab = (await api.tabs.query({})).find((t) => t.url === url);
-      if (tab?.id === undefined) return null;
-      const reply = (await api.tabs.sendMessage(tab.id, message).catch(() => null)) as {
-        res?: { ok: boolean; value?: string | null };
-      } | null;
-      return reply?.res?.ok ? (reply.res.value ?? null) : null;
-    },
-    { url: page.url(), message: tabEnvelope('focusedCardControl', {}) },
-  );
+export function focusedCardControl(page: Page): Promise<string | null> {
+  return askTab<string>(page, tabEnvelope('focusedCardControl', {}));
 }
 
 /**
- * Clicks a button or link of the open card by its words, with the real mouse: the card's root is closed,
- * so Gloss's own pages ask the content script where the control is (the `cardControl` tab message).
+ * Clicks a button or link of the open card by its words, with the real mouse: Gloss's own pages ask the
+ * content script where the control is (the `cardControl` tab message).
  */
 export async function clickCardControl(page: Page, name: string): Promise<void> {
-  const ext = await extensionPageOf(page.browser());
-  const at = await ext.evaluate(
-    async (url, message) => {
-      interface Tabs {
-        query(q: object): Promise<{ id?: number; url?: string }[]>;
-        sendMessage(id: number, message: unknown): Promise<unknown>;
-      }
-      const api = (globalThis as unknown as { browser: { tabs: Tabs } }).browser;
-      const tab = (await api.tabs.query({})).find((t) => t.url === url);
-      if (tab?.id === undefined) return null;
-      const reply = (await api.tabs.sendMessage(tab.id, message).catch(() => null)) as {
-        res?: { ok: boolean; value?: { x: number; y: number } | null };
-      } | null;
-      return reply?.res?.ok ? (reply.res.value ?? null) : null;
-    },
-    page.url(),
-    tabEnvelope('cardControl', { name }),
-  );
+  const at = await askTab<{ x: number; y: number }>(page, tabEnvelope('cardControl', { name }));
   if (!at) throw new Error(`the open card has no button or link "${name}"`);
   await page.mouse.click(at.x, at.y);
 }
