@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCardBesideLine } from './support/card-placement';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { waitForMarks } from './support/marks';
 import { cardProbe, highlightsIn, highlightTexts, worldOf, type Box } from './support/gloss-page';
@@ -55,13 +56,6 @@ async function hover(page: Page, text: string, nth = 0): Promise<Box> {
   return rect;
 }
 
-/** The card and the line of the mention it explains share no pixel row: the line stays readable. */
-async function expectBesideLine(page: Page, line: Box): Promise<void> {
-  const card = (await cardOf(page).boundingBox())!;
-  const apart = card.y >= line.y + line.height || card.y + card.height <= line.y;
-  expect(apart, `card ${JSON.stringify(card)} covers the line ${JSON.stringify(line)}`).toBe(true);
-}
-
 /** What has keyboard focus in the card: a control's words, '' for the card itself, null outside it. */
 async function focusedControl(page: Page): Promise<string | null> {
   const words = await (
@@ -104,7 +98,7 @@ describe('the card’s controls', () => {
   it('pins a card: it stays while the pointer goes elsewhere, even over other marks; Escape or a click outside closes it', async () => {
     const page = await open();
     const line = await hover(page, 'Benjamin Netanyahu');
-    await expectBesideLine(page, line);
+    await expectCardBesideLine(cardOf(page), line);
     await cardOf(page).click('button', 'Pin card');
     await expect.poll(() => cardOf(page).getAttribute('data-pinned'), { timeout: 2_000 }).toBe('true');
     // Away from the card and across another mark, then resting on it well past the open and close delays.
@@ -168,7 +162,7 @@ describe('the card’s controls', () => {
     await page.keyboard.press('Alt+Shift+ArrowDown');
     await expect.poll(focused, { timeout: 3_000 }).toEqual(['Trump']);
     await expect.poll(() => cardText(page), { timeout: 3_000 }).toContain('Donald Trump');
-    await expectBesideLine(page, (await markOf(page, 'Trump')).rect);
+    await expectCardBesideLine(cardOf(page), (await markOf(page, 'Trump')).rect);
     expect(await cardOf(page).liveText()).toMatch(
       /^Trump \(Donald Trump\), Person\. 2 of \d+\. Enter moves into the card, Escape stops\.$/,
     );
@@ -194,7 +188,7 @@ describe('the card’s controls', () => {
     await expect
       .poll(async () => Math.abs((await cardOf(page).boundingBox())!.y - last.rect.y) < 450, { timeout: 3_000 })
       .toBe(true);
-    await expectBesideLine(page, last.rect);
+    await expectCardBesideLine(cardOf(page), last.rect);
     expect(await cardOf(page).getAttribute('data-pinned')).toBe('true');
     await expect.poll(() => cardOf(page).liveText(), { timeout: 3_000 }).toBe('Mention 4 of 4.');
     await cardOf(page).click('button', 'Next mention');
@@ -216,7 +210,7 @@ describe('the card’s controls', () => {
     await expect.poll(() => focusedControl(page), { timeout: 3_000 }).toBe('Next mention');
     await page.keyboard.press('Enter');
     await expect.poll(() => cardText(page), { timeout: 3_000 }).toMatch(/Mention 3 of 4 here/);
-    await expectBesideLine(page, (await markOf(page, 'Netanyahu', 1)).rect);
+    await expectCardBesideLine(cardOf(page), (await markOf(page, 'Netanyahu', 1)).rect);
     await page.keyboard.press('Escape');
     await expect.poll(() => cardOf(page).isVisible(), { timeout: 3_000 }).toBe(false);
     await page.close();

@@ -2,6 +2,7 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCardBesideLine } from './support/card-placement';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { cardProbe, highlightsIn, worldOf, type Box } from './support/gloss-page';
 import { waitForMarks } from './support/marks';
@@ -54,13 +55,6 @@ async function hover(page: Page, text: string): Promise<Box> {
   await page.mouse.move(rect.x + Math.min(rect.width / 2, 20), rect.y + rect.height / 2, { steps: 2 });
   await expect.poll(() => cardOf(page).isVisible(), { timeout: 5_000 }).toBe(true);
   return rect;
-}
-
-/** The card and the mention's line share no pixel row. */
-async function expectBesideLine(page: Page, line: Box): Promise<void> {
-  const card = (await cardOf(page).boundingBox())!;
-  const apart = card.y >= line.y + line.height || card.y + card.height <= line.y;
-  expect(apart, `card ${JSON.stringify(card)} covers the line ${JSON.stringify(line)}`).toBe(true);
 }
 
 interface AxeFinding {
@@ -168,7 +162,7 @@ describe.each(['light', 'dark'] as const)('the card, %s', (scheme) => {
       for (const s of shows) expect(text).toMatch(s);
       expect(await cardOf(page).getAttribute('data-theme')).toBe(scheme);
       await page.screenshot({ path: join(RESULTS, `card-look-${name}-${scheme}.png`) });
-      await expectBesideLine(page, line);
+      await expectCardBesideLine(cardOf(page), line);
       await expectAxeClean(page, `${name} ${scheme}`);
       await page.close();
     },
@@ -193,7 +187,7 @@ describe.each(['light', 'dark'] as const)('the card, %s', (scheme) => {
     expect(await card.getAttribute('data-pinned')).toBe('true');
     expect(await card.innerText()).toContain('Also on this page');
     await page.screenshot({ path: join(RESULTS, `card-look-pinned-${scheme}.png`) });
-    await expectBesideLine(page, line);
+    await expectCardBesideLine(cardOf(page), line);
     await expectAxeClean(page, `pinned ${scheme}`);
     await page.close();
   });
