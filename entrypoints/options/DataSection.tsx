@@ -8,7 +8,7 @@ import { parseBackup, summariseBackup } from '@/lib/kb/backup-format';
 import { askWorker } from '@/lib/messaging/ask-worker';
 import { entitiesCount, notesCount, sourcesCount } from '@/lib/ui/counts';
 import { ENTITY_KINDS } from '@/lib/pack/types';
-import { downloadBackup } from './download-backup';
+import { downloadBackupMessage } from './download-backup';
 import { formatBytes } from './format';
 import { ResetGloss } from './ResetGloss';
 
@@ -38,13 +38,8 @@ export function DataSection() {
 
   const doExport = async () => {
     setBusy(true);
-    try {
-      setMessage({ error: false, text: await downloadBackup() });
-    } catch (e) {
-      setMessage({ error: true, text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
+    setMessage(await downloadBackupMessage());
+    setBusy(false);
   };
 
   const choose = async (file: File | undefined) => {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/ui/i18n';
 import { entitiesCount, sourcesCount } from '@/lib/ui/counts';
 import { askWorker } from '@/lib/messaging/ask-worker';
-import { downloadBackup } from './download-backup';
+import { downloadBackupMessage } from './download-backup';
 
 /**
  * "Reset Gloss": back to how it was installed. It asks first, saying what goes, and offers to export
@@ -29,13 +29,8 @@ export function ResetGloss() {
   };
   const doExport = async () => {
     setBusy(true);
-    try {
-      setMessage({ error: false, text: await downloadBackup() });
-    } catch (e) {
-      setMessage({ error: true, text: e instanceof Error ? e.message : String(e) });
-    } finally {
-      setBusy(false);
-    }
+    setMessage(await downloadBackupMessage());
+    setBusy(false);
   };
   const doReset = async () => {
     setBusy(true);

@@ -20,3 +20,12 @@ export async function downloadBackup(): Promise<string> {
     notesCount(backup.notes.length),
   ]);
 }
+
+/** downloadBackup as the message the page shows: what was exported, or why it failed, in plain words. */
+export async function downloadBackupMessage(): Promise<{ error: boolean; text: string }> {
+  try {
+    return { error: false, text: await downloadBackup() };
+  } catch (e) {
+    return { error: true, text: e instanceof Error ? e.message : String(e) };
+  }
+}
