@@ -8,6 +8,7 @@ import { variantsOf } from './variant-table';
 import { dropNestedInNames } from './nested-names';
 import { bindShortForms } from './short-forms';
 import { demonymEvidence } from './demonyms';
+import { platformMentions } from './platform-cues';
 
 export interface Mention {
   start: number;
@@ -91,7 +92,8 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
       confidence: s.entities.length === 1 ? 1 : Math.min(1, Math.max(0, 0.5 + l.score - l.runnerUp)),
     });
   });
-  for (const s of bindShortForms(index.entities, blocks, linkedSpans)) {
+  const cued = platformMentions(index, blocks).filter((c) => !out[c.block]!.some((m) => m.start < c.end && c.start < m.end));
+  for (const s of [...bindShortForms(index.entities, blocks, linkedSpans), ...cued]) {
     const e = index.entities[s.entity]!;
     out[s.block]!.push({
       start: s.start,

@@ -31,6 +31,8 @@ import { DEMONYM_WORDS } from '../demonyms';
 import { type Candidate, type Run, isTitle } from './runs';
 import { type UnknownActorKind } from '../unknown-actors';
 
+const PARTY_TAG_RE = /^[RDI]-$/;
+
 function lowerOf(tokens: Token[], c: Candidate): string[] {
   return tokens.slice(c.from, c.to).map((t) => t.lower.replace(/\.$/, ''));
 }
@@ -38,6 +40,8 @@ function lowerOf(tokens: Token[], c: Candidate): string[] {
 export function classify(tokens: Token[], c: Candidate, text: string): UnknownActorKind {
   if (c.kind !== 'unknown') return c.kind;
   const ws = lowerOf(tokens, c);
+  // The state of a party-state tag ("R-Alaska", "D-N.Y."): the tokenizer left the party letter out.
+  if (PARTY_TAG_RE.test(text.slice(Math.max(0, tokens[c.from]!.start - 2), tokens[c.from]!.start))) return 'place';
   if (ws.some((w) => ORG_WORDS.has(w) || ORG_WORDS.has(`${w}.`))) return 'organization';
   if (/&/.test(text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end))) return 'organization';
   // "Veterans for Peace", "Concerned Women for America": no person's name has "for" in it.

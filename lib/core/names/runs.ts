@@ -122,6 +122,17 @@ export function findRuns(tokens: Token[], text: string): Run[] {
         k = tokens[to + 1]?.lower === 'the' || tokens[to + 1]?.lower === 'a' ? to + 2 : to + 1;
         sawFor = true;
       } else if (
+        // "UN agency for Palestine Refugees": an acronym, an organisation word in lower case, then a name in
+        // title case is one name ("UN agency for Palestine refugees" is not: one capital says nothing).
+        to - from === 1 &&
+        last.allCaps &&
+        LOWER_ORG_HEADS.has(next.text) &&
+        gapIsSpace(text, last, next) &&
+        (tokens[to + 1]?.lower === 'for' || tokens[to + 1]?.lower === 'on') &&
+        titleCaseWords(tokens, to + 2, text) >= 2
+      ) {
+        k = to + 2;
+      } else if (
         next.lower === 'and' &&
         gapIsSpace(text, last, next) &&
         ((sawFor && andContinues(tokens, from, to, text)) || andJoinsOrg(tokens, from, to + 1, text))
@@ -192,6 +203,26 @@ function andJoinsOrg(tokens: Token[], from: number, after: number, text: string)
   // "Conservative Review and Club for Growth": an organisation word that "of" or "for" goes on from opens a name.
   const goesOn = tokens[j]?.lower;
   return j > after && ORG_WORDS.has(tokens[j - 1]!.lower) && goesOn !== 'of' && goesOn !== 'for' && goesOn !== 'on';
+}
+
+/** Organisation words that a name may carry in lower case after an acronym: "UN agency for …". */
+const LOWER_ORG_HEADS = new Set([
+  'agency',
+  'commission',
+  'committee',
+  'council',
+  'office',
+  'fund',
+  'programme',
+  'program',
+  'mission',
+]);
+
+/** How many name words follow one another from token `at`, each after a space. */
+function titleCaseWords(tokens: Token[], at: number, text: string): number {
+  let j = at;
+  while (j < tokens.length && nameWord(tokens, j, text) && (j === at || gapIsSpace(text, tokens[j - 1]!, tokens[j]!))) j++;
+  return j - at;
 }
 
 const ROMAN_RE = /^[IVXLC]+$/;

@@ -87,7 +87,9 @@ export function tokenize(text: string): Token[] {
         continue;
       }
     }
-    const tokenStart = start;
+    // "Lisa Murkowski, R-Alaska," and "(D-N.Y.)": a party letter tagged on a state after a name; the state
+    // alone is the name, so the party letter is left out of the word.
+    const tokenStart = joined && isPartyStateTag(text, start, wordStop) ? start + 2 : start;
     start = wordStop;
     let end = wordStop;
     let raw = text.slice(tokenStart, wordStop);
@@ -130,6 +132,17 @@ export function tokenize(text: string): Token[] {
   markSentences(text, tokens);
   markLines(text, tokens);
   return tokens;
+}
+
+const PARTY_STATE_RE = /^[RDI]-\p{Lu}/u;
+/** Where a tag is written: after a comma or an opening bracket, before a comma, a bracket or the sentence's end. */
+const TAG_BEFORE_RE = /[,(]\s*$/;
+const TAG_AFTER_RE = /^\s*[,);.]/;
+
+/** "R-Alaska", "D-N.Y.", "I-Vt." in its usual place after a lawmaker's name (not "D-Day" in a sentence). */
+function isPartyStateTag(text: string, start: number, end: number): boolean {
+  if (!PARTY_STATE_RE.test(text.slice(start, start + 3))) return false;
+  return TAG_BEFORE_RE.test(text.slice(Math.max(0, start - 3), start)) && TAG_AFTER_RE.test(text.slice(end, end + 3));
 }
 
 /** Whether text[from, to) holds a unit that ends or opens a sentence: . ! ? : ; a line break or a quote. */
