@@ -87,12 +87,18 @@ export function appositive(tokens: Token[], c: Candidate, text: string): string 
   return phrase.replace(/^(?:the|a|an)\s+/i, '');
 }
 
+const DATELINE_RE =
+  /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}\p{M}'’.-]*(?: \p{Lu}[\p{Lu}\p{M}'’.-]*){0,3})(?=(?:,[^\n:(—–]{1,40})?\s*(?::|\(|—|–|--|-\s))/uy;
+
 /** An all-capitals place opening the text or a paragraph: "JERUSALEM:", "GAZA CITY, Gaza Strip —". */
 export function datelines(text: string): UnknownActor[] {
   const out: UnknownActor[] = [];
-  const re =
-    /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}\p{M}'’.-]*(?: \p{Lu}[\p{Lu}\p{M}'’.-]*){0,3})(?=(?:,[^\n:(—–]{1,40})?\s*(?::|\(|—|–|--|-\s))/gu;
-  for (const m of text.matchAll(re)) {
+  // Tried only where a line starts (sticky), not at every position of the text: a match holds no line break
+  // after its first unit, so this finds what a global search would.
+  for (let at = 0; at !== -1; at = text.indexOf('\n', at + 1)) {
+    DATELINE_RE.lastIndex = at;
+    const m = DATELINE_RE.exec(text);
+    if (!m) continue;
     const surface = m[1]!;
     if (!/\p{Lu}{3}/u.test(surface) || DAYS.has(surface.toLowerCase()) || MONTHS.has(surface.toLowerCase())) continue;
     const start = m.index + m[0].length - surface.length;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { datelines } from '../../lib/core/names/descriptors';
 import { tokenize } from '../../lib/core/names/tokens';
+import { DAYS, MONTHS } from '../../lib/core/names/word-lists';
 
 /**
  * The tokenizer decides a word's case by character codes where the word is ASCII and by Unicode classes
@@ -69,5 +71,56 @@ describe('tokenize on any text', () => {
       { numRuns: 2_000 },
     );
     expect(tokenize("iran's office")[0]!.possessive).toBe(false);
+  });
+});
+
+/** datelines as a global search over the whole text, which the line-start search replaced. */
+function datelinesReference(text: string) {
+  const re =
+    /(?:^|\n)[ \t]*(\p{Lu}[\p{Lu}\p{M}'’.-]*(?: \p{Lu}[\p{Lu}\p{M}'’.-]*){0,3})(?=(?:,[^\n:(—–]{1,40})?\s*(?::|\(|—|–|--|-\s))/gu;
+  const out: { start: number; end: number; surface: string; kind: string }[] = [];
+  for (const m of text.matchAll(re)) {
+    const surface = m[1]!;
+    if (!/\p{Lu}{3}/u.test(surface) || DAYS.has(surface.toLowerCase()) || MONTHS.has(surface.toLowerCase())) continue;
+    const start = m.index + m[0].length - surface.length;
+    out.push({ start, end: start + surface.length, surface, kind: 'place' });
+  }
+  return out;
+}
+
+describe('datelines', () => {
+  it('finds what a global search finds, on any text', () => {
+    const LINE_UNITS = [
+      '\n',
+      '\n',
+      ' ',
+      '\t',
+      'GAZA',
+      'CITY',
+      'MAY',
+      'É',
+      '\u0301',
+      ',',
+      ':',
+      '(',
+      '—',
+      '-',
+      '--',
+      ' - ',
+      'Gaza',
+      'x',
+      '.',
+      "'",
+    ];
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...LINE_UNITS), maxLength: 30 }), (t) => {
+        expect(datelines(t)).toEqual(datelinesReference(t));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(datelines('Intro.\nGAZA CITY, Gaza Strip — text\nJERUSALEM: more').map((d) => d.surface)).toEqual([
+      'GAZA CITY',
+      'JERUSALEM',
+    ]);
   });
 });
