@@ -34,7 +34,12 @@ import { type UnknownActorKind } from '../unknown-actors';
 const PARTY_TAG_RE = /^[RDI]-$/;
 
 function lowerOf(tokens: Token[], c: Candidate): string[] {
-  return tokens.slice(c.from, c.to).map((t) => t.lower.replace(/\.$/, ''));
+  const out: string[] = [];
+  for (let j = c.from; j < c.to; j++) {
+    const w = tokens[j]!.lower;
+    out.push(w.endsWith('.') ? w.slice(0, -1) : w);
+  }
+  return out;
 }
 
 export function classify(tokens: Token[], c: Candidate, text: string): UnknownActorKind {

@@ -33,23 +33,32 @@ const isMonthLike = (tokens: Token[], i: number): boolean => {
   );
 };
 
+const DOLLAR = 36;
+
+/** DIGIT_RE by codes for ASCII words; nameWord asks it of every capitalised word. */
+function hasDigit(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c >= 128) return DIGIT_RE.test(word);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** Whether a token may be part of a name at all. */
 function nameWord(tokens: Token[], i: number, text: string): boolean {
   const t = tokens[i]!;
-  if (!t.cap || t.shouted || DIGIT_RE.test(t.text)) return false;
+  if (!t.cap || t.shouted || hasDigit(t.text)) return false;
   // A lone capital that is not an initial ("Mac OS X") says nothing; the Irish "Ó" (Ruairí Ó Brádaigh) is a name's particle.
-  if (/^\p{Lu}$/u.test(t.text) && t.text !== 'Ó') return false;
+  if (t.text.length <= 2 && /^\p{Lu}$/u.test(t.text) && t.text !== 'Ó') return false;
   const bare = t.lower;
-  if (
-    DAYS.has(bare.replace(/\.$/, '')) ||
-    NOT_NAMES.has(bare) ||
-    NOT_NAMES.has(bare.replace(/\.$/, '')) ||
-    isMonthLike(tokens, i)
-  ) {
+  const undotted = bare.endsWith('.') ? bare.slice(0, -1) : bare;
+  if (DAYS.has(undotted) || NOT_NAMES.has(bare) || NOT_NAMES.has(undotted) || isMonthLike(tokens, i)) {
     return false;
   }
   // "US$ 40": a currency code.
-  if (/^\s*\$/.test(text.slice(t.end, t.end + 2))) return false;
+  const dollar = text.charCodeAt(t.end) === DOLLAR || text.charCodeAt(t.end + 1) === DOLLAR;
+  if (dollar && /^\s*\$/.test(text.slice(t.end, t.end + 2))) return false;
   return true;
 }
 

@@ -290,5 +290,17 @@ function markTitled(text: string, tokens: Token[], from: number, to: number): vo
   for (let i = from; i < to; i++) tokens[i]!.titled = true;
 }
 
-export const gapIsSpace = (text: string, a: Token, b: Token): boolean => /^[ \t\u00a0]+$/.test(text.slice(a.end, b.start));
-export const gapIsAmp = (text: string, a: Token, b: Token): boolean => /^\s*&\s*$/.test(text.slice(a.end, b.start));
+/** Whether only spaces, tabs and no-break spaces (at least one) lie between two tokens; by codes, without a slice. */
+export function gapIsSpace(text: string, a: Token, b: Token): boolean {
+  if (b.start <= a.end) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 0xa0) return false;
+  }
+  return true;
+}
+/** Whether the gap is "&" with optional white space; the expression runs only where an "&" lies in the gap. */
+export function gapIsAmp(text: string, a: Token, b: Token): boolean {
+  const amp = text.indexOf('&', a.end);
+  return amp !== -1 && amp < b.start && /^\s*&\s*$/.test(text.slice(a.end, b.start));
+}
