@@ -106,8 +106,14 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
       confidence: 0.8,
     });
   }
-  for (const list of out) list.sort((a, b) => a.start - b.start);
+  // Most blocks come out in order already (short forms are the exception): sorting those is pure cost.
+  for (const list of out) if (!inOrder(list)) list.sort((a, b) => a.start - b.start);
   return out;
+}
+
+function inOrder(list: readonly Mention[]): boolean {
+  for (let i = 1; i < list.length; i++) if (list[i - 1]!.start > list[i]!.start) return false;
+  return true;
 }
 
 /** Finds and links every known mention in one text. */

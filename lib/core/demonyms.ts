@@ -54,8 +54,36 @@ function countriesByDemonym(index: MatchIndex): Map<string, number> {
   return map;
 }
 
-/** "South Korean", "Israeli": one or two capitalised words. */
-const CAPITALISED_RE = /\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \u00a0]\p{Lu}[\p{Ll}\p{M}'’-]+)?/gu;
+/** "South Korean", "Israeli": one or two capitalised words; sticky, tried only where a match may start. */
+const CAPITALISED_RE = /\p{Lu}[\p{Ll}\p{M}'’-]+(?:[ \u00a0]\p{Lu}[\p{Ll}\p{M}'’-]+)?/uy;
+
+/**
+ * Each match of CAPITALISED_RE, left to right, as a global search finds them. The expression runs only at a
+ * capital or a unit outside ASCII, not at every unit: a global search of the whole text cost more than the
+ * rest of the demonym evidence.
+ */
+export function capitalisedWords(text: string): string[] {
+  const out: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128 && (c < 65 || c > 90)) {
+      i++;
+      continue;
+    }
+    CAPITALISED_RE.lastIndex = i;
+    const m = CAPITALISED_RE.exec(text);
+    if (m) {
+      out.push(m[0]);
+      i += m[0].length;
+      continue;
+    }
+    // (A global search steps over a whole surrogate pair; no match can start at its second half either.)
+    i++;
+  }
+  return out;
+}
 
 /** The country entity of every demonym in the blocks, once per occurrence. */
 export function demonymEvidence(index: MatchIndex, blocks: readonly string[]): number[] {
@@ -63,8 +91,7 @@ export function demonymEvidence(index: MatchIndex, blocks: readonly string[]): n
   if (map.size === 0) return [];
   const out: number[] = [];
   for (const text of blocks) {
-    for (const m of text.matchAll(CAPITALISED_RE)) {
-      const words = m[0];
+    for (const words of capitalisedWords(text)) {
       const two = map.get(foldText(words));
       if (two !== undefined) {
         out.push(two);

@@ -73,8 +73,44 @@ export function isWordUnit(code: number): boolean {
   return w === 1;
 }
 
+const SPACE = 32;
+/** Reused by foldLong: folding a whole article builds its result in blocks of units, not a unit at a time. */
+const CHUNK = new Uint16Array(4096);
+
+/** foldText for long texts (a whole article, for context words): the same units, written into CHUNK. */
+function foldLong(text: string): string {
+  const parts: string[] = [];
+  let n = 0;
+  const flush = (): void => {
+    parts.push(String.fromCharCode.apply(null, CHUNK.subarray(0, n) as unknown as number[]));
+    n = 0;
+  };
+  let lastSpace = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = foldCode(c);
+    if (f === SKIP) continue;
+    if (f === SPACE) {
+      if (lastSpace) continue;
+      lastSpace = true;
+    } else lastSpace = false;
+    if (f !== MULTI) {
+      if (n === CHUNK.length) flush();
+      CHUNK[n++] = f;
+    } else {
+      const s = multi.get(c)!;
+      if (n + s.length > CHUNK.length) flush();
+      for (let k = 0; k < s.length; k++) CHUNK[n++] = s.charCodeAt(k);
+    }
+  }
+  flush();
+  const out = parts.join('');
+  return out.endsWith(' ') ? out.slice(0, -1) : out;
+}
+
 /** Folds a whole string (aliases, queries). Runs of spaces collapse to one; ends are trimmed. */
 export function foldText(text: string): string {
+  if (text.length > 256) return foldLong(text);
   let out = '';
   let lastSpace = true;
   for (let i = 0; i < text.length; i++) {
