@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeActors, isWorthMarking, profileActors } from '../lib/core/actor-profiles';
+import { describeActors, markedUnknowns, profileActors } from '../lib/core/actor-profiles';
 import { annotateArticle } from '../lib/core/annotate-article';
 import { splitParagraphs } from '../lib/core/paragraphs';
 import { loadPack } from '../lib/cli/load-pack';
@@ -60,9 +60,8 @@ for (const doc of docs) {
   const actors = describeActors(texts, unknown);
   // The actors a reader would see marked: at least one mention passes the page's rule.
   const marked = new Set(
-    actors
+    markedUnknowns(texts, unknown)
       .flat()
-      .filter(isWorthMarking)
       .map((a) => a.actor),
   );
   const linkerOnly = new Set(

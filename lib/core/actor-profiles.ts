@@ -7,6 +7,7 @@
 
 import { dedupeDescriptors, descriptorBefore, descriptorsAfter } from './actor-descriptors';
 import type { UnknownActor, UnknownActorKind } from './unknown-actors';
+import { definedAcronyms, markedKind, type MarkedKind } from './worth-marking';
 
 export interface DescribedActor extends UnknownActor {
   /** The same for every mention of one actor in the article: its fullest name, folded. */
@@ -123,19 +124,7 @@ export function profileActors(described: readonly (readonly DescribedActor[])[])
   return [...byActor.values()].map(({ all, ...p }) => ({ ...p, descriptors: dedupeDescriptors(all) }));
 }
 
-/**
- * Unknown actors worth marking: people and organisations named in full ("Arthur Engoron"), described by
- * the article ("Judge Engoron") or named in full earlier. Places, lone words and all-capital runs are too often wrong ("Media",
- * "ADVERTISING", a dateline) to underline on a stranger's page.
- */
-export function isWorthMarking(a: DescribedActor): a is MarkedActor {
-  if (a.kind !== 'person' && a.kind !== 'organization') return false;
-  if (!/\p{Ll}/u.test(a.surface)) return false;
-  // A short form of a name the article gave in full ("Hicks" after "Vanessa Hicks") is that actor again.
-  return a.descriptors.length > 0 || a.fullName !== undefined || /\S\s+\S/.test(a.surface);
-}
-
-export type MarkedActor = DescribedActor & { kind: 'person' | 'organization' };
+export type MarkedActor = DescribedActor & { kind: MarkedKind };
 
 /**
  * The unknown actors a reader sees marked, per block: described from the whole article, then only those
@@ -146,5 +135,11 @@ export function markedUnknowns(
   unknown: readonly (readonly UnknownActor[])[],
   others: readonly OtherName[] = [],
 ): MarkedActor[][] {
-  return describeActors(texts, unknown, others).map((list) => list.filter(isWorthMarking));
+  const defined = definedAcronyms(texts);
+  return describeActors(texts, unknown, others).map((list) =>
+    list.flatMap((a) => {
+      const kind = markedKind(a, defined);
+      return kind ? [{ ...a, kind }] : [];
+    }),
+  );
 }

@@ -27,7 +27,7 @@ export const DAYS = words('monday tuesday wednesday thursday friday saturday sun
 export const NOT_NAMES = words(`christmas easter ramadan eid hanukkah passover thanksgiving diwali
   utc gmt est edt pst pdt cet bst am pm a.m p.m tv sdk vip gb mb kb tb gbp eur usd mp3 pdf url html ok id pc
   dna hiv aids covid ai os cd dvd gps gdp vat faq ceo cfo coo cto cio ps pr hq q&a no. inc. i i'm i've i'd i'll
-  internet web c.e.o mps mep meps ngo ngos`);
+  internet web c.e.o mp mps mep meps ngo ngos`);
 
 /** Titles and roles: cues for a person, kept out of the name's span. Lower case, matched per token. */
 export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady madam mx
