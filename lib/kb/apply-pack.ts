@@ -152,7 +152,8 @@ async function writeSourceVariants(
   const gone = [...previous.keys()];
   result.removed = gone.length;
   touched.push(...gone);
-  await replaceSourceEntities(db, source.id, pack.entities, touched);
+  // A built-in pack is only ever written whole: one row, not a thousand buckets (lib/kb/db.ts WholeSourceRow).
+  await replaceSourceEntities(db, source.id, pack.entities, touched, record.kind === 'builtin');
   // A change of enabled (keepSettings aside, the caller may flip it) makes every entity of the source count.
   const resolve = current && current.enabled !== record.enabled ? pack.entities.map((e) => e.id).concat(gone) : touched;
   return { result, resolve };

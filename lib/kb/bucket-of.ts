@@ -7,6 +7,18 @@ import type { Entity } from '../pack/types';
  */
 export const BUCKETS = 1024;
 
+/** The bucket number of a source's one whole row (lib/kb/db.ts WholeSourceRow); no id hashes to it. */
+export const WHOLE_SOURCE = -1;
+
+/** What a whole row's JSON text holds (a list of entities, unless damaged), or null when it is not JSON text. */
+export function parseWholeRow(json: unknown): unknown {
+  try {
+    return typeof json === 'string' ? JSON.parse(json) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The bucket of an entity id: FNV-1a, stable across versions, since stored rows depend on it. */
 export function bucketOf(entityId: string): number {
   let h = 0x811c9dc5;

@@ -1,7 +1,7 @@
 import Dexie, { type DexieOptions, type EntityTable, type Transaction } from 'dexie';
 import type { DatedFact, Entity, EntityKind } from '../pack/types';
 import type { SourceStatus } from '../sync/status';
-import { bucketRows } from './bucket-of';
+import { bucketRows, WHOLE_SOURCE } from './bucket-of';
 
 /** What another source says of an entity than the one shown, so a card can show both. */
 export interface EntityAlternative {
@@ -43,6 +43,21 @@ export interface VariantBucket {
   bucket: number;
   entities: Entity[];
 }
+
+/**
+ * A built-in source's variants, all in one row as JSON text (bucket WHOLE_SOURCE, lib/kb/bucket-of.ts).
+ * A built-in pack is only ever written whole (at install and at each update), so buckets buy it nothing,
+ * and each row costs Chromium a fixed price: its ~2,900 bucket rows were a third of an install's writes;
+ * one string row costs a tenth of that (bench/default-set-chromium.ts).
+ */
+export interface WholeSourceRow {
+  sourceId: string;
+  bucket: typeof WHOLE_SOURCE;
+  json: string;
+}
+
+/** A row of the variantBuckets table. */
+export type VariantRow = VariantBucket | WholeSourceRow;
 
 type SourceKind = 'builtin' | 'pack-url' | 'csv-url' | 'wikidata' | 'personal';
 
@@ -147,7 +162,7 @@ export type GlossDb = Dexie & {
   sources: EntityTable<SourceRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
   notes: EntityTable<NoteRecord, 'entityId'>;
-  variantBuckets: Dexie.Table<VariantBucket, [string, number]>;
+  variantBuckets: Dexie.Table<VariantRow, [string, number]>;
   downloads: EntityTable<DownloadRecord, 'sourceId'>;
   downloadChunks: Dexie.Table<DownloadChunk, [string, number]>;
 };
@@ -210,7 +225,26 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   // v5: the per-entity variants table goes, once v4 has copied it (Dexie lets an upgrade read a table
   // that a later version deletes, not the same one).
   { version: 5, stores: { variants: null } },
+  // v6: a built-in source's variants in one JSON row instead of its buckets (see WholeSourceRow). The
+  // version says so to an older Gloss, which would read such a row as empty: it salvages instead.
+  { version: 6, stores: {}, upgrade: wholeBuiltinRows },
 ];
+
+/** v6's upgrade: each built-in source's bucket rows become its one whole row, the entities unchanged. */
+async function wholeBuiltinRows(tx: Transaction): Promise<void> {
+  const sources = await tx.table<SourceRecord, string>('sources').toArray();
+  const rows = tx.table<VariantRow, [string, number]>('variantBuckets');
+  for (const { id, kind } of sources) {
+    if (kind !== 'builtin') continue;
+    const buckets = await rows.where('sourceId').equals(id).toArray();
+    if (buckets.length === 0) continue;
+    const entities = buckets
+      .flatMap((b) => ('entities' in b && Array.isArray(b.entities) ? b.entities : []))
+      .filter((e) => typeof e?.id === 'string');
+    await rows.where('sourceId').equals(id).delete();
+    await rows.put({ sourceId: id, bucket: WHOLE_SOURCE, json: JSON.stringify(entities) });
+  }
+}
 
 /** The schema version this code writes. */
 export const DB_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1]!.version;

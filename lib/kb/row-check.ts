@@ -1,5 +1,5 @@
 import { ENTITY_KINDS } from '../pack/types';
-import { bucketOf } from './bucket-of';
+import { bucketOf, parseWholeRow, WHOLE_SOURCE } from './bucket-of';
 import type { GlossDb } from './db';
 
 /**
@@ -45,12 +45,15 @@ export function storedEntityProblem(e: unknown): string | null {
 
 function variantBucketProblem(v: unknown): string | null {
   if (!isObject(v) || !isText(v.sourceId) || typeof v.bucket !== 'number') return 'no source or bucket';
-  if (!Array.isArray(v.entities)) return 'entities is not a list';
-  for (const e of v.entities) {
+  const whole = v.bucket === WHOLE_SOURCE;
+  const entities = whole ? parseWholeRow(v.json) : v.entities;
+  if (!Array.isArray(entities)) return whole ? 'the whole row is not a list of entities in JSON' : 'entities is not a list';
+  for (const e of entities) {
     const entity = packEntityProblem(e);
     if (entity) return `entity: ${entity}`;
     // An entity in the wrong bucket would be invisible to every lookup by id.
-    if (bucketOf((e as { id: string }).id) !== v.bucket) return `entity ${(e as { id: string }).id} is in the wrong bucket`;
+    if (!whole && bucketOf((e as { id: string }).id) !== v.bucket)
+      return `entity ${(e as { id: string }).id} is in the wrong bucket`;
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { parseWholeRow } from './bucket-of';
 import { noteSchema, salvageEntities, sourceSchema, type BackupSource } from './backup-format';
 import type { NoteRecord, SourceRecord } from './db';
 import { PERSONAL_SOURCE_ID } from './personal';
@@ -54,8 +55,9 @@ export function buildSalvage(dump: RawDump | null, copy: UserCopy | null, proble
     give(r?.sourceId, r?.entity);
   }
   for (const raw of rows('variantBuckets')) {
-    const r = raw as { sourceId?: unknown; entities?: unknown } | null;
-    if (Array.isArray(r?.entities)) for (const entity of r.entities) give(r.sourceId, entity);
+    const r = raw as { sourceId?: unknown; entities?: unknown; json?: unknown } | null;
+    const entities = typeof r?.json === 'string' ? parseWholeRow(r.json) : r?.entities;
+    if (Array.isArray(entities)) for (const entity of entities) give(r?.sourceId, entity);
     else dropped.entities++;
   }
   for (const raw of rows('entities')) {

@@ -1,18 +1,21 @@
 import type { Entity } from '../pack/types';
-import { bucketOf, byId } from './bucket-of';
-import type { GlossDb, VariantBucket, VariantRecord } from './db';
+import { bucketOf, byId, parseWholeRow, WHOLE_SOURCE } from './bucket-of';
+import type { GlossDb, VariantRecord, VariantRow } from './db';
 
 /**
- * Each source's own version of its entities, kept in buckets (see VariantBucket). Every function runs
- * inside the caller's transaction when there is one, so a write here lands with the rest or not at all.
+ * Each source's own version of its entities, kept in buckets (see VariantBucket), or for a built-in
+ * source in one whole row (see WholeSourceRow). Every function runs inside the caller's transaction
+ * when there is one, so a write here lands with the rest or not at all.
  */
 
 /**
- * A bucket's entities. A row damaged on disk counts as empty rather than failing every read of its
+ * A row's entities. A row damaged on disk counts as empty rather than failing every read of its
  * source: the daily read-through reports it (lib/kb/row-check.ts), and the source's next sync writes it anew.
  */
-const entitiesOf = (row: VariantBucket | undefined): readonly Entity[] =>
-  row && Array.isArray(row.entities) ? row.entities.filter((e) => typeof e?.id === 'string') : [];
+const entitiesOf = (row: VariantRow | undefined): readonly Entity[] => {
+  const list = row && ('json' in row ? parseWholeRow(row.json) : row.entities);
+  return Array.isArray(list) ? (list as (Entity | undefined)[]).filter((e): e is Entity => typeof e?.id === 'string') : [];
+};
 
 /** Every entity a source gives, in id order. */
 export async function sourceEntities(db: GlossDb, sourceId: string): Promise<Entity[]> {
@@ -27,17 +30,25 @@ export async function sourceEntityIds(db: GlossDb, sourceId: string): Promise<st
 
 /**
  * Makes a source give exactly `entities`, rewriting only the buckets where an id in `touched` (added,
- * changed or removed) falls. The caller has the whole new content, so nothing is read back.
+ * changed or removed) falls, or with `whole` its one whole row. The caller has the whole new content,
+ * so nothing is read back.
  */
 export async function replaceSourceEntities(
   db: GlossDb,
   sourceId: string,
   entities: readonly Entity[],
   touched: readonly string[],
+  whole = false,
 ): Promise<void> {
+  if (touched.length === 0) return;
+  if (whole) {
+    // Also drops the buckets a source had before it was stored whole (a database older than v6).
+    await deleteSourceEntities(db, sourceId);
+    if (entities.length > 0) await db.variantBuckets.put({ sourceId, bucket: WHOLE_SOURCE, json: JSON.stringify(entities) });
+    return;
+  }
   const buckets = new Set(touched.map(bucketOf));
-  if (buckets.size === 0) return;
-  const rows = new Map<number, VariantBucket>();
+  const rows = new Map<number, { sourceId: string; bucket: number; entities: Entity[] }>();
   for (const entity of entities) {
     const bucket = bucketOf(entity.id);
     if (!buckets.has(bucket)) continue;
@@ -56,8 +67,8 @@ export async function deleteSourceEntities(db: GlossDb, sourceId: string): Promi
 }
 
 /**
- * What every source gives for each of `ids`: the buckets those ids fall in are read for every source
- * that has a record, and the entities picked out.
+ * What every source gives for each of `ids`: the buckets those ids fall in (and any whole row) are read
+ * for every source that has a record, and the entities picked out.
  */
 export async function variantsOf(
   db: GlossDb,
@@ -69,7 +80,9 @@ export async function variantsOf(
   const buckets = [...new Set(ids.map(bucketOf))];
   const sourceIds = (await db.sources.toCollection().primaryKeys()) as string[];
   const inMemory = new Set(known.map((k) => k.sourceId));
-  const keys = sourceIds.filter((s) => !inMemory.has(s)).flatMap((s) => buckets.map((b) => [s, b] as [string, number]));
+  const keys = sourceIds
+    .filter((s) => !inMemory.has(s))
+    .flatMap((s) => [WHOLE_SOURCE, ...buckets].map((b) => [s, b] as [string, number]));
   for (const row of await db.variantBuckets.bulkGet(keys)) {
     for (const entity of entitiesOf(row)) out.get(entity.id)?.push({ sourceId: row!.sourceId, entityId: entity.id, entity });
   }

@@ -8,7 +8,7 @@ import { openOrRecover } from '../../lib/kb/open-or-recover';
 import { searchEntities } from '../../lib/kb/search';
 import type { Entity, Pack } from '../../lib/pack/types';
 import { allVariants } from '../../lib/kb/variant-buckets';
-import { bucketRows } from '../../lib/kb/bucket-of';
+import { bucketOf, bucketRows, WHOLE_SOURCE } from '../../lib/kb/bucket-of';
 
 const entity = (id: string, name: string): Entity => ({
   id,
@@ -101,6 +101,7 @@ describe('upgrades from every earlier schema version', () => {
     2: ['entities', 'meta', 'notes', 'sources'],
     3: ['downloadChunks', 'downloads', 'entities', 'meta', 'notes', 'sources', 'variants'],
     4: ['downloadChunks', 'downloads', 'entities', 'meta', 'notes', 'sources', 'variantBuckets', 'variants'],
+    5: ['downloadChunks', 'downloads', 'entities', 'meta', 'notes', 'sources', 'variantBuckets'],
   };
 
   async function build(name: string, version: number): Promise<string[]> {
@@ -128,6 +129,11 @@ describe('upgrades from every earlier schema version', () => {
       ['s', 'a'],
       ['s', 'c'],
     ]);
+    // Since v6 the built-in source keeps what it gives in one whole row; the others keep their buckets.
+    const rowsOf = async (sourceId: string) =>
+      (await db.variantBuckets.where('sourceId').equals(sourceId).toArray()).map((r) => r.bucket);
+    expect(await rowsOf('builtin')).toEqual([WHOLE_SOURCE]);
+    expect(await rowsOf('s')).toEqual([...new Set([bucketOf('a'), bucketOf('c')])].sort((x, y) => x - y));
     expect(await db.downloads.count()).toBe(0);
     expect(await db.downloadChunks.count()).toBe(0);
     // The data behaves: search finds by prefix; removing a source keeps what another gives.
@@ -141,7 +147,7 @@ describe('upgrades from every earlier schema version', () => {
   }
 
   it('covers every version before the current one', () => {
-    expect(earlier).toEqual([1, 2, 3, 4]);
+    expect(earlier).toEqual([1, 2, 3, 4, 5]);
   });
 
   for (const version of earlier) {

@@ -27,7 +27,7 @@ describe('malformed rows in a database that opens', () => {
     await raw.variantBuckets.put({
       sourceId: URL_SOURCE.id,
       bucket,
-      entities: [...(row?.entities ?? []), { id: 'u:zz', garbage: true } as never],
+      entities: [...(row && 'entities' in row ? row.entities : []), { id: 'u:zz', garbage: true } as never],
     });
     await raw.notes.put({ entityId: 'u:cy', text: 42, updatedAt: 'yesterday' } as never);
     await raw.sources.put({ id: 'url:bogus', kind: 'ftp', name: 7 } as never);

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applySourcePack } from '../../lib/kb/apply-pack';
-import { BUCKETS, bucketOf } from '../../lib/kb/bucket-of';
+import { applySourcePack, setSourceEnabled } from '../../lib/kb/apply-pack';
+import { BUCKETS, bucketOf, WHOLE_SOURCE } from '../../lib/kb/bucket-of';
 import { declareSchema, openDb, type GlossDb } from '../../lib/kb/db';
 import { sourceEntities, variantsOf } from '../../lib/kb/variant-buckets';
 import { entity, freshDb, pack } from './support/sync-fixtures';
@@ -69,5 +69,47 @@ describe('variant buckets', () => {
     } finally {
       await upgraded.delete();
     }
+  });
+});
+
+describe('a built-in source in one whole row', () => {
+  const builtin = { id: 'b', kind: 'builtin' as const, name: 'B', enabled: true, priority: 0 };
+  const rowsOf = async (sourceId: string) =>
+    (await db.variantBuckets.where('sourceId').equals(sourceId).toArray()).map((r) => r.bucket);
+
+  it('is stored in one row, and a new version is told apart from it entity by entity', async () => {
+    const first = [entity('a', 'Ana Lima'), entity('b', 'Bo Chen'), entity('c', 'Cy Dunn')];
+    await applySourcePack(db, builtin, pack(first, '1'));
+    expect(await rowsOf('b')).toEqual([WHOLE_SOURCE]);
+    expect((await sourceEntities(db, 'b')).map((e) => e.id)).toEqual(['a', 'b', 'c']);
+    const next = [entity('a', 'Ana Lima'), entity('b', 'Bo Chen', { description: 'Changed.' }), entity('d', 'Di Eze')];
+    const result = await applySourcePack(db, builtin, pack(next, '2'));
+    expect(result).toMatchObject({ added: 1, updated: 1, removed: 1, unchanged: 1 });
+    expect((await db.entities.toArray()).map((e) => [e.id, e.description])).toEqual([
+      ['a', 'Ana Lima, a test person.'],
+      ['b', 'Changed.'],
+      ['d', 'Di Eze, a test person.'],
+    ]);
+    expect(await rowsOf('b')).toEqual([WHOLE_SOURCE]);
+  });
+
+  it("keeps its own version of an entity another source also gives, through that source's changes and its own off and on", async () => {
+    await applySourcePack(db, builtin, pack([entity('a', 'Ana Lima'), entity('b', 'Bo Chen')]));
+    await applySourcePack(db, { ...source, priority: 1 }, pack([entity('a', 'Ana Lima', { description: "S's words." })]));
+    expect(await db.entities.get('a')).toMatchObject({ description: 'Ana Lima, a test person.', sourceIds: ['b', 's'] });
+    await setSourceEnabled(db, 'b', false);
+    expect(await db.entities.get('a')).toMatchObject({ description: "S's words.", sourceIds: ['s'] });
+    expect(await db.entities.get('b')).toBeUndefined();
+    await setSourceEnabled(db, 'b', true);
+    expect(await db.entities.get('a')).toMatchObject({ description: 'Ana Lima, a test person.', sourceIds: ['b', 's'] });
+    expect((await db.entities.get('b'))?.sourceIds).toEqual(['b']);
+  });
+
+  it('reads a damaged whole row as empty, and the next import mends it', async () => {
+    await applySourcePack(db, builtin, pack([entity('a', 'Ana Lima')], '1'));
+    await db.variantBuckets.put({ sourceId: 'b', bucket: WHOLE_SOURCE, json: '[{"id": "a", ' });
+    expect(await sourceEntities(db, 'b')).toEqual([]);
+    await applySourcePack(db, builtin, pack([entity('a', 'Ana Lima')], '2'));
+    expect((await sourceEntities(db, 'b')).map((e) => e.id)).toEqual(['a']);
   });
 });
