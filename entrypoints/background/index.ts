@@ -4,7 +4,7 @@ import { registerHandlers } from './handle';
 import { kbHandlers } from './kb-handlers';
 import { lookupHandlers } from './lookup-handlers';
 import { userHandlers } from './user-handlers';
-import { db, ensureBuiltin, startKnowledgeBase } from './knowledge';
+import { db, ensureBuiltin, prefetchMatcher, startKnowledgeBase } from './knowledge';
 import { keepStoredSearchIndexFresh } from '@/lib/kb/search';
 import { listenForSyncTriggers, syncHandlers } from './sync-handlers';
 
@@ -21,6 +21,7 @@ export default defineBackground({
     // After a sync or an import, the popup's search index is rebuilt here, so the popup only loads it; not
     // before start-up is done, where its first build would compete with the install's import.
     void startKnowledgeBase().then(() => keepStoredSearchIndexFresh(db));
+    prefetchMatcher();
     browser.runtime.onInstalled.addListener(({ reason }) => {
       createContextMenus();
       if (reason === 'install' || reason === 'update') {

@@ -15,7 +15,7 @@ import { openOrRecover } from '@/lib/kb/open-or-recover';
 import { RECOVERY_REPORT_KEY, type RecoveryReport } from '@/lib/kb/recovery-report';
 import { checkAndRepair, startKb, type StartDeps } from '@/lib/kb/start-kb';
 import { MatcherKeeper } from '@/lib/kb/matcher-keeper';
-import { loadOrBuildMatchIndex } from '@/lib/kb/stored-index';
+import { loadOrBuildMatchIndex, readStoredMatchIndex } from '@/lib/kb/stored-index';
 import { followUserData, readUserCopy, UserCopyKeeper, type CopyArea } from '@/lib/kb/user-copy';
 import { BUILTIN_PACKS, builtinPackFile, type BuiltinPackEntry } from '@/lib/pack/builtin-packs';
 import type { SettingsSnapshot } from '@/lib/settings/schemas';
@@ -161,9 +161,25 @@ export async function repairIfDamaged(): Promise<boolean> {
   return (await repair(true)) !== null;
 }
 
+let storedMatcher: Promise<unknown> | null = null;
+
+/**
+ * Starts reading the stored matcher as the worker starts, alongside the rest of start-up: a worker is
+ * mostly woken by a page asking to annotate, and that read is most of what the page would wait for.
+ * The first load takes it (or drops it when the knowledge base changed since); a worker that no page
+ * asks lets it go with itself.
+ */
+export function prefetchMatcher(): void {
+  storedMatcher ??= readStoredMatchIndex(db);
+  storedMatcher.catch(() => undefined);
+}
+
 async function loadMatcher(): Promise<MatchIndex> {
+  const early = storedMatcher ?? readStoredMatchIndex(db);
+  storedMatcher = null;
+  early.catch(() => undefined);
   await ensureBuiltin();
-  const { index, loaded } = await loadOrBuildMatchIndex(db);
+  const { index, loaded } = await loadOrBuildMatchIndex(db, early);
   if (!loaded) return index;
   const problem = matchIndexProblem(index);
   if (!problem) return index;

@@ -18,9 +18,16 @@ export async function knowledgeStamp(db: GlossDb): Promise<string> {
 
 /**
  * The compiled matcher: loaded from IndexedDB when it was built from the same knowledge base, else
- * built and stored. A worker that the browser stopped is ready again without a rebuild.
+ * built and stored. A worker that the browser stopped is ready again without a rebuild. `prefetched`:
+ * a readStoredMatchIndex begun earlier, used if it was stored for the current revision.
  */
-export async function loadOrBuildMatchIndex(db: GlossDb): Promise<{ index: MatchIndex; loaded: boolean }> {
+export async function loadOrBuildMatchIndex(
+  db: GlossDb,
+  prefetched?: Promise<unknown>,
+): Promise<{ index: MatchIndex; loaded: boolean }> {
+  // A matcher read before a write is still good if it was stored for the revision there is now.
+  const early = prefetched && fromStored(await prefetched.catch(() => undefined), stampOf(await kbRevision(db)));
+  if (early) return { index: early, loaded: true };
   const [stored, revision] = await db.transaction('r', db.meta, () => Promise.all([db.meta.get(KEY), kbRevision(db)]));
   const stamp = stampOf(revision);
   const loaded = fromStored(stored?.value, stamp);
@@ -31,6 +38,15 @@ export async function loadOrBuildMatchIndex(db: GlossDb): Promise<{ index: Match
     .put({ key: KEY, value: toStored(index, stamp) })
     .catch((e: unknown) => console.warn('Gloss: could not store the matcher', e));
   return { index, loaded: false };
+}
+
+/**
+ * The stored matcher as it is on disk, unchecked: a worker starts reading it (megabytes, most of a
+ * cold start's wait) before it knows whether an import is due, and loadOrBuildMatchIndex keeps it only
+ * if it still fits the knowledge base.
+ */
+export async function readStoredMatchIndex(db: GlossDb): Promise<unknown> {
+  return (await db.meta.get(KEY))?.value;
 }
 
 /**

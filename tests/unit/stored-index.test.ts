@@ -5,7 +5,7 @@ import { fromStored, toStored } from '../../lib/core/index-store';
 import { buildMatchIndex } from '../../lib/core/match-index';
 import { applyPack } from '../../lib/kb/apply-pack';
 import { openDb, type GlossDb } from '../../lib/kb/db';
-import { loadOrBuildMatchIndex } from '../../lib/kb/stored-index';
+import { loadOrBuildMatchIndex, readStoredMatchIndex } from '../../lib/kb/stored-index';
 import type { Entity } from '../../lib/pack/types';
 
 const entities: Entity[] = [
@@ -70,6 +70,29 @@ describe('stored match index', () => {
       const after = await loadOrBuildMatchIndex(db);
       expect(after.loaded).toBe(false);
       expect(after.index.entities.map((e) => e.id)).toEqual(['a']);
+    });
+
+    it('takes a matcher read ahead of a write only if it was stored for the revision after it', async () => {
+      await applyPack(db, source, pack(entities, '1'));
+      await loadOrBuildMatchIndex(db);
+      // Read at worker start, then an import lands before the first lookup: the early read is stale.
+      const early = readStoredMatchIndex(db);
+      await early;
+      await applyPack(db, source, pack(entities.slice(0, 1), '2'));
+      const after = await loadOrBuildMatchIndex(db, early);
+      expect(after.loaded).toBe(false);
+      expect(after.index.entities.map((e) => e.id)).toEqual(['a']);
+      // Nothing written since: the early read is the matcher, without a second read.
+      const current = readStoredMatchIndex(db);
+      await current;
+      const get = db.meta.get.bind(db.meta);
+      const keysRead: unknown[] = [];
+      db.meta.get = ((key: string) => (keysRead.push(key), get(key))) as typeof db.meta.get;
+      const loaded = await loadOrBuildMatchIndex(db, current);
+      expect(loaded.loaded).toBe(true);
+      // Entities of a loaded matcher are decoded on first read by index (lib/core/index-store.ts).
+      expect([loaded.index.entities.length, loaded.index.entities[0]?.id]).toEqual([1, 'a']);
+      expect(keysRead).toEqual(['kbRevision']);
     });
 
     it('keeps the built-in entities of a flooded alias: subscribed packs are cut first', async () => {
