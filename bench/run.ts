@@ -24,6 +24,7 @@ import { scan } from '../lib/core/scan';
 import type { Entity, Pack } from '../lib/pack/types';
 import { CHROME_BUILD } from '../tests/e2e/support/paths';
 import { runBrowserScaleBench } from './browser-scale';
+import { runCorpusLongestTaskBench } from './corpus-longest-task';
 import { runDefaultSetBench } from './default-set-chromium';
 import { buildFreshness } from './build-freshness';
 import { runCliBench } from './cli-speed';
@@ -301,6 +302,8 @@ else {
   browser = await runBrowserScaleBench(100_000);
   console.log('\nIn headless Chromium, the built-in default set (issue 13):');
   browser.figures.push(...(await runDefaultSetBench()));
+  console.log('\nIn headless Chromium, the default set on the saved corpus pages (issue 13):');
+  browser.figures.push(...(await runCorpusLongestTaskBench()));
   if (freshness.stale) browser.notes.push(`Warning: ${freshness.stale}`);
   for (const f of browser.figures) console.log(`${f.what}: ${f.value} ${f.unit}${f.ratio ? ` (${f.ratio})` : ''}`);
 }
