@@ -6,7 +6,8 @@ import { sendMessage } from '@/lib/messaging/protocol';
 import type { Result } from '@/lib/messaging/result';
 import { collectDateSignals } from '@/lib/page/date-signals';
 import type { Highlighter, PageMention } from '@/lib/page/highlighter';
-import { articleElements, pickArticle, scoreArticle } from '@/lib/page/main-content';
+import { voters } from '@/lib/page/article/voters';
+import { articleElements, ArticleScorer, pickArticle } from '@/lib/page/main-content';
 import { isIntact, knownMentions, unknownMentions } from '@/lib/page/mention-ranges';
 import type { ChangeBatch } from '@/lib/page/mutation-batcher';
 import { looksLikeArticle } from '@/lib/page/new-content';
@@ -66,7 +67,10 @@ export class Annotator {
     this.highlighter.clear();
     this.annotated = new WeakMap();
     await afterFrame(this.signal);
-    const scores = timed('score-article', () => scoreArticle(this.doc));
+    // Paragraph by paragraph in slices: reading every paragraph of a long page at once took 60–130 ms.
+    const scorer = new ArticleScorer(this.doc);
+    await runSliced('score-article', voters(this.doc), (voter) => scorer.add(voter), { signal: this.signal, urgent: true });
+    const scores = scorer.scores;
     await nextTask(this.signal);
     const area = timed('pick-article', () => pickArticle(this.doc, scores, isRendered));
     this.roots = articleElements(area);

@@ -6,7 +6,7 @@ import { scoreArticle, type ArticleScores } from './article/scoring';
 import { isTeaserList } from './article/teaser-list';
 import { depth, textStats, type TextStats } from './article/text-measure';
 
-export { scoreArticle, type ArticleScores } from './article/scoring';
+export { ArticleScorer, type ArticleScores } from './article/scoring';
 
 /**
  * Finds the article in a page by text density, the way Readability does (paragraphs vote for their

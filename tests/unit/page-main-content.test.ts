@@ -2,7 +2,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { articleElements, findArticleArea } from '../../lib/page/main-content';
+import { voters } from '../../lib/page/article/voters';
+import { ArticleScorer, articleElements, findArticleArea, pickArticle } from '../../lib/page/main-content';
+import { runSliced, sliceStats } from '../../lib/page/slices';
 import { collectBlocks } from '../../lib/page/walker';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
@@ -22,6 +24,23 @@ describe('findArticleArea', () => {
     // The story wrapper holds nothing but the body, so it is taken whole (Readability's only-child climb).
     expect(area.roots.map((r) => r.className)).toEqual(['story']);
     expect(area.headline?.textContent).toBe('Truce talks resume');
+  });
+
+  it('finds the same area when its paragraphs are read in slices between other tasks (as the content script does)', async () => {
+    const d = doc(`<html><body><nav><p>${LONG} in the menu</p></nav><header><h1>Truce talks resume</h1></header>
+      <div class="story"><div class="body">${para(LONG, 40)}</div></div><aside class="sidebar">${para('Most read', 9)}</aside></body></html>`);
+    // A generator, not a list read in one go: the reading itself is what slices spread out.
+    const source = voters(d);
+    expect(Array.isArray(source)).toBe(false);
+    const scorer = new ArticleScorer(d);
+    const before = sliceStats.counts['score-article'] ?? 0;
+    const signal = new AbortController().signal;
+    await runSliced('score-article', source, (v) => scorer.add(v), { signal, urgent: true, budgetMs: 0.01 });
+    expect((sliceStats.counts['score-article'] ?? 0) - before).toBeGreaterThan(5);
+    const sliced = pickArticle(d, scorer.scores);
+    const whole = findArticleArea(d);
+    expect(sliced).toEqual(whole);
+    expect(sliced.roots.map((r) => r.className)).toEqual(['story']);
   });
 
   it('prefers the story to a longer list of teasers whose text is mostly links', () => {

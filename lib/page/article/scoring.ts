@@ -2,7 +2,7 @@
 import { hasFurnitureClass, isExcludedElement, isHardExcluded } from '../skip-rules';
 import { jsonLdBodyStart } from '../json-ld-body';
 import { linkTextLength } from './text-measure';
-import { voters } from './voters';
+import { voters, type Voter } from './voters';
 
 const POSITIVE_RE = /article|body|content|entry|main|page|post|text|blog|story|prose|rich-?text/i;
 const NEGATIVE_RE =
@@ -53,32 +53,45 @@ function furnitureCheck(): (el: Element) => boolean {
   return check;
 }
 
-function score(doc: Document, prose: ProseChars): Map<Element, Candidate> {
-  const candidates = new Map<Element, Candidate>();
-  const excluded = furnitureCheck();
-  const ldStart = jsonLdBodyStart(doc);
-  for (const { el: p, text, links, container, prose: isProse } of voters(doc)) {
-    if (text.length < MIN_PARAGRAPH || excluded(p)) continue;
+/**
+ * Paragraph votes added one voter at a time: the content script feeds it in slices (a long page's
+ * voters took 60–130 ms in one task, bench/corpus-longest-task.ts); the CLI all at once (scoreArticle).
+ */
+export class ArticleScorer {
+  private readonly candidates = new Map<Element, Candidate>();
+  private readonly prose: ProseChars = new Map();
+  private readonly excluded = furnitureCheck();
+  private readonly ldStart: string | null;
+
+  constructor(private readonly doc: Document) {
+    this.ldStart = jsonLdBodyStart(doc);
+  }
+
+  add({ el: p, text, links, container, prose: isProse }: Voter): void {
+    if (text.length < MIN_PARAGRAPH || this.excluded(p)) return;
     const linkDensity = Math.min(1, (links < 0 ? linkTextLength(p) : links) / text.length);
     let points = (1 + text.split(/[,،、，]/).length - 1 + Math.min(Math.floor(text.length / 100), 3)) * (1 - linkDensity);
     // The paragraph that opens the article body JSON-LD describes: a strong vote for its container.
-    if (ldStart && text.startsWith(ldStart)) points += 50;
+    if (this.ldStart && text.startsWith(this.ldStart)) points += 50;
     if (isProse && linkDensity < 0.3)
-      for (let a = container; a; a = a.parentElement) prose.set(a, (prose.get(a) ?? 0) + text.length);
+      for (let a = container; a; a = a.parentElement) this.prose.set(a, (this.prose.get(a) ?? 0) + text.length);
     let el = container;
     for (let level = 0; el && level < 5; level++, el = el.parentElement) {
       // The body is a candidate, as in Readability: a hand-written page sets its article straight in <body>
       // beside a table or two (jwz's table-style-attributes), and nothing else holds all of it.
-      if (el === doc.documentElement) break;
-      let c = candidates.get(el);
+      if (el === this.doc.documentElement) break;
+      let c = this.candidates.get(el);
       if (!c) {
         c = { el, score: initialScore(el) };
-        candidates.set(el, c);
+        this.candidates.set(el, c);
       }
       c.score += points / (level === 0 ? 1 : level === 1 ? 2 : level * 3);
     }
   }
-  return candidates;
+
+  get scores(): ArticleScores {
+    return { candidates: this.candidates, prose: this.prose };
+  }
 }
 
 /** Paragraph votes, the first half of finding the article (the content script runs each half in its own task). */
@@ -88,6 +101,7 @@ export interface ArticleScores {
 }
 
 export function scoreArticle(doc: Document): ArticleScores {
-  const prose: ProseChars = new Map();
-  return { candidates: score(doc, prose), prose };
+  const scorer = new ArticleScorer(doc);
+  for (const voter of voters(doc)) scorer.add(voter);
+  return scorer.scores;
 }

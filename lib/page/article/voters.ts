@@ -3,7 +3,7 @@ import { headOf } from '../walker';
 import { SCORED_CHARS, linkChars, textOf } from './text-measure';
 
 /** A run of prose that votes for its container: a paragraph, or text a page set without one. */
-interface Voter {
+export interface Voter {
   /** The element the text belongs to (for the furniture check). */
   el: Element;
   text: string;
@@ -105,15 +105,18 @@ function looseRuns(div: Element, out: Voter[]): void {
  * own text; a div holding no blocks is a paragraph set as a div; a div holding blocks votes with its
  * loose runs of text.
  */
-export function voters(doc: Document): Voter[] {
-  const out: Voter[] = [];
+export function* voters(doc: Document): Generator<Voter> {
+  // One at a time, so the content script can spread the reading of a long page over several tasks.
   for (const el of doc.querySelectorAll('p, td, pre, section, h2, h3, h4, h5, h6')) {
-    out.push({ el, text: textOf(el), links: -1, container: el.parentElement, prose: el.tagName === 'P' });
+    yield { el, text: textOf(el), links: -1, container: el.parentElement, prose: el.tagName === 'P' };
   }
   for (const div of doc.querySelectorAll('div')) {
     if (div.querySelector(BLOCK_INSIDE) === null)
-      out.push({ el: div, text: textOf(div), links: -1, container: div.parentElement, prose: true });
-    else looseRuns(div, out);
+      yield { el: div, text: textOf(div), links: -1, container: div.parentElement, prose: true };
+    else {
+      const runs: Voter[] = [];
+      looseRuns(div, runs);
+      yield* runs;
+    }
   }
-  return out;
 }
