@@ -1,4 +1,4 @@
-import { isWordUnit } from './fold';
+import { foldText, isWordUnit } from './fold';
 import type { IndexedEntity } from './match-index';
 
 export interface Span {
@@ -24,8 +24,12 @@ export function bindShortForms(entities: readonly IndexedEntity[], blocks: reado
     if (words.length < 2) continue;
     // The family name comes last in most names, first in Korean and Chinese ones ("Yoon" of "Yoon Suk Yeol",
     // "Lee" of "Lee Jae-myung", "Kim" of "Kim Jong Un"): a name of three parts or more offers its first word too.
+    // A span may open with a title ("President Donald Trump"): the first word counts only where it is a word
+    // of the person's own name, or "President" would bind to whoever was named so first.
     const parts = words.flatMap((w) => w.split('-'));
-    const forms = parts.length >= 3 ? [words.at(-1)!, words[0]!] : [words.at(-1)!];
+    const nameWords = new Set(foldText(entities[s.entity]!.name).split(/\s+/u));
+    const firstIsName = nameWords.has(foldText(words[0]!));
+    const forms = parts.length >= 3 && firstIsName ? [words.at(-1)!, words[0]!] : [words.at(-1)!];
     for (const surname of forms) {
       if (!CAPITAL.test(surname) || surname.length < 3 || PARTICLES.has(surname.toLowerCase())) continue;
       const prior = bySurname.get(surname);

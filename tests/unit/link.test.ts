@@ -58,6 +58,23 @@ describe('short forms', () => {
     expect(second!.map((m) => [m.surface, m.entityId])).toEqual([['Quill', 'p:mara']]);
   });
 
+  it('does not take the title that opens a name for a family name', () => {
+    const titled = buildMatchIndex([
+      person('p:don', 'Donald Drum', ['President Donald Drum']),
+      person('p:claudia', 'Claudia Stone', []),
+    ]);
+    const [first, second] = annotateBlocks(titled, [
+      'President Donald Drum spoke.',
+      'Mexican President Claudia Stone replied, and President Stone left. Drum stayed.',
+    ]);
+    expect(first!.map((m) => m.entityId)).toEqual(['p:don']);
+    expect(second!.map((m) => [m.surface, m.entityId])).toEqual([
+      ['Claudia Stone', 'p:claudia'],
+      ['Stone', 'p:claudia'],
+      ['Drum', 'p:don'],
+    ]);
+  });
+
   it('does not bind a surname seen only before the full name', () => {
     const [first] = annotateBlocks(index, ['Quill spoke first. Then Mara Quill left.']);
     expect(first!.map((m) => m.surface)).toEqual(['Mara Quill']);
