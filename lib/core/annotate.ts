@@ -6,6 +6,7 @@ import type { IndexedEntity, MatchIndex } from './match-index';
 import { scan } from './scan';
 import { variantsOf } from './variant-table';
 import { dropNestedInNames } from './nested-names';
+import { dropTermsInNames } from './terms-in-names';
 import { bindShortForms } from './short-forms';
 import { demonymEvidence } from './demonyms';
 import { platformMentions } from './platform-cues';
@@ -66,7 +67,11 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
     return e.context.some((w) => foldedArticle!.includes(w));
   };
   const found = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds));
-  const spans = options.names ? dropNestedInNames(found, options.names, blocks, index.entities) : found;
+  const spans = dropTermsInNames(
+    options.names ? dropNestedInNames(found, options.names, blocks, index.entities) : found,
+    blocks,
+    index.entities,
+  );
   const links = link(index.entities, spans, {
     blocks,
     ...(options.date ? { date: options.date } : {}),
