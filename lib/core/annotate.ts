@@ -98,7 +98,7 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
     });
   });
   const cued = platformMentions(index, blocks).filter((c) => !out[c.block]!.some((m) => m.start < c.end && c.start < m.end));
-  for (const s of [...bindShortForms(index.entities, blocks, linkedSpans), ...cued]) {
+  for (const s of [...bindShortForms(index.entities, blocks, linkedSpans, options.names), ...cued]) {
     const e = index.entities[s.entity]!;
     out[s.block]!.push({
       start: s.start,

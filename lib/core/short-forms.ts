@@ -14,8 +14,16 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', '
 /**
  * A person named in full earlier ("Steve Witkoff") is often named by surname later ("Witkoff"), even
  * where the pack lists no such alias. Surnames shared by two people on the page bind to neither.
+ * Where the page's proper names are known (findArticleNames), a surname binds only where it is a whole
+ * name of its own: not "May" in "in May" after Theresa May, "Young" in "Young people" after Todd Young,
+ * or "Green" in "Green Party" after Al Green.
  */
-export function bindShortForms(entities: readonly IndexedEntity[], blocks: readonly string[], linked: readonly Span[]): Span[] {
+export function bindShortForms(
+  entities: readonly IndexedEntity[],
+  blocks: readonly string[],
+  linked: readonly Span[],
+  names?: readonly (readonly { start: number; end: number }[])[],
+): Span[] {
   const bySurname = new Map<string, number | null>();
   const firstSeen = new Map<string, { block: number; end: number }>();
   for (const s of linked) {
@@ -52,7 +60,8 @@ export function bindShortForms(entities: readonly IndexedEntity[], blocks: reado
         const end = at + surname.length;
         const bounded =
           (at === 0 || !isWordUnit(text.charCodeAt(at - 1))) && (end === text.length || !isWordUnit(text.charCodeAt(end)));
-        if (bounded && !taken(block, at, end)) added.push({ block, start: at, end, entity });
+        const named = !names || names[block]!.some((n) => n.start === at && n.end === end);
+        if (bounded && named && !taken(block, at, end)) added.push({ block, start: at, end, entity });
         at = text.indexOf(surname, end);
       }
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { annotate, annotateBlocks } from '../../lib/core/annotate';
+import { annotateArticle } from '../../lib/core/annotate-article';
 import { buildMatchIndex } from '../../lib/core/match-index';
 import type { Entity } from '../../lib/pack/types';
 
@@ -73,6 +74,15 @@ describe('short forms', () => {
       ['Stone', 'p:claudia'],
       ['Drum', 'p:don'],
     ]);
+  });
+
+  it('binds a surname that is also a common word only where it stands as a name', () => {
+    const common = buildMatchIndex([person('p:tess', 'Tess May', []), person('p:todd', 'Todd Young', [])]);
+    const marks = annotateArticle(common, [
+      'Tess May and Todd Young arrived.',
+      'The vote is due in May, and May said she would back it. Young people protested. The Young Party formed.',
+    ]).mentions[1]!.map((m) => `${m.surface}@${m.start}=${m.entityId}`);
+    expect(marks).toEqual(['May@28=p:tess']);
   });
 
   it('does not bind a surname seen only before the full name', () => {
