@@ -7,7 +7,7 @@ import { scan } from './scan';
 import { variantsOf } from './variant-table';
 import { dropNestedInNames } from './nested-names';
 import { dropTermsInNames } from './terms-in-names';
-import { bindShortForms } from './short-forms';
+import { bindShortForms, surnamesOverPlaces } from './short-forms';
 import { demonymEvidence } from './demonyms';
 import { platformMentions } from './platform-cues';
 
@@ -97,6 +97,19 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
       confidence: s.entities.length === 1 ? 1 : Math.min(1, Math.max(0, 0.5 + l.score - l.runnerUp)),
     });
   });
+  // "Lloyd Austin … Austin said": the person, not the city.
+  for (const s of surnamesOverPlaces(index.entities, blocks, linkedSpans)) {
+    const e = index.entities[s.entity]!;
+    const at = out[s.block]!.findIndex((m) => m.start === s.start && m.end === s.end);
+    out[s.block]![at] = {
+      ...out[s.block]![at]!,
+      entityId: e.id,
+      kind: e.kind,
+      name: e.name,
+      candidates: [e.id],
+      confidence: 0.8,
+    };
+  }
   const cued = platformMentions(index, blocks).filter((c) => !out[c.block]!.some((m) => m.start < c.end && c.start < m.end));
   for (const s of [...bindShortForms(index.entities, blocks, linkedSpans, options.names), ...cued]) {
     const e = index.entities[s.entity]!;

@@ -1,5 +1,6 @@
 import { foldText, isWordUnit } from './fold';
 import type { IndexedEntity } from './match-index';
+import { SPEECH_VERBS, SUBJECT_VERBS } from './names/word-lists';
 
 export interface Span {
   block: number;
@@ -18,12 +19,15 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', '
  * name of its own: not "May" in "in May" after Theresa May, "Young" in "Young people" after Todd Young,
  * or "Green" in "Green Party" after Al Green.
  */
-export function bindShortForms(
-  entities: readonly IndexedEntity[],
-  blocks: readonly string[],
-  linked: readonly Span[],
-  names?: readonly (readonly { start: number; end: number }[])[],
-): Span[] {
+interface Surnames {
+  /** Surname → the one person on the page it names, or null where two people share it. */
+  person: Map<string, number | null>;
+  /** Where each surname's full name first ends: a surname binds only after it. */
+  firstSeen: Map<string, { block: number; end: number }>;
+}
+
+/** The surnames of the people linked on the page by a name of two words or more. */
+function pageSurnames(entities: readonly IndexedEntity[], blocks: readonly string[], linked: readonly Span[]): Surnames {
   const bySurname = new Map<string, number | null>();
   const firstSeen = new Map<string, { block: number; end: number }>();
   for (const s of linked) {
@@ -47,6 +51,26 @@ export function bindShortForms(
         firstSeen.set(surname, { block: s.block, end: s.end });
     }
   }
+  return { person: bySurname, firstSeen };
+}
+
+const after = (at: { block: number; end: number }, block: number, start: number) =>
+  block > at.block || (block === at.block && start >= at.end);
+
+/**
+ * A person named in full earlier ("Steve Witkoff") is often named by surname later ("Witkoff"), even
+ * where the pack lists no such alias. Surnames shared by two people on the page bind to neither.
+ * Where the page's proper names are known (findArticleNames), a surname binds only where it is a whole
+ * name of its own: not "May" in "in May" after Theresa May, "Young" in "Young people" after Todd Young,
+ * or "Green" in "Green Party" after Al Green.
+ */
+export function bindShortForms(
+  entities: readonly IndexedEntity[],
+  blocks: readonly string[],
+  linked: readonly Span[],
+  names?: readonly (readonly { start: number; end: number }[])[],
+): Span[] {
+  const { person: bySurname, firstSeen } = pageSurnames(entities, blocks, linked);
   const added: Span[] = [];
   const taken = (block: number, start: number, end: number) =>
     linked.some((s) => s.block === block && s.start < end && start < s.end);
@@ -67,4 +91,33 @@ export function bindShortForms(
     });
   }
   return added;
+}
+
+/** Kinds a surname can also be: "Austin" the city, "Jordan" the country. */
+const PLACE_KINDS = new Set(['place', 'country', 'territory']);
+/** After a surname, words that make it the subject of a sentence, so a person: "Austin said", "Jordan would". */
+const SUBJECT_WORDS = new Set([...SPEECH_VERBS, ...SUBJECT_VERBS, 'also']);
+
+/**
+ * A place linked by a one-word name that is also the surname of a person named in full earlier on the page
+ * ("Lloyd Austin … Austin said", "Jim Jordan … Jordan would subpoena") is the person where a verb follows it.
+ * Returns the spans to link to the person instead.
+ */
+export function surnamesOverPlaces(
+  entities: readonly IndexedEntity[],
+  blocks: readonly string[],
+  linked: readonly Span[],
+): Span[] {
+  const { person: bySurname, firstSeen } = pageSurnames(entities, blocks, linked);
+  const out: Span[] = [];
+  for (const s of linked) {
+    if (!PLACE_KINDS.has(entities[s.entity]!.kind)) continue;
+    const text = blocks[s.block]!;
+    const surname = text.slice(s.start, s.end);
+    const who = bySurname.get(surname);
+    if (who === undefined || who === null || !after(firstSeen.get(surname)!, s.block, s.start)) continue;
+    const next = /^ +(\p{L}+)/u.exec(text.slice(s.end))?.[1]?.toLowerCase();
+    if (next !== undefined && SUBJECT_WORDS.has(next)) out.push({ ...s, entity: who });
+  }
+  return out;
 }

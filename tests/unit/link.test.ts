@@ -85,6 +85,16 @@ describe('short forms', () => {
     expect(marks).toEqual(['May@28=p:tess']);
   });
 
+  it('takes a place named like a person met in full for the person where a verb follows it', () => {
+    const named = buildMatchIndex([...entities, person('p:rowan', 'Rowan Eastmark', [])]);
+    const [first, second] = annotateBlocks(named, [
+      'Eastmark held talks. Rowan Eastmark arrived.',
+      'Eastmark said the talks failed. Troops left Eastmark, and Eastmark would not comment.',
+    ]);
+    expect(first!.map((m) => m.entityId)).toEqual(['c:eastmark', 'p:rowan']);
+    expect(second!.map((m) => m.entityId)).toEqual(['p:rowan', 'c:eastmark', 'p:rowan']);
+  });
+
   it('does not bind a surname seen only before the full name', () => {
     const [first] = annotateBlocks(index, ['Quill spoke first. Then Mara Quill left.']);
     expect(first!.map((m) => m.surface)).toEqual(['Mara Quill']);
