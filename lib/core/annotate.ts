@@ -9,6 +9,7 @@ import { dropNestedInNames } from './nested-names';
 import { dropTermsInNames } from './terms-in-names';
 import { bindShortForms, surnamesOverPlaces } from './short-forms';
 import { demonymEvidence } from './demonyms';
+import { localCountry } from './local-country';
 import { platformMentions } from './platform-cues';
 
 export interface Mention {
@@ -76,6 +77,7 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
     blocks,
     ...(options.date ? { date: options.date } : {}),
     countryEvidence: () => demonymEvidence(index, blocks),
+    localCountry: (k) => localCountry(index, spans, blocks, k),
   });
 
   const out: Mention[][] = blocks.map(() => []);

@@ -104,3 +104,8 @@ export function demonymEvidence(index: MatchIndex, blocks: readonly string[]): n
   }
   return out;
 }
+
+/** The country entity a demonym of one or two words names ("Mexican", "South Korean"), if the index has it. */
+export function countryOfDemonym(index: MatchIndex, words: string): number | undefined {
+  return countriesByDemonym(index).get(foldText(words));
+}

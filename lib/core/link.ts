@@ -72,6 +72,8 @@ export interface LinkContext {
    * occurrence; asked for only where a choice depends on the article's country.
    */
   countryEvidence?: () => readonly number[];
+  /** The country written right before spans[k] ("Mexico's Senate": localCountry), asked for generic names only. */
+  localCountry?: (k: number) => number | null;
 }
 
 /**
@@ -105,11 +107,11 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
 
   return spans.map((s, k) => {
     const text = ctx.blocks[s.block]!;
-    const fitting = fitsDate(
-      s.entities.filter((i) => fitsCountry(entities[i]!, generic[k]!, leading)),
-      entities,
-      ctx.date,
-    );
+    // "Mexico's Senate" is Mexico's, whatever the article is most about; no Mexican senate known, no link.
+    const local = generic[k] && ctx.localCountry ? ctx.localCountry(k) : null;
+    const inCountry = (i: number) =>
+      local === null ? fitsCountry(entities[i]!, generic[k]!, leading) : !!entities[i]!.countries?.includes(entities[local]!.id);
+    const fitting = fitsDate(s.entities.filter(inCountry), entities, ctx.date);
     if (fitting.length === 0) return { entity: null, score: 0, runnerUp: 0, unfit: true };
     if (fitting.length === 1) return { entity: fitting[0]!, score: 1, runnerUp: 0 };
     const cue = cueBefore(text, s.start);
