@@ -19,6 +19,22 @@ const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', '
  * name of its own: not "May" in "in May" after Theresa May, "Young" in "Young people" after Todd Young,
  * or "Green" in "Green Party" after Al Green.
  */
+/** Words after a family name: "Jr.", "Sr.", "III". */
+const SUFFIXES = /^(?:Jr\.?|Sr\.?|II|III|IV)$/u;
+
+/**
+ * The family name comes last in most names, first in Korean and Chinese ones ("Yoon" of "Yoon Suk Yeol", "Lee"
+ * of "Lee Jae-myung", "Kim" of "Kim Jong Un", "Lai" of "Lai Ching-te"). Such a name has three parts or more and
+ * ends in a short syllable or a hyphenated given name ("Jae-myung"); a Western name of three parts does not
+ * ("Robert F. Kennedy", "Mohammed bin Salman"), and its first word, a given name, binds to no one.
+ */
+function familyNameFirst(words: readonly string[]): boolean {
+  const parts = words.flatMap((w) => w.split('-'));
+  if (parts.length < 3 || words.some((w) => w.endsWith('.') || PARTICLES.has(w.toLowerCase().split('-')[0]!))) return false;
+  const last = words.at(-1)!;
+  return /-\p{Ll}/u.test(last) || (words.length >= 3 && last.length <= 4);
+}
+
 interface Surnames {
   /** Surname → the one person on the page it names, or null where two people share it. */
   person: Map<string, number | null>;
@@ -32,16 +48,15 @@ function pageSurnames(entities: readonly IndexedEntity[], blocks: readonly strin
   const firstSeen = new Map<string, { block: number; end: number }>();
   for (const s of linked) {
     if (entities[s.entity]!.kind !== 'person') continue;
+    // "Robert F. Kennedy Jr.": the family name is the word before the suffix.
     const words = blocks[s.block]!.slice(s.start, s.end).split(/\s+/u);
+    while (words.length > 2 && SUFFIXES.test(words.at(-1)!)) words.pop();
     if (words.length < 2) continue;
-    // The family name comes last in most names, first in Korean and Chinese ones ("Yoon" of "Yoon Suk Yeol",
-    // "Lee" of "Lee Jae-myung", "Kim" of "Kim Jong Un"): a name of three parts or more offers its first word too.
     // A span may open with a title ("President Donald Trump"): the first word counts only where it is a word
     // of the person's own name, or "President" would bind to whoever was named so first.
-    const parts = words.flatMap((w) => w.split('-'));
     const nameWords = new Set(foldText(entities[s.entity]!.name).split(/\s+/u));
     const firstIsName = nameWords.has(foldText(words[0]!));
-    const forms = parts.length >= 3 && firstIsName ? [words.at(-1)!, words[0]!] : [words.at(-1)!];
+    const forms = familyNameFirst(words) && firstIsName ? [words.at(-1)!, words[0]!] : [words.at(-1)!];
     for (const surname of forms) {
       if (!CAPITAL.test(surname) || surname.length < 3 || PARTICLES.has(surname.toLowerCase())) continue;
       const prior = bySurname.get(surname);

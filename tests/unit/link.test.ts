@@ -95,6 +95,15 @@ describe('short forms', () => {
     expect(second!.map((m) => m.entityId)).toEqual(['p:rowan', 'c:eastmark', 'p:rowan']);
   });
 
+  it('takes the family name before a suffix, and the first word only of a name written family name first', () => {
+    const people = buildMatchIndex([person('p:rob', 'Rob F. Kenner Jr.', []), person('p:yun', 'Yun Sok Yol', [])]);
+    const [, second] = annotateBlocks(people, [
+      'Rob F. Kenner Jr. testified, and Yun Sok Yol was arrested.',
+      'Kenner said no. Rob, a nurse, disagreed. Yun denied it.',
+    ]);
+    expect(second!.map((m) => `${m.surface}=${m.entityId}`)).toEqual(['Kenner=p:rob', 'Yun=p:yun']);
+  });
+
   it('does not bind a surname seen only before the full name', () => {
     const [first] = annotateBlocks(index, ['Quill spoke first. Then Mara Quill left.']);
     expect(first!.map((m) => m.surface)).toEqual(['Mara Quill']);
