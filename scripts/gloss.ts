@@ -98,9 +98,16 @@ async function run(): Promise<number> {
     case 'annotate': {
       const loaded = loadPack(values.pack);
       if (values.jsonl) {
+        // Written in batches: a console.log per document was a tenth of the CLI's time on a corpus.
+        let lines: string[] = [];
         for (const doc of readJsonl<{ id: string; text: string; date?: string }>(values.jsonl)) {
-          console.log(JSON.stringify({ id: doc.id, mentions: annotateText(loaded, doc.text, doc.date) }));
+          lines.push(JSON.stringify({ id: doc.id, mentions: annotateText(loaded, doc.text, doc.date) }));
+          if (lines.length === 64) {
+            console.log(lines.join('\n'));
+            lines = [];
+          }
         }
+        if (lines.length > 0) console.log(lines.join('\n'));
         return 0;
       }
       if (!file) throw new Error('annotate needs a FILE.html, FILE.txt or --jsonl FILE.jsonl');

@@ -37,7 +37,21 @@ export interface OtherName {
 const foldName = (s: string): string =>
   s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’]/g, "'").replace(/\s+/g, ' ').trim();
 
-const wordsOf = (name: string): string[] => foldName(name).split(' ');
+/**
+ * foldName with its answers kept for one article: describeActors folds each name several times (its table of
+ * short forms, its kinds, each mention), and normalisation was most of its time.
+ */
+function foldsFor(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let f = seen.get(s);
+    if (f === undefined) {
+      f = foldName(s);
+      seen.set(s, f);
+    }
+    return f;
+  };
+}
 
 /** A name that ends in a bare initial: "Robert M.", "J. K." — a fragment unless something says who it is. */
 const FRAGMENT_RE = /(?:^|\s)\p{Lu}\.?$/u;
@@ -48,14 +62,14 @@ const HONORIFIC_BEFORE_RE = /\b(?:Mr|Mrs|Ms|Mx|Dr|Sir|Dame|Prof)\.?\s+$/;
  * Caro Quintero" when no other person in the article has a name ending so; "Meridian" to "Meridian
  * Capital Partners" likewise for organisations.
  */
-function shortFormTable(names: readonly OtherName[]): Map<string, string | null> {
+function shortFormTable(names: readonly OtherName[], fold: (s: string) => string): Map<string, string | null> {
   const table = new Map<string, string | null>();
   const put = (short: string, full: string) => {
     const had = table.get(short);
-    table.set(short, had === undefined || foldName(had ?? '') === foldName(full) ? full : null);
+    table.set(short, had === undefined || fold(had ?? '') === fold(full) ? full : null);
   };
   for (const n of names) {
-    const ws = wordsOf(n.surface);
+    const ws = fold(n.surface).split(' ');
     if (ws.length < 2 || FRAGMENT_RE.test(n.surface)) continue;
     if (n.kind === 'person') for (let i = 1; i < ws.length; i++) put(ws.slice(i).join(' '), n.surface);
     if (n.kind === 'organization') put(ws[0]!, n.surface);
@@ -79,21 +93,22 @@ export function describeActors(
   others: readonly OtherName[] = [],
 ): DescribedActor[][] {
   const all = unknown.flat();
-  const shortForms = shortFormTable([...others, ...all]);
+  const fold = foldsFor();
+  const shortForms = shortFormTable([...others, ...all], fold);
   const kindOf = new Map<string, UnknownActorKind>();
-  for (const n of [...others, ...all]) if (!kindOf.has(foldName(n.surface))) kindOf.set(foldName(n.surface), n.kind);
+  for (const n of [...others, ...all]) if (!kindOf.has(fold(n.surface))) kindOf.set(fold(n.surface), n.kind);
   return unknown.map((list, b) =>
     list.map((a) => {
       const text = texts[b] ?? '';
       const before = a.descriptor ?? (a.kind === 'place' ? null : descriptorBefore(text, a.start));
       const descriptors = dedupeDescriptors([...(before ? [before] : []), ...descriptorsAfter(text, a.end)]);
       const split = SPLIT_NAME_BEFORE_RE.test(text.slice(Math.max(0, a.start - 40), a.start));
-      const full = a.kind !== 'place' && !split ? shortForms.get(foldName(a.surface)) : undefined;
-      if (full && foldName(full) !== foldName(a.surface)) {
-        const kind = kindOf.get(foldName(full)) ?? a.kind;
-        return { ...a, kind, actor: foldName(full), descriptors, fullName: full };
+      const full = a.kind !== 'place' && !split ? shortForms.get(fold(a.surface)) : undefined;
+      if (full && fold(full) !== fold(a.surface)) {
+        const kind = kindOf.get(fold(full)) ?? a.kind;
+        return { ...a, kind, actor: fold(full), descriptors, fullName: full };
       }
-      return { ...a, kind: evidencedKind(a, descriptors, text), actor: foldName(a.surface), descriptors };
+      return { ...a, kind: evidencedKind(a, descriptors, text), actor: fold(a.surface), descriptors };
     }),
   );
 }
