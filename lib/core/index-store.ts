@@ -75,6 +75,9 @@ function lazyEntities(bytes: Uint8Array, starts: Uint32Array): IndexedEntity[] {
   const cache: IndexedEntity[] = new Array<IndexedEntity>(count);
   return new Proxy(cache, {
     get(target, prop, receiver) {
+      // An entity read before (the linker reads each candidate many times) or a property of the array itself.
+      const known = (target as unknown as Record<string | symbol, unknown>)[prop];
+      if (known !== undefined) return known;
       if (typeof prop === 'string') {
         const i = Number(prop);
         if (Number.isInteger(i) && i >= 0 && i < count) {
