@@ -83,6 +83,31 @@ function shortFormTable(names: readonly OtherName[], fold: (s: string) => string
  */
 const SPLIT_NAME_BEFORE_RE = /(?:\p{L}["”’]|\p{Lu}[\p{L}\p{M}.'’-]*)\s+$/u;
 
+const isSpace = (c: number): boolean => (c < 128 ? c === 32 || (c >= 9 && c <= 13) : /\s/.test(String.fromCharCode(c)));
+/** ASCII units of the name class of SPLIT_NAME_BEFORE_RE: letters, ".", "'" and "-". */
+const isAsciiNameUnit = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 39 || c === 45;
+
+/**
+ * SPLIT_NAME_BEFORE_RE.test(before), tried only on the end of `before` a match can span: the white space at
+ * the end, the name units before it and one unit more. Unanchored at its start, the expression alone was
+ * tried from each of the 40 positions, for every unknown actor of the article.
+ */
+export function splitNameBefore(before: string): boolean {
+  let k = before.length;
+  while (k > 0 && isSpace(before.charCodeAt(k - 1))) k--;
+  if (k === before.length) return false;
+  let s = k;
+  while (s > 0) {
+    const c = before.charCodeAt(s - 1);
+    if (c < 128 && !isAsciiNameUnit(c)) break;
+    s--;
+  }
+  // The letter before a quote may be a surrogate pair.
+  let from = s - 2;
+  if (from > 0 && (before.charCodeAt(from) & 0xfc00) === 0xdc00) from--;
+  return SPLIT_NAME_BEFORE_RE.test(before.slice(Math.max(0, from)));
+}
+
 /**
  * Ties each unknown actor of an article's blocks to the actor it names and gathers what the text says at
  * it. `others` are names found on the page before (a changed paragraph is annotated alone).
@@ -102,7 +127,7 @@ export function describeActors(
       const text = texts[b] ?? '';
       const before = a.descriptor ?? (a.kind === 'place' ? null : descriptorBefore(text, a.start));
       const descriptors = dedupeDescriptors([...(before ? [before] : []), ...descriptorsAfter(text, a.end)]);
-      const split = SPLIT_NAME_BEFORE_RE.test(text.slice(Math.max(0, a.start - 40), a.start));
+      const split = splitNameBefore(text.slice(Math.max(0, a.start - 40), a.start));
       const full = a.kind !== 'place' && !split ? shortForms.get(fold(a.surface)) : undefined;
       if (full && fold(full) !== fold(a.surface)) {
         const kind = kindOf.get(fold(full)) ?? a.kind;

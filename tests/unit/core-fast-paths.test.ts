@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { splitNameBefore } from '../../lib/core/actor-profiles';
 import { capitalisedWords } from '../../lib/core/demonyms';
 import { foldText, foldUnit } from '../../lib/core/fold';
 import { gapIsAmp, gapIsSpace, tokenize } from '../../lib/core/names/tokens';
@@ -86,6 +87,28 @@ describe('fast paths answer as their definitions', () => {
         }
       }),
       { numRuns: 3_000 },
+    );
+  });
+
+  it('a split-off name right before an unknown actor', () => {
+    const re = /(?:\p{L}["”’]|\p{Lu}[\p{L}\p{M}.'’-]*)\s+$/u;
+    const units = fc.constantFrom(
+      ...'aZ. \'-"”’\t\n,(1',
+      'É',
+      'é',
+      '\u0301',
+      '\u00a0',
+      '\u2009',
+      '𝐀',
+      'El Mencho',
+      'Nemesio “',
+      'x ',
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: units, maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 40 })), (t) => {
+        expect(splitNameBefore(t)).toBe(re.test(t));
+      }),
+      { numRuns: 20_000 },
     );
   });
 });
