@@ -160,9 +160,10 @@ export function officialRoles(holdings: readonly Holding[], cfg: OfficialsFile, 
     throw new Error(`officials.json: openRows match no open row: ${unused.map((r) => `${r.person} ${r.label}`).join(', ')}`);
   for (const r of cfg.roles) {
     // A nominee sworn in days after the pack's date keeps that dated role, so that a card on a later article
-    // names the holder; anything later than a month is more likely a typo than a fact of this pack.
-    if (r.from && days(asOf, r.from) > 31)
-      throw new Error(`officials.json: ${r.person} "${r.label}" starts more than a month after the pack's date`);
+    // names the holder; the news of the weeks after the pack's date (to about two months) still names them as
+    // office holders, and anything later is more likely a typo than a fact of this pack.
+    if (r.from && days(asOf, r.from) > 62)
+      throw new Error(`officials.json: ${r.person} "${r.label}" starts more than two months after the pack's date`);
     const { person, ...fact } = r;
     add(person, fact);
   }
