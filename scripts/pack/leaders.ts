@@ -230,6 +230,29 @@ export function buildLeaders(root: string, csvRows: readonly LeaderRow[], countr
       superseded.push(`${role.row.officeholderLabel}: ${positionLabel.get(role.row.position)} ${role.from}–${role.to}`);
     }
   }
+  // An end given as a year or a month counts as held to the last day of that period (lib/core/roles-as-of.ts),
+  // so it overlaps a successor who took over within it: Shehbaz Sharif "2022–2023" read as Prime Minister in
+  // December 2023, months after the caretaker took over. Where the next holder of the same single-holder office
+  // starts on a known day within that period, the role ends on that day instead.
+  for (const role of roles) {
+    const end = role.to;
+    if (end === undefined || end.length === 10 || fixes.multiHolderPositions[role.row.position]) continue;
+    const next = roles
+      .filter(
+        (o) =>
+          o.row.position === role.row.position &&
+          o.row.officeholder !== role.row.officeholder &&
+          o.from.length === 10 &&
+          o.from.startsWith(end) &&
+          o.from > role.from,
+      )
+      .map((o) => o.from)
+      .sort()[0];
+    if (next !== undefined) {
+      role.to = next;
+      superseded.push(`${role.row.officeholderLabel}: ${positionLabel.get(role.row.position)} ${role.from}–${end} → ${next}`);
+    }
+  }
   for (const role of roles) {
     if (role.to !== undefined && role.to.slice(0, role.from.length) < role.from.slice(0, role.to.length))
       throw new Error(`role ends before it starts: ${JSON.stringify(role)}`);
