@@ -29,6 +29,7 @@ export function annotateArticle(index: MatchIndex, blocks: readonly string[], op
       annotateBlocks(index, blocks, {
         ...(options.date ? { date: options.date } : {}),
         ...(names ? { names } : {}),
+        ...(options.lang ? { lang: options.lang } : {}),
       }),
       MAX_MENTIONS_PER_PAGE,
     ),

@@ -11,6 +11,7 @@ import { bindShortForms, surnamesOverPlaces } from './short-forms';
 import { demonymEvidence } from './demonyms';
 import { localCountry } from './local-country';
 import { platformMentions } from './platform-cues';
+import { readsNames } from './names/article-names';
 
 export interface Mention {
   start: number;
@@ -32,10 +33,21 @@ export interface AnnotateOptions {
    * not a mention of its own. Without them, every alias that fits is a mention.
    */
   names?: readonly (readonly { start: number; end: number }[])[];
+  /**
+   * The page's declared language. Names in other languages than English (AliasVariant.foreign) count only
+   * on a page that is not read as English (readsNames: English or undeclared).
+   */
+  lang?: string | null;
 }
 
 /** Spans of one block whose aliases fit their case rules and context, longest first, no overlaps. */
-function findSpans(index: MatchIndex, text: string, block: number, contextHolds: (e: IndexedEntity) => boolean): Candidates[] {
+function findSpans(
+  index: MatchIndex,
+  text: string,
+  block: number,
+  contextHolds: (e: IndexedEntity) => boolean,
+  foreignCounts: boolean,
+): Candidates[] {
   const spans: Candidates[] = [];
   let covered = 0;
   for (const raw of scan(index, text)) {
@@ -44,7 +56,7 @@ function findSpans(index: MatchIndex, text: string, block: number, contextHolds:
       const end = raw.ends[k]!;
       const surface = text.slice(raw.start, end);
       const fitting = variantsOf(index.variants, raw.groups[k]!).filter(
-        (v) => fitsCaseRule(surface, v.text, v.rule) && contextHolds(index.entities[v.entity]!),
+        (v) => (foreignCounts || !v.foreign) && fitsCaseRule(surface, v.text, v.rule) && contextHolds(index.entities[v.entity]!),
       );
       if (fitting.length === 0) continue;
       spans.push({ start: raw.start, end, block, entities: [...new Set(fitting.map((v) => v.entity))] });
@@ -67,7 +79,8 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
     foldedArticle ??= foldText(blocks.join('\n'));
     return e.context.some((w) => foldedArticle!.includes(w));
   };
-  const found = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds));
+  const foreignCounts = !readsNames(options.lang);
+  const found = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds, foreignCounts));
   const spans = dropTermsInNames(
     options.names ? dropNestedInNames(found, options.names, blocks, index.entities) : found,
     blocks,

@@ -22,6 +22,8 @@ export interface AliasVariant {
   entity: number;
   text: string;
   rule: CaseRule;
+  /** A name in a language other than English that counts only on a page not in English (see aliasesOf). */
+  foreign: boolean;
 }
 
 export interface MatchIndex {
@@ -39,15 +41,37 @@ export function defaultCaseRule(text: string, kind: EntityKind): CaseRule {
   return kind === 'term' ? 'any' : 'capitalized';
 }
 
+/**
+ * Whether an alias's language (BCP 47, "pt-BR") is one other than English. Such a name is kept off English
+ * pages: French "Alger" is Algiers on a French page but a surname in an English one ("Alger Hiss"), and an
+ * English page that means the city writes "Algiers".
+ */
+export function isForeign(lang: string | undefined): boolean {
+  if (lang === undefined) return false;
+  const primary = lang.trim().toLowerCase().split(/[-_]/)[0]!;
+  return primary !== '' && primary !== 'en';
+}
+
+/**
+ * Kinds whose names in other languages count on English pages too: English news writes "Deutschland",
+ * "Éire" or "Hellas" for the country, and the pack build keeps only country names that are long enough and
+ * no other entity's. A city's or a person's name in another language is more often a name or a word in
+ * English ("Riad", "Alger").
+ */
+const NAMES_COUNT_EVERYWHERE: ReadonlySet<EntityKind> = new Set(['country', 'territory']);
+
 /** Every alias of an entity, its name first. */
 export function aliasesOf(e: Pick<Entity, 'name' | 'alternateName' | 'kind'>): AliasVariantSource[] {
-  const out: AliasVariantSource[] = [{ text: e.name, rule: defaultCaseRule(e.name, e.kind) }];
-  for (const a of e.alternateName ?? []) out.push({ text: a.text, rule: a.case ?? defaultCaseRule(a.text, e.kind) });
+  const out: AliasVariantSource[] = [{ text: e.name, rule: defaultCaseRule(e.name, e.kind), foreign: false }];
+  const confined = !NAMES_COUNT_EVERYWHERE.has(e.kind);
+  for (const a of e.alternateName ?? [])
+    out.push({ text: a.text, rule: a.case ?? defaultCaseRule(a.text, e.kind), foreign: confined && isForeign(a.lang) });
   return out;
 }
 export interface AliasVariantSource {
   text: string;
   rule: CaseRule;
+  foreign: boolean;
 }
 
 /**
@@ -74,7 +98,7 @@ export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
     const seen = new Set<string>();
     for (const alias of aliasesOf(e)) {
       const folded = foldText(alias.text);
-      const key = `${folded}\u0000${alias.text}\u0000${alias.rule}`;
+      const key = `${folded}\u0000${alias.text}\u0000${alias.rule}\u0000${alias.foreign}`;
       if (folded === '' || seen.has(key)) continue;
       seen.add(key);
       const node = builder.insert(folded);
@@ -85,7 +109,7 @@ export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
         builder.setOutput(node, group);
       }
       if (groups[group]!.length >= MAX_CANDIDATES_PER_ALIAS) continue;
-      groups[group]!.push({ entity: idx, text: alias.text, rule: alias.rule });
+      groups[group]!.push({ entity: idx, text: alias.text, rule: alias.rule, foreign: alias.foreign });
     }
   });
   return { automaton: builder.freeze(), variants: packVariants(groups), entities: indexed };

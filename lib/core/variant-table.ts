@@ -9,6 +9,7 @@ export interface VariantTable {
   /** Variants of group g are [groupStart[g], groupStart[g + 1]). */
   groupStart: Uint32Array;
   entity: Uint32Array;
+  /** The case rule's index in RULES, plus FOREIGN_BIT for a name in another language than English. */
   rule: Uint8Array;
   /** Alias text of variant v is text.slice(textStart[v], textStart[v + 1]). */
   textStart: Uint32Array;
@@ -16,6 +17,8 @@ export interface VariantTable {
 }
 
 const RULES: readonly CaseRule[] = ['exact', 'capitalized', 'any'];
+/** Set in a variant's rule byte for a foreign name (AliasVariant.foreign): one byte keeps both. */
+export const FOREIGN_BIT = 4;
 
 export function packVariants(groups: readonly AliasVariant[][]): VariantTable {
   const count = groups.reduce((n, g) => n + g.length, 0);
@@ -30,7 +33,7 @@ export function packVariants(groups: readonly AliasVariant[][]): VariantTable {
     groupStart[g] = v;
     for (const variant of group) {
       entity[v] = variant.entity;
-      rule[v] = RULES.indexOf(variant.rule);
+      rule[v] = RULES.indexOf(variant.rule) | (variant.foreign ? FOREIGN_BIT : 0);
       textStart[v] = offset;
       texts.push(variant.text);
       offset += variant.text.length;
@@ -45,7 +48,13 @@ export function packVariants(groups: readonly AliasVariant[][]): VariantTable {
 export function variantsOf(t: VariantTable, group: number): AliasVariant[] {
   const out: AliasVariant[] = [];
   for (let v = t.groupStart[group]!; v < t.groupStart[group + 1]!; v++) {
-    out.push({ entity: t.entity[v]!, rule: RULES[t.rule[v]!]!, text: t.text.slice(t.textStart[v]!, t.textStart[v + 1]!) });
+    const rule = t.rule[v]!;
+    out.push({
+      entity: t.entity[v]!,
+      rule: RULES[rule & ~FOREIGN_BIT]!,
+      text: t.text.slice(t.textStart[v]!, t.textStart[v + 1]!),
+      foreign: (rule & FOREIGN_BIT) !== 0,
+    });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import type { MatchIndex } from '../core/match-index';
+import { FOREIGN_BIT } from '../core/variant-table';
 import type { GlossDb } from './db';
 
 /** Rows of `meta` that are caches derived from the entities, rebuilt when dropped. */
@@ -67,7 +68,8 @@ export function matchIndexProblem(index: MatchIndex): string | null {
   for (let i = 0; i < variants; i++) if (t.textStart[i]! > t.textStart[i + 1]!) return 'variant texts out of order';
   if (t.textStart[variants]! > t.text.length) return 'variant text too short';
   const entities = index.entities.length;
-  for (let i = 0; i < variants; i++) if (t.entity[i]! >= entities || t.rule[i]! > 2) return 'variant names no entity';
+  for (let i = 0; i < variants; i++)
+    if (t.entity[i]! >= entities || (t.rule[i]! & ~FOREIGN_BIT) > 2) return 'variant names no entity';
   for (let i = 0; i < nodes; i++) if (a.output[i]! < -1 || a.output[i]! >= groups) return 'automaton output names no group';
   return null;
 }

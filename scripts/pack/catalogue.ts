@@ -21,6 +21,7 @@ import { BUILTIN_PACKS, type BuiltinPackEntry } from '../../lib/pack/builtin-pac
 import type { Entity, Pack, PackMeta } from '../../lib/pack/types';
 import { validatePack } from '../../lib/pack/validate';
 import { addTitleCaseAcronyms } from './acronym-forms';
+import { addCityNames, readCityNamesConfig } from './city-names-cldr';
 import { canonical, dropCollidingForeignAliases } from './merge';
 import { buildBusinessMedia } from './business-media';
 import { applySummaries } from './summaries';
@@ -104,6 +105,10 @@ export function buildCatalogue(rootDir = root): CatalogueBuild {
   );
   built.forEach((b, i) => (b.entities = summarised[i]!));
   addTitleCaseAcronyms(built.flatMap((b) => b.entities));
+  addCityNames(
+    built.flatMap((b) => b.entities),
+    readCityNamesConfig(rootDir),
+  );
   const droppedForeignAliases = dropCollidingForeignAliases(built.flatMap((b) => b.entities));
   const packs = built.map(({ entry, meta, entities }) => {
     entities.sort(byId);
