@@ -2,7 +2,7 @@ import type { EntityKind } from '../pack/types';
 import { fitsCaseRule } from './case-rule';
 import { foldText } from './fold';
 import { link, type Candidates } from './link';
-import type { IndexedEntity, MatchIndex } from './match-index';
+import { primaryLanguage, type IndexedEntity, type MatchIndex } from './match-index';
 import { scan } from './scan';
 import { variantsOf } from './variant-table';
 import { dropNestedInNames } from './nested-names';
@@ -34,8 +34,8 @@ export interface AnnotateOptions {
    */
   names?: readonly (readonly { start: number; end: number }[])[];
   /**
-   * The page's declared language. Names in other languages than English (AliasVariant.foreign) count only
-   * on a page that is not read as English (readsNames: English or undeclared).
+   * The page's declared language. An alias with a language (AliasVariant.lang) counts only on a page in that
+   * language; a page that declares none is read as English (readsNames).
    */
   lang?: string | null;
 }
@@ -46,7 +46,7 @@ function findSpans(
   text: string,
   block: number,
   contextHolds: (e: IndexedEntity) => boolean,
-  foreignCounts: boolean,
+  pageLang: string,
 ): Candidates[] {
   const spans: Candidates[] = [];
   let covered = 0;
@@ -56,7 +56,10 @@ function findSpans(
       const end = raw.ends[k]!;
       const surface = text.slice(raw.start, end);
       const fitting = variantsOf(index.variants, raw.groups[k]!).filter(
-        (v) => (foreignCounts || !v.foreign) && fitsCaseRule(surface, v.text, v.rule) && contextHolds(index.entities[v.entity]!),
+        (v) =>
+          (v.lang === undefined || v.lang === pageLang) &&
+          fitsCaseRule(surface, v.text, v.rule) &&
+          contextHolds(index.entities[v.entity]!),
       );
       if (fitting.length === 0) continue;
       spans.push({ start: raw.start, end, block, entities: [...new Set(fitting.map((v) => v.entity))] });
@@ -79,8 +82,8 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
     foldedArticle ??= foldText(blocks.join('\n'));
     return e.context.some((w) => foldedArticle!.includes(w));
   };
-  const foreignCounts = !readsNames(options.lang);
-  const found = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds, foreignCounts));
+  const pageLang = readsNames(options.lang) ? 'en' : primaryLanguage(options.lang);
+  const found = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds, pageLang));
   const spans = dropTermsInNames(
     options.names ? dropNestedInNames(found, options.names, blocks, index.entities) : found,
     blocks,

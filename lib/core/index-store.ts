@@ -14,8 +14,8 @@ import type { VariantTable } from './variant-table';
  * entity bytes, the largest part of the record at 100,000 entities.
  */
 export interface StoredMatchIndex {
-  /** 4 since variants mark foreign names (variant-table.ts FOREIGN_BIT): a format-3 index would count them everywhere. */
-  format: 4;
+  /** 5 since variants carry their language (variant-table.ts lang): an older index would count them everywhere. */
+  format: 5;
   /** What the index was built from; a different stamp means the knowledge base changed since. */
   stamp: string;
   automaton: FrozenAutomaton;
@@ -66,7 +66,7 @@ export function toStored(index: MatchIndex, stamp: string): StoredMatchIndex {
   entityStart[parts.length] = size;
   const entityBytes = new Uint8Array(size);
   parts.forEach((p, i) => entityBytes.set(p, entityStart[i]!));
-  return { format: 4, stamp, automaton: index.automaton, variants: index.variants, entityBytes, entityStart };
+  return { format: 5, stamp, automaton: index.automaton, variants: index.variants, entityBytes, entityStart };
 }
 
 /** An array-like view that decodes each entity the first time it is read. */
@@ -93,7 +93,7 @@ function lazyEntities(bytes: Uint8Array, starts: Uint32Array): IndexedEntity[] {
 /** The index, or null when the stored one is from another format or knowledge base. */
 export function fromStored(stored: unknown, stamp: string): MatchIndex | null {
   const s = stored as Partial<StoredMatchIndex> | null | undefined;
-  if (!s || s.format !== 4 || s.stamp !== stamp || !s.automaton || !s.variants) return null;
+  if (!s || s.format !== 5 || s.stamp !== stamp || !s.automaton || !s.variants) return null;
   if (!(s.entityBytes instanceof Uint8Array) || !(s.entityStart instanceof Uint32Array)) return null;
   return { automaton: s.automaton, variants: s.variants, entities: lazyEntities(s.entityBytes, s.entityStart) };
 }

@@ -22,8 +22,11 @@ export interface AliasVariant {
   entity: number;
   text: string;
   rule: CaseRule;
-  /** A name in a language other than English that counts only on a page not in English (see aliasesOf). */
-  foreign: boolean;
+  /**
+   * The language (primary subtag, "fr") of the pages on which this alias counts; absent: every page. See
+   * aliasesOf.
+   */
+  lang?: string;
 }
 
 export interface MatchIndex {
@@ -41,15 +44,20 @@ export function defaultCaseRule(text: string, kind: EntityKind): CaseRule {
   return kind === 'term' ? 'any' : 'capitalized';
 }
 
+/** The primary language subtag of a BCP 47 tag ("pt-BR" → "pt"), lower case; "" for none. */
+export function primaryLanguage(lang: string | null | undefined): string {
+  return (lang ?? '').trim().toLowerCase().split(/[-_]/)[0]!;
+}
+
 /**
- * Whether an alias's language (BCP 47, "pt-BR") is one other than English. Such a name is kept off English
- * pages: French "Alger" is Algiers on a French page but a surname in an English one ("Alger Hiss"), and an
- * English page that means the city writes "Algiers".
+ * The language whose pages an alias written in `lang` counts on, or undefined for every page (English and
+ * unmarked names). A name counts only on pages in its own language: French "Alger" is Algiers on a French
+ * page but a surname on an English one ("Alger Hiss"), and Portuguese "CPI" is the International Criminal
+ * Court in Spanish news but a parliamentary inquiry in Brazilian news.
  */
-export function isForeign(lang: string | undefined): boolean {
-  if (lang === undefined) return false;
-  const primary = lang.trim().toLowerCase().split(/[-_]/)[0]!;
-  return primary !== '' && primary !== 'en';
+function confinedTo(lang: string | undefined): string | undefined {
+  const primary = primaryLanguage(lang);
+  return primary === '' || primary === 'en' ? undefined : primary;
 }
 
 /**
@@ -62,16 +70,18 @@ const NAMES_COUNT_EVERYWHERE: ReadonlySet<EntityKind> = new Set(['country', 'ter
 
 /** Every alias of an entity, its name first. */
 export function aliasesOf(e: Pick<Entity, 'name' | 'alternateName' | 'kind'>): AliasVariantSource[] {
-  const out: AliasVariantSource[] = [{ text: e.name, rule: defaultCaseRule(e.name, e.kind), foreign: false }];
-  const confined = !NAMES_COUNT_EVERYWHERE.has(e.kind);
-  for (const a of e.alternateName ?? [])
-    out.push({ text: a.text, rule: a.case ?? defaultCaseRule(a.text, e.kind), foreign: confined && isForeign(a.lang) });
+  const out: AliasVariantSource[] = [{ text: e.name, rule: defaultCaseRule(e.name, e.kind) }];
+  const everywhere = NAMES_COUNT_EVERYWHERE.has(e.kind);
+  for (const a of e.alternateName ?? []) {
+    const lang = everywhere ? undefined : confinedTo(a.lang);
+    out.push({ text: a.text, rule: a.case ?? defaultCaseRule(a.text, e.kind), ...(lang ? { lang } : {}) });
+  }
   return out;
 }
 export interface AliasVariantSource {
   text: string;
   rule: CaseRule;
-  foreign: boolean;
+  lang?: string;
 }
 
 /**
@@ -98,7 +108,7 @@ export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
     const seen = new Set<string>();
     for (const alias of aliasesOf(e)) {
       const folded = foldText(alias.text);
-      const key = `${folded}\u0000${alias.text}\u0000${alias.rule}\u0000${alias.foreign}`;
+      const key = `${folded}\u0000${alias.text}\u0000${alias.rule}\u0000${alias.lang ?? ''}`;
       if (folded === '' || seen.has(key)) continue;
       seen.add(key);
       const node = builder.insert(folded);
@@ -109,7 +119,7 @@ export function buildMatchIndex(entities: readonly Entity[]): MatchIndex {
         builder.setOutput(node, group);
       }
       if (groups[group]!.length >= MAX_CANDIDATES_PER_ALIAS) continue;
-      groups[group]!.push({ entity: idx, text: alias.text, rule: alias.rule, foreign: alias.foreign });
+      groups[group]!.push({ entity: idx, text: alias.text, rule: alias.rule, ...(alias.lang ? { lang: alias.lang } : {}) });
     }
   });
   return { automaton: builder.freeze(), variants: packVariants(groups), entities: indexed };

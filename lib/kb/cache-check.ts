@@ -1,5 +1,4 @@
 import type { MatchIndex } from '../core/match-index';
-import { FOREIGN_BIT } from '../core/variant-table';
 import type { GlossDb } from './db';
 
 /** Rows of `meta` that are caches derived from the entities, rebuilt when dropped. */
@@ -56,20 +55,29 @@ export function matchIndexProblem(index: MatchIndex): string | null {
     !isArray(t.groupStart, Uint32Array) ||
     !isArray(t.entity, Uint32Array) ||
     !isArray(t.rule, Uint8Array) ||
+    !isArray(t.lang, Uint16Array) ||
+    !Array.isArray(t.langs) ||
+    !t.langs.every((l) => typeof l === 'string') ||
     !isArray(t.textStart, Uint32Array) ||
     typeof t.text !== 'string'
   )
     return 'variant arrays of the wrong type';
   const groups = t.groupStart.length - 1;
   const variants = t.entity.length;
-  if (groups < 0 || t.groupStart[groups] !== variants || t.rule.length !== variants || t.textStart.length !== variants + 1)
+  if (
+    groups < 0 ||
+    t.groupStart[groups] !== variants ||
+    t.rule.length !== variants ||
+    t.lang.length !== variants ||
+    t.textStart.length !== variants + 1
+  )
     return 'variant sizes disagree';
   for (let g = 0; g < groups; g++) if (t.groupStart[g]! > t.groupStart[g + 1]!) return 'variant groups out of order';
   for (let i = 0; i < variants; i++) if (t.textStart[i]! > t.textStart[i + 1]!) return 'variant texts out of order';
   if (t.textStart[variants]! > t.text.length) return 'variant text too short';
   const entities = index.entities.length;
   for (let i = 0; i < variants; i++)
-    if (t.entity[i]! >= entities || (t.rule[i]! & ~FOREIGN_BIT) > 2) return 'variant names no entity';
+    if (t.entity[i]! >= entities || t.rule[i]! > 2 || t.lang[i]! > t.langs.length) return 'variant names no entity';
   for (let i = 0; i < nodes; i++) if (a.output[i]! < -1 || a.output[i]! >= groups) return 'automaton output names no group';
   return null;
 }

@@ -28,7 +28,7 @@ export function patchMatchIndex(index: MatchIndex, changed: readonly Entity[]): 
     for (const v of variantsOf(index.variants, g)) {
       if (!wanted.has(v.entity)) continue;
       const set = before.get(v.entity) ?? new Set<string>();
-      set.add(`${v.text}\u0000${v.rule}\u0000${v.foreign}`);
+      set.add(`${v.text}\u0000${v.rule}\u0000${v.lang ?? ''}`);
       before.set(v.entity, set);
     }
   }
@@ -39,7 +39,7 @@ export function patchMatchIndex(index: MatchIndex, changed: readonly Entity[]): 
 }
 
 function aliasKeys(e: Entity): Set<string> {
-  return new Set(aliasesOf(e).flatMap((a) => (foldText(a.text) === '' ? [] : [`${a.text}\u0000${a.rule}\u0000${a.foreign}`])));
+  return new Set(aliasesOf(e).flatMap((a) => (foldText(a.text) === '' ? [] : [`${a.text}\u0000${a.rule}\u0000${a.lang ?? ''}`])));
 }
 
 const sameSet = (a: Set<string> | undefined, b: Set<string>) => (a?.size ?? 0) === b.size && [...b].every((k) => a?.has(k));

@@ -23,6 +23,7 @@ import { validatePack } from '../../lib/pack/validate';
 import { addTitleCaseAcronyms } from './acronym-forms';
 import { addCityNames, readCityNamesConfig } from './city-names-cldr';
 import { canonical, dropCollidingForeignAliases } from './merge';
+import { addNamesInLanguages, readNamesInLanguages } from './names-in-languages';
 import { buildBusinessMedia } from './business-media';
 import { applySummaries } from './summaries';
 import { buildUsGovernment } from './us-government';
@@ -108,6 +109,10 @@ export function buildCatalogue(rootDir = root): CatalogueBuild {
   addCityNames(
     built.flatMap((b) => b.entities),
     readCityNamesConfig(rootDir),
+  );
+  addNamesInLanguages(
+    built.flatMap((b) => b.entities),
+    readNamesInLanguages(rootDir),
   );
   const droppedForeignAliases = dropCollidingForeignAliases(built.flatMap((b) => b.entities));
   const packs = built.map(({ entry, meta, entities }) => {

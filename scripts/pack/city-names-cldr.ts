@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { foldText } from '../../lib/core/fold';
+import { primaryLanguage } from '../../lib/core/match-index';
 import type { Entity } from '../../lib/pack/types';
 import { canonical } from './merge';
 import type { CityRecord } from './world-places';
@@ -174,7 +175,7 @@ function matcher(entities: readonly Entity[], config: CityNamesConfig): (city: T
 }
 
 /** Puts the keys of an entity changed in place back in the order of the pack format (merge.ts canonical). */
-function inCanonicalOrder(e: Entity): void {
+export function inCanonicalOrder(e: Entity): void {
   const ordered = canonical(e);
   for (const key of Object.keys(e)) delete (e as unknown as Record<string, unknown>)[key];
   Object.assign(e, ordered);
@@ -196,18 +197,27 @@ export function addCityNames(entities: readonly Entity[], config: CityNamesConfi
       unmatched.push(`${city.zone} (${city.english}, ${city.country ?? 'no country'})`);
       continue;
     }
-    const have = new Set([e.name, ...(e.alternateName ?? []).map((a) => a.text)].map(foldText));
+    // Names the entity has, by the language whose pages they count on ("" for every page): Portuguese
+    // "Moscou" is still wanted when French "Moscou" is there, since each counts on its own pages only.
+    const have = new Set([
+      `${foldText(e.name)}\u0000`,
+      ...(e.alternateName ?? []).map(
+        (a) =>
+          `${foldText(a.text)}\u0000${a.lang === undefined || primaryLanguage(a.lang) === 'en' ? '' : primaryLanguage(a.lang)}`,
+      ),
+    ]);
     for (const lang of config.languages) {
       const raw = city.names[lang];
       const clean = raw === undefined ? null : cleanName(raw);
       for (const text of clean === null ? [] : withoutArticle(lang, clean)) {
-        if (`${lang}:${clean}` in config.skip || have.has(foldText(text))) continue;
+        const key = `${foldText(text)}\u0000${primaryLanguage(lang)}`;
+        if (`${lang}:${clean}` in config.skip || have.has(`${foldText(text)}\u0000`) || have.has(key)) continue;
         const other = owner.get(foldText(text));
         if (other !== undefined && other !== e.id) {
           taken.push(`${e.id} ${lang}:${text} (${other})`);
           continue;
         }
-        have.add(foldText(text));
+        have.add(key);
         e.alternateName = [...(e.alternateName ?? []), { text, lang }];
         if (!e.sources.includes(cldrSourceUrl(lang))) e.sources = [...e.sources, cldrSourceUrl(lang)];
         added.push(`${e.id} ${lang}:${text}`);

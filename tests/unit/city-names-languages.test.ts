@@ -43,6 +43,12 @@ describe('city names in the languages of the news', () => {
       'Cidade do México gloss:place-mexico-city',
       'Varsóvia gloss:place-warsaw',
     ]);
+    // Names of both Portuguese locales, and one that French writes the same way ("Moscou").
+    expect(linked('De Moscovo a Seul, passando por Moscou.', 'pt-PT')).toEqual([
+      'Moscovo gloss:place-moscow',
+      'Seul gloss:place-seoul',
+      'Moscou gloss:place-moscow',
+    ]);
   });
 
   it('keeps names in other languages off English pages and pages that declare no language', () => {
@@ -57,7 +63,7 @@ describe('city names in the languages of the news', () => {
     ]);
   });
 
-  it('does not take a name that is a common word in another language of the news', () => {
+  it('keeps a name off pages in other languages where it is a common word', () => {
     // Portuguese "Seul" and Spanish "Seúl" (Seoul) would mark the French "Seul" that opens sentences.
     expect(linked('Seul le président peut dissoudre l’Assemblée.', 'fr').filter((m) => m.includes('seoul'))).toEqual([]);
   });
@@ -84,8 +90,10 @@ describe('the matcher and alias languages', () => {
       .mentions.flat()
       .map((m) => m.surface);
 
-  it('counts a foreign name only on a page in a language other than English', () => {
-    expect(ids('Alger, Argel', 'fr')).toEqual(['Alger', 'Argel']);
+  it('counts a name in another language only on pages in that language', () => {
+    expect(ids('Alger, Argel', 'fr')).toEqual(['Alger']);
+    expect(ids('Alger, Argel', 'es-AR')).toEqual(['Argel']);
+    expect(ids('Alger, Argel', 'de')).toEqual([]);
     expect(ids('Alger, Argel', 'en')).toEqual([]);
     expect(ids('Alger, Argel')).toEqual([]);
   });
