@@ -49,7 +49,7 @@ export function addNamesInLanguages(entities: readonly Entity[], file: NamesInLa
     const have = new Set((e.alternateName ?? []).map((a) => `${foldText(a.text)}\u0000${a.lang ?? ''}`));
     have.add(`${foldText(e.name)}\u0000`);
     for (const { lang, aliases, source, says } of names) {
-      if (!/^https?:\/\//.test(source) || says.trim() === '') {
+      if (!source.startsWith('https://') || says.trim() === '') {
         throw new Error(`${FILE}: ${id} ${lang}: every name needs a source URL and the words of it that state the name`);
       }
       for (const text of aliases) {
