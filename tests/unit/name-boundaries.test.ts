@@ -44,4 +44,47 @@ describe('where a proper name starts and ends', () => {
   it('takes no adjective that opens a sentence for a name', () => {
     expect(names('The vote was close. Prominent politicians joined the party.')).toEqual([]);
   });
+
+  it('goes on past a second "of" once a name has gone past "of" or "for"', () => {
+    expect(spans('He joined the National Association for the Advancement of Colored People in 1950.')).toEqual([
+      'National Association for the Advancement of Colored People',
+    ]);
+    expect(spans('It merged with the Party of Democratic Action of Croatia last year.')).toEqual([
+      'Party of Democratic Action of Croatia',
+    ]);
+  });
+
+  it('ends a party at "for" when an organisation word opens what follows', () => {
+    expect(spans('He will leave the Quebec Liberal Party for the Parti Québécois soon.')).toEqual([
+      'Quebec Liberal Party',
+      'Parti Québécois',
+    ]);
+  });
+
+  it('leaves "Member" (of Parliament) out of a party\'s name, and a seat out of "Parliament"', () => {
+    expect(spans('Sitting as a Liberal Party of Canada Member of Parliament for Niagara Falls, she won.')).toEqual([
+      'Liberal Party of Canada',
+      'Parliament',
+      'Niagara Falls',
+    ]);
+  });
+
+  it('reads a party head that opens a name as its first word, not a party before a candidate', () => {
+    expect(names('Most are from local parties such as the Coalition Avenir Québec today.')).toEqual([
+      'Coalition Avenir Québec:organization',
+    ]);
+  });
+
+  it('goes on across "and" when the words after it do not end in an organisation word', () => {
+    expect(spans('She is a fellow at the Belfer Center for Science and International Affairs now.')).toEqual([
+      'Belfer Center for Science and International Affairs',
+    ]);
+  });
+
+  it('takes a name with members of a party in the plural for a party, not a person', () => {
+    expect(names('Voters chose the Australian Democrats and the Liberal Democrats again.')).toEqual([
+      'Australian Democrats:organization',
+      'Liberal Democrats:organization',
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ import {
   MODEL_RE,
   MODIFIERS,
   NUMBERED_HEADS,
+  PARTY_PLURALS,
   ORG_WORDS,
   PLACE_PREFIXES,
   PLACE_PREPS,
@@ -51,6 +52,7 @@ export function classify(tokens: Token[], c: Candidate, text: string): UnknownAc
   if (/&/.test(text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end))) return 'organization';
   // "Veterans for Peace", "Concerned Women for America": no person's name has "for" in it.
   if (ws.includes('for')) return 'organization';
+  if (ws.length > 1 && ws.some((w) => PARTY_PLURALS.has(w))) return 'organization';
   if (ws.slice(1).some((w) => PLACE_WORDS.has(w)) || (ws.length > 1 && PLACE_PREFIXES.has(ws[0]!))) return 'place';
   if (ws.length > 1 && ws.some((w) => COMPASS.has(w))) return 'place';
   const before = tokens[c.from - 1];

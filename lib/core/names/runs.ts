@@ -121,7 +121,13 @@ export function findRuns(tokens: Token[], text: string): Run[] {
       let k = to;
       if (PARTICLES.has(next.lower) && gapIsSpace(text, last, next)) {
         k = PARTICLES.has(tokens[to + 1]?.lower ?? '') ? to + 2 : to + 1;
-      } else if (next.lower === 'of' && OF_HEADS.has(last.lower.replace(/\.$/, '')) && gapIsSpace(text, last, next)) {
+      } else if (
+        next.lower === 'of' &&
+        // "National Association for the Advancement of Colored People", "Party of Democratic Action of Croatia":
+        // once a name has gone on past "of" or "for", a second "of" goes on with it too.
+        (OF_HEADS.has(last.lower.replace(/\.$/, '')) || sawFor) &&
+        gapIsSpace(text, last, next)
+      ) {
         k = tokens[to + 1]?.lower === 'the' ? to + 2 : to + 1;
         sawFor = true;
       } else if ((next.lower === 'on' || next.lower === 'for') && forHead(last, next.lower) && gapIsSpace(text, last, next)) {
@@ -148,7 +154,13 @@ export function findRuns(tokens: Token[], text: string): Run[] {
       ) {
         k = to + 1;
       }
-      if (k > to && tokens[k] && nameWord(tokens, k, text) && gapIsSpace(text, tokens[k - 1]!, tokens[k]!)) {
+      // "leave the Quebec Liberal Party for the Parti Québécois": what "for" leads to opens with an organisation
+      // word, so it is a second organisation, not the first one's purpose.
+      const forAnother =
+        (next.lower === 'for' || next.lower === 'on') &&
+        ORG_WORDS.has(tokens[k]?.lower ?? '') &&
+        tokens[k]!.lower !== 'international';
+      if (k > to && tokens[k] && !forAnother && nameWord(tokens, k, text) && gapIsSpace(text, tokens[k - 1]!, tokens[k]!)) {
         to = k + 1;
         continue;
       }
@@ -174,14 +186,17 @@ function andContinues(tokens: Token[], from: number, and: number, text: string):
   // word again opens a second name ("Principality of Svaneti and Principality of Abkhazia").
   if (COUNTRY_LAST_WORDS.has(tokens[and - 1]!.lower) || after.lower === tokens[from]!.lower) return false;
   if (/(?:ic|al)$/.test(tokens[and - 1]!.lower)) return true;
-  for (let j = and + 1; j < tokens.length && j < and + 5 && nameWord(tokens, j, text); j++) {
-    if (ORG_WORDS.has(tokens[j]!.lower)) return false;
-  }
-  return true;
+  // "Ministry of Defence and Home Office": the words after "and" end in an organisation word of their own.
+  // ("Belfer Center for Science and International Affairs" goes on: "International" does not end it.)
+  let j = and + 1;
+  while (j < tokens.length && j < and + 5 && nameWord(tokens, j, text)) j++;
+  return !ORG_WORDS.has(tokens[j - 1]!.lower);
 }
 
 /** A word "for" or "on" continues: an organisation word, or a plural noun naming members ("Veterans for Peace"). */
 function forHead(t: Token, connector: string): boolean {
+  // "Member of Parliament for Niagara Falls": a seat, not a body's purpose.
+  if (t.lower === 'parliament') return false;
   if (FOR_HEADS.has(t.lower)) return true;
   // Not "on" ("Talks on the Middle East"), and not a word that opens a sentence, where capitals say nothing.
   return (
@@ -283,7 +298,8 @@ function personTail(tokens: Token[], run: Run): { at: number; labelled: boolean 
     // "Liberal Party of Canada Frank Oliver": the party's country closes its name (not "Party of the United States").
     const ofCountry =
       tokens[at - 1]!.cap && tokens[at - 2]?.lower === 'of' && PARTY_HEADS.has(tokens[at - 3]?.lower ?? '') && at - 3 >= run.from;
-    if (!labelled && !ofCountry && !PARTY_HEADS.has(head)) continue;
+    // "Coalition Avenir Québec": a party head that opens the run is the party's own first word, not its end.
+    if (!labelled && !ofCountry && !(PARTY_HEADS.has(head) && at - 1 > run.from)) continue;
     const plain = tokens
       .slice(at, run.to)
       .every(

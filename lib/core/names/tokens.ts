@@ -135,7 +135,7 @@ export function tokenize(text: string): Token[] {
     }
     // "Iran-backed", "EADS-led": the name is the capitalised part, and nothing after it joins the name.
     const compound = raw.includes('-')
-      ? /^(\p{Lu}[\p{L}\p{M}.&]+(?:-\p{Lu}[\p{L}\p{M}.&]*)*)-(?:\p{Ll}+ed|born|led|run|made|style|era|wide)$/u.exec(raw)
+      ? /^(\p{Lu}[\p{L}\p{M}.&]+(?:-\p{Lu}[\p{L}\p{M}.&]*)*)-(?:\p{Ll}+ed|born|led|run|made|style|era|wide|speaking)$/u.exec(raw)
       : null;
     if (compound) {
       raw = compound[1]!;

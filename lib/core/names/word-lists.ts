@@ -23,11 +23,11 @@ export const COMMON = words(`
 export const MONTHS = words(`january february march april june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec`);
 export const DAYS = words('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun');
-/** Capitalised but never an actor: holidays, eras, time zones, units, common acronyms. */
+/** Capitalised but never an actor: holidays, eras, time zones, units, common acronyms, "Member" (of Parliament). */
 export const NOT_NAMES = words(`christmas easter ramadan eid hanukkah passover thanksgiving diwali
   utc gmt est edt pst pdt cet bst am pm a.m p.m tv sdk vip gb mb kb tb gbp eur usd mp3 pdf url html ok id pc
   dna hiv aids covid ai os cd dvd gps gdp vat faq ceo cfo coo cto cio ps pr hq q&a no. inc. i i'm i've i'd i'll
-  internet web c.e.o mp mps mep meps ngo ngos`);
+  internet web c.e.o mp mps mep meps ngo ngos member`);
 
 /** Titles and roles: cues for a person, kept out of the name's span. Lower case, matched per token. */
 export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady madam mx
@@ -67,6 +67,9 @@ export const ORG_WORDS = words(`ministry department party council army navy forc
   caucus tribunal secretariat alliance coalition command regiment battalion division guardian telegraph herald tribune gazette université universidad universidade università universität
   ministère ministerio ministero ministerium banco banque banca partido parti partei partito instituto institut
   società sociedad société gesellschaft stiftung fundación fondation`);
+/** Members of a party or movement in the plural: a name with one is a party ("Australian Greens", "Liberal Democrats"). */
+export const PARTY_PLURALS = words(`democrats socialists greens liberals conservatives nationals republicans unionists
+  communists nationalists radicals progressives federalists loyalists separatists social-democrats christian-democrats`);
 /** Place words ("Gaza City", "Jordan River", "Sichuan Province", "Heathrow Airport"). */
 export const PLACE_WORDS = words(`city river province county state region district territory island islands isle
   mountains mountain mount valley desert sea ocean gulf lake bay strait straits peninsula strip coast
