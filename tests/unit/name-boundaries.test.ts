@@ -87,4 +87,24 @@ describe('where a proper name starts and ends', () => {
       'Liberal Democrats:organization',
     ]);
   });
+
+  it("leaves the coalition a party leads out of the party's name", () => {
+    expect(spans('It had been the senior partner in the Australian Labor Party Coalition since 1924.')).toEqual([
+      'Australian Labor Party',
+    ]);
+  });
+
+  it("keeps honorifics and hyphenated titles outside a person's name", () => {
+    expect(spans('It was led by its Secretary-General Datuk Wilfred Madius Tangau that year.')).toEqual([
+      'Wilfred Madius Tangau',
+    ]);
+    expect(spans('He was then known as the Honourable Edward Lyulph Stanley in London.')).toEqual([
+      'Edward Lyulph Stanley',
+      'London',
+    ]);
+  });
+
+  it("keeps a country's acronym that closes a party's name inside it", () => {
+    expect(spans('He joined the Communist Party USA in 1932.')).toEqual(['Communist Party USA']);
+  });
 });

@@ -179,6 +179,8 @@ export function trimTail(tokens: Token[], c: Candidate): Candidate | null {
   if (numbered > 0) return { ...c, to: c.from + numbered };
   if (numbered === 0) return null;
   if (EVENT_WORDS.has(ws[ws.length - 1]!)) return null;
+  // "the Australian Labor Party Coalition": a party's name, then the coalition it leads, not a longer name.
+  if (ws.length > 2 && ws.at(-1) === 'coalition' && ws.slice(0, -1).includes('party')) return { ...c, to: c.to - 1 };
   return c;
 }
 

@@ -12,6 +12,7 @@ import {
   PLACE_WORDS,
   TITLES,
   TITLE_HEADS,
+  COUNTRY_ACRONYMS,
   words,
 } from './word-lists';
 import { type Token, gapIsAmp, gapIsSpace } from './tokens';
@@ -106,7 +107,9 @@ export function findRuns(tokens: Token[], text: string): Run[] {
         !next.text.includes('.') &&
         !last.text.includes('.') &&
         !ROMAN_RE.test(next.text) &&
-        !ORG_WORDS.has(next.lower);
+        !ORG_WORDS.has(next.lower) &&
+        // "Communist Party USA": a country's acronym closes a party's name.
+        !(last.lower === 'party' && COUNTRY_ACRONYMS.has(next.lower));
       if (
         nameWord(tokens, to, text) &&
         (gapIsSpace(text, last, next) || gapIsAmp(text, last, next)) &&

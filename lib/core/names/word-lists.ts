@@ -23,11 +23,11 @@ export const COMMON = words(`
 export const MONTHS = words(`january february march april june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec`);
 export const DAYS = words('monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun');
-/** Capitalised but never an actor: holidays, eras, time zones, units, common acronyms, "Member" (of Parliament). */
+/** Capitalised but never an actor: holidays, eras, time zones, units, common acronyms, "Member" (of Parliament), "Fellow". */
 export const NOT_NAMES = words(`christmas easter ramadan eid hanukkah passover thanksgiving diwali
   utc gmt est edt pst pdt cet bst am pm a.m p.m tv sdk vip gb mb kb tb gbp eur usd mp3 pdf url html ok id pc
   dna hiv aids covid ai os cd dvd gps gdp vat faq ceo cfo coo cto cio ps pr hq q&a no. inc. i i'm i've i'd i'll
-  internet web c.e.o mp mps mep meps ngo ngos member`);
+  internet web c.e.o mp mps mep meps ngo ngos member fellow`);
 
 /** Titles and roles: cues for a person, kept out of the name's span. Lower case, matched per token. */
 export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady madam mx
@@ -38,7 +38,8 @@ export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady ma
   congressman congresswoman governor gov gov. mayor judge justice ambassador envoy speaker chairman chairwoman
   chair chief executive officer director spokesman spokeswoman spokesperson commissioner professor prof prof.
   councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
-  ceo cfo coo cto c.e.o. founder co-founder chairperson attorney saint press`);
+  ceo cfo coo cto c.e.o. founder co-founder chairperson attorney saint press
+  honourable honorable secretary-general datuk dato`);
 /** Nouns that end a title phrase: "Chief Operating Officer", "Deputy Foreign Minister". */
 export const TITLE_HEADS = words(`officer minister president secretary director chairman chairwoman chairperson spokesman
   spokeswoman spokesperson commissioner ambassador envoy executive premier chancellor governor mayor`);
