@@ -36,4 +36,11 @@ describe('which unknown names a reader sees marked', () => {
   it('takes "MP" for a title, not a name', () => {
     expect(marked('She sat as a Member of Parliament (MP) for Niagara Falls.')).not.toContain('MP:organization');
   });
+
+  it('marks an organisation named by its head word ("Institution", "Endowment", "Forum")', () => {
+    expect(marked('She is a fellow with the Hoover Institution and the Lilly Endowment.')).toEqual([
+      'Hoover Institution:organization',
+      'Lilly Endowment:organization',
+    ]);
+  });
 });

@@ -60,7 +60,7 @@ export const ROLE_NOUNS = new Set([...PERSON_ROLES, ...ORG_ROLES, 'rival']);
 export const ORG_WORDS = words(`ministry department party council army navy force forces guard guards brigade brigades
   corps bank university college school institute academy inc inc. corp corp. corporation company co co. ltd
   ltd. plc llc llp gmbh ag sa nv n.v. s.a. group holdings airlines airline airways agency office commission
-  committee association society foundation federation league union court courts parliament congress senate
+  committee association society foundation federation institution endowment initiative project forum league union court courts parliament congress senate
   assembly government administration authority police service services systems technologies technology
   motors media news times post journal network studios records club fc bureau board fund organization
   organisation movement front church hospital museum trust partners capital industries international
