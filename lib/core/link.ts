@@ -63,6 +63,15 @@ function cueBefore(text: string, start: number): { title: string | null; place: 
   return { title, place: PLACE_CUES.includes(lastWord) };
 }
 
+/** The countries of a place named unambiguously right before ", " and this span ("Atlanta, Georgia"). */
+function placeBefore(spans: readonly Candidates[], k: number, text: string, entities: readonly IndexedEntity[]): string[] {
+  const prev = spans[k - 1];
+  const s = spans[k]!;
+  if (!prev || prev.block !== s.block || prev.entities.length !== 1 || text.slice(prev.end, s.start) !== ', ') return [];
+  const e = entities[prev.entities[0]!]!;
+  return e.kind === 'place' ? (e.countries ?? []) : [];
+}
+
 export interface LinkContext {
   blocks: readonly string[];
   /** YYYY-MM-DD of the article, when known. */
@@ -115,6 +124,7 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
     if (fitting.length === 0) return { entity: null, score: 0, runnerUp: 0, unfit: true };
     if (fitting.length === 1) return { entity: fitting[0]!, score: 1, runnerUp: 0 };
     const cue = cueBefore(text, s.start);
+    const within = placeBefore(spans, k, text, entities);
     const scored = fitting
       .map((i) => {
         const e = entities[i]!;
@@ -129,6 +139,8 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
         }
         if (cue.place && (e.kind === 'country' || e.kind === 'territory' || e.kind === 'place')) score += 0.15;
         if (ctx.date && e.roles?.some((r) => heldOn(r, ctx.date!))) score += 0.15;
+        // "Atlanta, Georgia": the region of the country the place before the comma is in.
+        if (within.length > 0 && e.countries?.some((c) => within.includes(c))) score += 0.6;
         return { i, score };
       })
       .sort((a, b) => b.score - a.score);

@@ -109,3 +109,26 @@ describe('short forms', () => {
     expect(first!.map((m) => m.surface)).toEqual(['Mara Quill']);
   });
 });
+
+describe('a place after another and a comma', () => {
+  it('is the region of the country the first place is in ("Atlanta, Georgia")', () => {
+    const place = (id: string, name: string, related: string[]): Entity => ({
+      id,
+      kind: 'place',
+      name,
+      description: 'A place.',
+      related,
+      sources: src,
+    });
+    const atlas = buildMatchIndex([
+      { id: 'c:ge', kind: 'country', name: 'Georgia', description: 'A country.', sources: src },
+      { id: 'c:us', kind: 'country', name: 'United States', description: 'A country.', sources: src },
+      place('pl:ga', 'Georgia', ['c:us']),
+      place('pl:atl', 'Atlanta', ['c:us']),
+      place('pl:tbs', 'Tbilisi', ['c:ge']),
+      place('pl:bat', 'Batumi', ['c:ge']),
+    ]);
+    const marks = annotate(atlas, 'Crowds filled Tbilisi and Batumi. In Atlanta, Georgia, the governor spoke of Georgia.');
+    expect(marks.filter((m) => m.surface === 'Georgia').map((m) => m.entityId)).toEqual(['pl:ga', 'c:ge']);
+  });
+});
