@@ -3,8 +3,8 @@ import { heldOn } from './roles-as-of';
 
 /**
  * Words of institutional names that say nothing of which country they belong to: "Democratic Party",
- * "Supreme Court", "National Assembly", "the Senate". Such a name is linked only to an entity of the
- * article's own country.
+ * "Supreme Court", "National Assembly", "the Senate", "House of Commons" (Britain's and Canada's). Such a
+ * name is linked only to an entity of the article's own country.
  */
 const GENERIC_NAME_WORDS = new Set(
   `the of and democratic democrats republican republicans national people's peoples supreme high federal central
@@ -12,7 +12,7 @@ const GENERIC_NAME_WORDS = new Set(
   interior justice finance reserve bank government cabinet liberal liberals conservative conservatives labour
   labor socialist socialists communist communists green greens progressive united social christian union front
   alliance movement police army navy air force forces guard presidential office state department treasury
-  commission electoral election supreme fed administration democrat`.split(/\s+/),
+  commission electoral election supreme fed administration democrat commons lords legislative`.split(/\s+/),
 );
 
 export function isGenericName(surface: string): boolean {
@@ -37,9 +37,23 @@ export function leadingCountries(counts: ReadonlyMap<string, number>): Set<strin
   return new Set([...counts].filter(([, n]) => n === most && n > 0).map(([c]) => c));
 }
 
+const byIdOf = new WeakMap<readonly IndexedEntity[], Map<string, IndexedEntity>>();
+
+/**
+ * The countries an entity belongs to, or, for a body with none of its own, those of the bodies it is part of:
+ * a chamber belongs to its country through its parliament ("House of Commons" → UK Parliament → the UK).
+ */
+export function institutionCountries(e: IndexedEntity, entities: readonly IndexedEntity[]): readonly string[] | undefined {
+  if (e.countries || e.kind !== 'government-body' || !e.related) return e.countries;
+  let byId = byIdOf.get(entities);
+  if (!byId) byIdOf.set(entities, (byId = new Map(entities.map((x) => [x.id, x]))));
+  const found = [...new Set(e.related.flatMap((r) => byId.get(r)?.countries ?? []))];
+  return found.length > 0 ? found : undefined;
+}
+
 /** A generic institutional name needs the entity to belong to one of the article's leading countries. */
-export function fitsCountry(e: IndexedEntity, generic: boolean, leading: ReadonlySet<string>): boolean {
-  return !(generic && e.countries && leading.size > 0 && !e.countries.some((c) => leading.has(c)));
+export function fitsCountry(countries: readonly string[] | undefined, generic: boolean, leading: ReadonlySet<string>): boolean {
+  return !(generic && countries && leading.size > 0 && !countries.some((c) => leading.has(c)));
 }
 
 /** Bodies and organisations whose roles date them (an administration, a government); people are not dated so. */

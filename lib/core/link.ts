@@ -1,6 +1,6 @@
 import { foldText } from './fold';
 import type { IndexedEntity } from './match-index';
-import { countryEvidence, fitsCountry, fitsDate, isGenericName, leadingCountries } from './article-context';
+import { countryEvidence, fitsCountry, fitsDate, institutionCountries, isGenericName, leadingCountries } from './article-context';
 import { heldOn } from './roles-as-of';
 
 /** A span whose candidates are still to be chosen. */
@@ -118,8 +118,11 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
     const text = ctx.blocks[s.block]!;
     // "Mexico's Senate" is Mexico's, whatever the article is most about; no Mexican senate known, no link.
     const local = generic[k] && ctx.localCountry ? ctx.localCountry(k) : null;
-    const inCountry = (i: number) =>
-      local === null ? fitsCountry(entities[i]!, generic[k]!, leading) : !!entities[i]!.countries?.includes(entities[local]!.id);
+    const inCountry = (i: number) => {
+      if (!generic[k]) return true;
+      const own = institutionCountries(entities[i]!, entities);
+      return local === null ? fitsCountry(own, true, leading) : !!own?.includes(entities[local]!.id);
+    };
     const fitting = fitsDate(s.entities.filter(inCountry), entities, ctx.date);
     if (fitting.length === 0) return { entity: null, score: 0, runnerUp: 0, unfit: true };
     if (fitting.length === 1) return { entity: fitting[0]!, score: 1, runnerUp: 0 };

@@ -30,3 +30,37 @@ describe('a generic name qualified by the country written before it', () => {
     expect(linked('Mexico and Mexico again. The South Korean Democratic Party voted.')).toContain('Democratic Party=o:kr-dem');
   });
 });
+
+describe('a chamber several countries name alike', () => {
+  it('is linked only to the article\'s own country\'s ("House of Commons")', () => {
+    const commons = buildMatchIndex([
+      { id: 'c:uk', kind: 'country', name: 'United Kingdom', description: 'A country.', sources: src },
+      { id: 'c:ca', kind: 'country', name: 'Canada', description: 'A country.', sources: src },
+      {
+        id: 'g:uk-hoc',
+        kind: 'government-body',
+        name: 'House of Commons',
+        description: 'A chamber.',
+        // Related to its parliament only: the country comes through it.
+        related: ['g:uk-parl'],
+        sources: src,
+      },
+      {
+        id: 'g:uk-parl',
+        kind: 'government-body',
+        name: 'UK Parliament',
+        description: 'A body.',
+        related: ['c:uk'],
+        sources: src,
+      },
+    ] satisfies Entity[]);
+    const ids = (text: string) => annotate(commons, text).map((m) => `${m.surface}=${m.entityId ?? '?'}`);
+    expect(ids('Canada votes soon; Canada’s prime minister has no seat in the House of Commons.')).not.toContain(
+      'House of Commons=g:uk-hoc',
+    );
+    expect(ids('The United Kingdom’s House of Commons voted.')).toContain('House of Commons=g:uk-hoc');
+    expect(ids('The United Kingdom votes, and the United Kingdom’s leaders meet the House of Commons.')).toContain(
+      'House of Commons=g:uk-hoc',
+    );
+  });
+});
