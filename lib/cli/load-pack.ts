@@ -2,14 +2,21 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { fromStored, toStored } from '../core/index-store';
 import { buildMatchIndex, type MatchIndex } from '../core/match-index';
 import { BUILTIN_PACKS } from '../pack/builtin-packs';
 import type { Pack } from '../pack/types';
 import { validatePack } from '../pack/validate';
+import { codeStampOf } from './code-stamp';
 
 const packsDir = join(import.meta.dirname, '../../assets/packs');
+// The code a cached index depends on: this file in the bundle, the core and pack sources when run from source.
+const codeStamp = codeStampOf(fileURLToPath(import.meta.url), [
+  join(import.meta.dirname, '../core'),
+  join(import.meta.dirname, '../pack'),
+]);
 
 export interface LoadedPack {
   index: MatchIndex;
@@ -80,14 +87,16 @@ function writeCache(file: string, dir: string, value: CachedIndex): void {
 /**
  * Reads and validates a pack file, or without a path the built-in default set (the packs a fresh install
  * turns on, read as one: the catalogue keeps each id in one pack only), and compiles its index; throws with
- * every problem listed if a pack is invalid. The compiled index is cached under the hash of the packs' bytes,
- * so a run whose packs have not changed starts without parsing, validating or compiling them.
+ * every problem listed if a pack is invalid. The compiled index is cached under the hash of the packs' bytes
+ * and of the code that compiles them, so a run whose packs and code have not changed starts without parsing,
+ * validating or compiling them.
  */
 export function loadPack(path?: string): LoadedPack {
   const paths =
     path === undefined ? BUILTIN_PACKS.filter((p) => p.defaultOn).map((p) => join(packsDir, `${p.short}.json`)) : [path];
   const raws = paths.map(readRaw);
   const hash = createHash('sha256');
+  hash.update(codeStamp).update('\0');
   for (const raw of raws) hash.update(raw).update('\0');
   const stamp = `cli:${hash.digest('hex').slice(0, 32)}`;
   const dir = cacheDir();
