@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { annotateArticle } from '../../lib/core/annotate-article';
 import { buildMatchIndex } from '../../lib/core/match-index';
-import type { DatedFact, Entity, EntityKind } from '../../lib/pack/types';
+import type { DatedFact, Entity } from '../../lib/pack/types';
+import { entity } from './support/test-entity';
 
-const entity = (id: string, kind: EntityKind, name: string, more: Partial<Entity> = {}): Entity => ({
-  id,
-  kind,
-  name,
-  description: `${name}.`,
-  sources: ['https://example.org/source'],
-  ...more,
-});
 const government = (id: string, country: string, roles: DatedFact[]): Entity =>
   entity(id, 'government-body', `Government ${id}`, { alternateName: [{ text: 'government' }], related: [country], roles });
 

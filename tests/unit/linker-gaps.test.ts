@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { annotateArticle } from '../../lib/core/annotate-article';
 import { buildMatchIndex } from '../../lib/core/match-index';
-import type { Entity, EntityKind } from '../../lib/pack/types';
+import { entity } from './support/test-entity';
 
-const entity = (id: string, kind: EntityKind, name: string, more: Partial<Entity> = {}): Entity => ({
-  id,
-  kind,
-  name,
-  description: `${name}.`,
-  sources: ['https://example.org/source'],
-  ...more,
-});
 const index = buildMatchIndex([
   entity('un', 'organization', 'United Nations', { alternateName: [{ text: 'UN', case: 'exact' }] }),
   entity('alaska', 'place', 'Alaska'),

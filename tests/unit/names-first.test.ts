@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { annotateArticle } from '../../lib/core/annotate-article';
 import { buildMatchIndex } from '../../lib/core/match-index';
 import { findArticleNames } from '../../lib/core/names/article-names';
-import type { Entity, EntityKind } from '../../lib/pack/types';
+import type { Entity } from '../../lib/pack/types';
+import { entity } from './support/test-entity';
 
-const src = ['https://example.org/source'];
-const entity = (id: string, kind: EntityKind, name: string, more: Partial<Entity> = {}): Entity => ({
-  id,
-  kind,
-  name,
-  description: `${name}.`,
-  sources: src,
-  ...more,
-});
 const entities: Entity[] = [
   entity('gaza', 'territory', 'Gaza Strip', { alternateName: [{ text: 'Gaza' }] }),
   entity('washington', 'place', 'Washington'),
