@@ -38,7 +38,7 @@ export interface VariantRecord {
  * (lib/kb/variant-buckets.ts). One row per entity made a 100,000-entity import write 100,000 more
  * rows, which cost as much again as the entities themselves in Chromium.
  */
-export interface VariantBucket {
+interface VariantBucket {
   sourceId: string;
   bucket: number;
   entities: Entity[];
@@ -50,7 +50,7 @@ export interface VariantBucket {
  * and each row costs Chromium a fixed price: its ~2,900 bucket rows were a third of an install's writes;
  * one string row costs a tenth of that (bench/default-set-chromium.ts).
  */
-export interface WholeSourceRow {
+interface WholeSourceRow {
   sourceId: string;
   bucket: typeof WHOLE_SOURCE;
   json: string;

@@ -23,7 +23,7 @@ import type { CityRecord } from './world-places';
 const require = createRequire(import.meta.url);
 
 /** The page of each locale's data, for the entities' sources: a reader can open it and find the name. */
-export const cldrSourceUrl = (lang: string): string =>
+const cldrSourceUrl = (lang: string): string =>
   `https://github.com/unicode-org/cldr-json/blob/45.0.0/cldr-json/cldr-dates-modern/main/${lang}/timeZoneNames.json`;
 
 interface NamedEntity {
@@ -41,7 +41,7 @@ export interface CityNamesConfig {
   skip: Record<string, string>;
 }
 
-export interface TimeZoneCity {
+interface TimeZoneCity {
   zone: string;
   /** The English name of the zone's city. */
   english: string;
@@ -86,7 +86,7 @@ function zoneCountries(): Map<string, string> {
 }
 
 /** Every time zone that has a city name in one of `languages`, with its English name and country. */
-export function timeZoneCities(languages: readonly string[]): TimeZoneCity[] {
+function timeZoneCities(languages: readonly string[]): TimeZoneCity[] {
   const english = exemplarCities('en');
   const byLang = languages.map((lang) => [lang, exemplarCities(lang)] as const);
   const countries = zoneCountries();
