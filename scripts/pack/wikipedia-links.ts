@@ -1,12 +1,12 @@
 /**
  * Gives people of the World news pack their English Wikipedia page where an input states it: the Wikipedia
- * title that Wikidata's sitelink gives in a holders table (data/ministers/*.holders.csv, `enwiki`) for the
- * person's Wikidata id, or, for a person without one (former leaders written from Wikipedia's lists), for the
+ * title that Wikidata's sitelink gives in a holders table (data/ministers/*.holders.csv, `enwiki`) or that
+ * Wikipedia's list of state leaders links (data/leaders/state-leaders.enwiki.csv) for the person's Wikidata id, or, for a person without one (former leaders written from Wikipedia's lists), for the
  * one holder of all the tables who bears exactly their name; else an English Wikipedia URL the entity already
  * cites whose title is the person's own name. A card then links the reader to the page, and the evaluation can
  * tell the person apart from a namesake. Never a title made up from a name.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import type { Entity } from '../../lib/pack/types';
@@ -19,14 +19,27 @@ export interface Sitelinks {
   byUniqueName: ReadonlyMap<string, string>;
 }
 
-/** The sitelinks of every holders table under `dir` (for an id in two files, the first file by name wins). */
+/**
+ * Wikidata id → English Wikipedia title of the heads of state and government that Wikipedia's "List of state
+ * leaders in 2022" linked (every-politician-scrapers/world-leaders-2021 `data/wikipedia.csv`, all versions).
+ */
+const STATE_LEADERS = 'data/leaders/state-leaders.enwiki.csv';
+
+/**
+ * The sitelinks of every holders table under `dir` (for an id in two files, the first file by name wins),
+ * then of the state leaders' table.
+ */
 export function readSitelinks(root: string, dir = 'data/ministers'): Sitelinks {
   const out = new Map<string, string>();
   const idsOfName = new Map<string, Set<string>>();
-  for (const file of readdirSync(join(root, dir))
+  const files = readdirSync(join(root, dir))
     .filter((n) => n.endsWith('.holders.csv'))
-    .sort()) {
-    const path = join(root, dir, file);
+    .sort()
+    .map((file) => join(root, dir, file));
+  // The state leaders' table last: the holders tables give Wikidata's sitelink, the list's links may be redirects.
+  const leaders = join(root, STATE_LEADERS);
+  if (existsSync(leaders)) files.push(leaders);
+  for (const path of files) {
     const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
     if (parsed.errors.length > 0) throw new Error(`${path}: ${parsed.errors[0]!.message}`);
     for (const r of parsed.data) {

@@ -80,4 +80,18 @@ describe('Wikipedia links of people', () => {
     expect(byId.get('wd:Q5771800')?.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Claudia_Sheinbaum');
     expect(byId.get('gloss:leader-tony-blair')?.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Tony_Blair');
   });
+
+  it("links heads of state and government through the page Wikipedia's list of state leaders links for their id", () => {
+    const pack = JSON.parse(readFileSync(join(root, 'assets/packs/world-news.json'), 'utf8')) as Pack;
+    const byId = new Map(pack.entities.map((e) => [e.id, e]));
+    expect(readSitelinks(root).byQid.get('Q61053')).toBe('Olaf Scholz');
+    for (const [id, page] of [
+      ['wd:Q61053', 'Olaf_Scholz'],
+      ['wd:Q44329', 'Bashar_al-Assad'],
+      ['wd:Q1231345', 'Paul_Kagame'],
+      ['wd:Q457786', 'Rodrigo_Duterte'],
+    ]) {
+      expect(byId.get(id!)?.links?.wikipedia).toBe(`https://en.wikipedia.org/wiki/${page}`);
+    }
+  });
 });
