@@ -6,6 +6,7 @@ import {
   cardTextOf,
   clickCardControl,
   focusedCardControl,
+  tabToCardControl,
   launchFirefox,
   shownCardText,
   type FirefoxSession,
@@ -100,11 +101,7 @@ describe('the card’s controls in Firefox', () => {
     expect(await shownCardText(page, 30_000)).toMatch(/Mention 1 of 4 here/);
     await page.keyboard.press('Enter');
     await expect.poll(() => focusedCardControl(page), { timeout: 5_000 }).toBe('');
-    const passed: (string | null)[] = [];
-    for (let i = 0; i < 20 && (await focusedCardControl(page)) !== 'Next mention'; i++) {
-      await page.keyboard.press('Tab');
-      passed.push(await focusedCardControl(page));
-    }
+    const passed = await tabToCardControl(page, 'Next mention');
     expect(passed.at(-1), `Tab went through ${JSON.stringify(passed)}`).toBe('Next mention');
     expect(passed[0], 'the pin comes first').toBe('Pin card');
     await page.keyboard.press('Enter');

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Page as FirefoxPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncTestServer } from '../unit/support/sync-server';
-import { cardTextOf, focusedCardControl, launchFirefox } from './support/firefox';
+import { cardTextOf, focusedCardControl, launchFirefox, tabToCardControl } from './support/firefox';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { cardProbe, highlightTexts, highlightsIn, worldOf } from './support/gloss-page';
 import { readHighlights } from './support/page-probes';
@@ -172,11 +172,7 @@ describe('an unknown actor’s card in Firefox', () => {
       expect(await cardText()).toContain('(this is mention 1)');
       await page.keyboard.press('Enter');
       await expect.poll(() => focusedCardControl(page), { timeout: 5_000 }).toBe('');
-      const passed: (string | null)[] = [];
-      for (let i = 0; i < 20 && (await focusedCardControl(page)) !== 'Next mention'; i++) {
-        await page.keyboard.press('Tab');
-        passed.push(await focusedCardControl(page));
-      }
+      const passed = await tabToCardControl(page, 'Next mention');
       expect(passed.at(-1), `Tab went through ${JSON.stringify(passed)}`).toBe('Next mention');
       await page.keyboard.press('Enter');
       await expect.poll(cardText, { timeout: 5_000 }).toContain('(this is mention 2)');

@@ -127,6 +127,19 @@ export function focusedCardControl(page: Page): Promise<string | null> {
 }
 
 /**
+ * Presses Tab until `name` has focus in the open card (at most 20 presses) and returns every control focus
+ * passed through, the last one `name` when it was reached, for the test to check the order.
+ */
+export async function tabToCardControl(page: Page, name: string): Promise<(string | null)[]> {
+  const passed: (string | null)[] = [];
+  for (let i = 0; i < 20 && (await focusedCardControl(page)) !== name; i++) {
+    await page.keyboard.press('Tab');
+    passed.push(await focusedCardControl(page));
+  }
+  return passed;
+}
+
+/**
  * Clicks a button or link of the open card by its words, with the real mouse: Gloss's own pages ask the
  * content script where the control is (the `cardControl` tab message).
  */
