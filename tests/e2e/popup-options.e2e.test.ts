@@ -48,6 +48,8 @@ async function extensionPage(path: string): Promise<Page> {
   // The popup at a popup's size, so its screenshots look like the real thing.
   if (path.startsWith('/popup.html')) await page.setViewportSize({ width: 380, height: 600 });
   await page.goto(ext(path));
+  // A tab behind another gets no animation frames, and Playwright's click waits for two of them: keep the page in front.
+  await page.bringToFront();
   return page;
 }
 
