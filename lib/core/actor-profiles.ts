@@ -175,7 +175,10 @@ export function markedUnknowns(
   unknown: readonly (readonly UnknownActor[])[],
   others: readonly OtherName[] = [],
 ): MarkedActor[][] {
-  const defined = definedAcronyms(texts);
+  const defined = definedAcronyms(
+    texts,
+    unknown.flatMap((list) => list.map((a) => a.surface)),
+  );
   return describeActors(texts, unknown, others).map((list) =>
     list.flatMap((a) => {
       const kind = markedKind(a, defined);

@@ -25,14 +25,88 @@ const ACRONYM_RE = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}][\p{L}\p{N}.&+-]{1,7}$/u
 /** "… Labour Party ( SDLP )": an acronym in brackets right after a capitalised word. */
 const DEFINED_RE = /\p{Lu}[\p{L}\p{M}.'’-]*\s*\(\s*([\p{Lu}][\p{L}\p{N}.&+-]{1,7})\s*\)/gu;
 
-/** Acronyms an article spells out: every one in brackets right after a capitalised name. */
-export function definedAcronyms(texts: readonly string[]): Set<string> {
+/** "… Action démocratique du Québec, or ADQ": an acronym offered as another name right after a capitalised word. */
+const OR_DEFINED_RE = /\p{Lu}[\p{L}\p{M}.'’-]*\s*,\s*or\s+([\p{Lu}][\p{L}\p{N}.&+-]{1,7})(?![\p{L}\p{N}])/gu;
+
+/**
+ * Acronyms an article spells out: every one in brackets right after a capitalised name or offered after
+ * ", or", and every one of three letters or more whose letters open the words of a name the article writes
+ * in full ("UUP" where the text names the "Ulster Unionist Party"), however far apart the two stand.
+ */
+export function definedAcronyms(texts: readonly string[], candidates: Iterable<string> = []): Set<string> {
   const out = new Set<string>();
   for (const t of texts) {
-    if (!t.includes('(')) continue;
-    for (const m of t.matchAll(DEFINED_RE)) if (ACRONYM_RE.test(m[1]!)) out.add(m[1]!);
+    if (t.includes('(')) for (const m of t.matchAll(DEFINED_RE)) if (ACRONYM_RE.test(m[1]!)) out.add(m[1]!);
+    if (t.includes(', or') || t.includes(',or'))
+      for (const m of t.matchAll(OR_DEFINED_RE)) if (ACRONYM_RE.test(m[1]!)) out.add(m[1]!);
+  }
+  const wanted = [...candidates].filter((c) => !out.has(c) && ACRONYM_RE.test(c) && initialsOf(c).length >= 3);
+  if (wanted.length > 0) {
+    const runs = texts.flatMap(capitalisedRuns);
+    for (const c of wanted) if (runs.some((r) => spellsOut(r, initialsOf(c)))) out.add(c);
   }
   return out;
+}
+
+/** The capitals of an acronym, in order ("U.K." → "UK", "PML-F" → "PMLF"). */
+const initialsOf = (acronym: string): string => acronym.replace(/[^\p{Lu}]/gu, '');
+
+/** Small words a full name may carry between its capitalised words without giving the acronym a letter. */
+const NAME_GLUE = new Set([
+  'of',
+  'the',
+  'and',
+  'for',
+  'on',
+  'in',
+  '&',
+  'de',
+  'du',
+  'des',
+  'la',
+  'le',
+  'di',
+  'del',
+  'della',
+  'von',
+  'van',
+]);
+
+/**
+ * The capitalised runs of a text as the first letters of their words, glue words as "" ("Party of the Left"
+ * → ["P", "", "", "L"]). A run ends at any other word, a number or punctuation other than a hyphen.
+ */
+function capitalisedRuns(text: string): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  const close = () => {
+    while (run.length > 0 && run.at(-1) === '') run.pop();
+    if (run.length >= 3) runs.push(run);
+    run = [];
+  };
+  for (const m of text.matchAll(/[\p{L}\p{M}&'’]+|[^\s\p{L}\p{M}&'’]+/gu)) {
+    const w = m[0];
+    if (/^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w)) run.push(w[0]!);
+    else if (run.length > 0 && NAME_GLUE.has(w.toLowerCase())) run.push('');
+    else if (w !== '-' && w !== '’' && w !== "'") close();
+  }
+  close();
+  return runs;
+}
+
+/** Whether consecutive capitalised words of a run, glue words skipped, open with exactly these letters. */
+function spellsOut(run: readonly string[], letters: string): boolean {
+  for (let from = 0; from < run.length; from++) {
+    if (run[from] !== letters[0]) continue;
+    let k = 0;
+    let j = from;
+    while (j < run.length && k < letters.length && (run[j] === '' || run[j] === letters[k])) {
+      if (run[j] !== '') k++;
+      j++;
+    }
+    if (k === letters.length) return true;
+  }
+  return false;
 }
 
 /** Words that say a name is a place when they close it or open it ("Hamilton West", "North Down"). */

@@ -17,6 +17,26 @@ describe('which unknown names a reader sees marked', () => {
     ]);
   });
 
+  it('marks an acronym whose letters open the words of a name the article writes in full, anywhere in it', () => {
+    expect(marked('The Ulster Unionist Party won two seats.', 'Later the UUP split again.')).toContain('UUP:organization');
+    // Glue words give no letter: "Party of the Democratic Left" is "PDL", not "PTDL"; two letters are too few.
+    expect(
+      marked('She joined the Party of the Democratic Left in 2007.', 'The PDL grew.', 'The PTDL and the DL did not.'),
+    ).toEqual(['Party of the Democratic Left:organization', 'PDL:organization']);
+  });
+
+  it('marks an acronym offered after ", or" as another name', () => {
+    expect(marked('He led the Action démocratique du Québec, or ADQ, and later the ADQ split.')).toEqual(
+      expect.arrayContaining(['ADQ:organization']),
+    );
+  });
+
+  it("does not take two words that happen to share an acronym's letters for its spelling when they are not a name", () => {
+    expect(
+      marked('The figures came from the UUP, and from us.', 'Under Ulster rules, Unionist Party members voted.'),
+    ).not.toContain('UUP:organization');
+  });
+
   it('leaves an acronym no one spells out unmarked', () => {
     expect(marked('Later the SDLP split, and the CPJ said so.')).toEqual([]);
   });
