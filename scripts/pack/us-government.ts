@@ -64,7 +64,8 @@ function when(r: DatedFact): string {
 
 /**
  * "United States Secretary of State since 2025. Earlier: U.S. Senator for Florida 2011–2025." The lead role is
- * the latest current one, else the latest; at most three earlier roles are named.
+ * the latest current one, else the latest; other roles still held follow as "Also", then at most three
+ * earlier roles.
  */
 export function describeRoles(roles: readonly DatedFact[], party?: string): string {
   const current = roles.filter((r) => !r.to);
@@ -74,8 +75,17 @@ export function describeRoles(roles: readonly DatedFact[], party?: string): stri
   const text = (r: DatedFact) =>
     `${r.label.replace(/^U\.S\. /, '')}${party && elected(r) ? ` (${party})` : ''} ${when(r)}`.trim();
   const others = roles.filter((r) => r !== lead).reverse();
-  const earlier = others.slice(0, 3).map(text);
-  return `${text(lead)}.` + (earlier.length > 0 ? ` Earlier: ${earlier.join('; ')}.` : '');
+  // A second role still held (Stephen Miller's two White House posts) is not an earlier one.
+  const also = others.filter((r) => !r.to && lead.to === undefined).map(text);
+  const earlier = others
+    .filter((r) => r.to || lead.to !== undefined)
+    .slice(0, 3)
+    .map(text);
+  return (
+    `${text(lead)}.` +
+    (also.length > 0 ? ` Also: ${also.join('; ')}.` : '') +
+    (earlier.length > 0 ? ` Earlier: ${earlier.join('; ')}.` : '')
+  );
 }
 
 /** A person known from a holders file only: name and Wikipedia page from Wikidata's sitelinks. */

@@ -87,6 +87,19 @@ describe('congress terms into roles', () => {
       "Senator for New York (Democratic) since 1999. Earlier: Representative for New York's 9th congressional district (Democratic) 1993–1999.",
     );
   });
+
+  it('names a second role still held as "Also", not as an earlier one', () => {
+    const text = describeRoles(
+      [
+        { label: "U.S. Representative for Louisiana's 4th congressional district", from: '2017-01-03' },
+        { label: 'Speaker of the United States House of Representatives', from: '2023-10-25' },
+      ],
+      'Republican',
+    );
+    expect(text).toBe(
+      "Speaker of the United States House of Representatives since 2023. Also: Representative for Louisiana's 4th congressional district (Republican) since 2017.",
+    );
+  });
 });
 
 describe('officials after the 2022 holders data', () => {
