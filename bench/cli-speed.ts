@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SETTLED_MS } from '../lib/cli/file-stamp';
 
 const ROOT = join(import.meta.dirname, '..');
 const BUNDLE = join(ROOT, '.output/cli/gloss.mjs');
@@ -43,6 +44,9 @@ function wall(args: readonly string[], env: NodeJS.ProcessEnv): number {
  */
 export function runCliBench(texts: readonly string[]): CliFigures {
   execFileSync('npm', ['run', '--silent', 'gloss:build'], { cwd: ROOT, stdio: 'inherit' });
+  // A bundle this fresh is keyed by its bytes, a settled one by its file status (stampFile): waiting until it
+  // has settled gives every run below the same cache key, as a reader's runs have.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, SETTLED_MS + 100);
   const dir = mkdtempSync(join(tmpdir(), 'gloss-cli-bench-'));
   try {
     const corpus = join(dir, 'corpus.jsonl');

@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { stampFile } from './file-stamp';
 
 /**
  * Identifies the code that compiles a pack into an index, so the CLI's index cache is also keyed by it:
  * a new matcher must never answer from an index an older matcher compiled. A bundled CLI (one .mjs file)
- * is identified by its bytes; a run from source (tsx) by the size and change time of every source file
- * of the given folders, which costs a millisecond instead of hashing them.
+ * is identified by its bytes, through its file status once it has settled (stampFile); a run from source
+ * (tsx) by the size and change time of every source file of the given folders, which costs a millisecond
+ * instead of hashing them.
  */
-export function codeStampOf(entryFile: string, sourceDirs: readonly string[]): string {
+export function codeStampOf(entryFile: string, sourceDirs: readonly string[], now: number = Date.now()): string {
   const hash = createHash('sha256');
-  if (!entryFile.endsWith('.ts')) hash.update(readFileSync(entryFile));
+  if (!entryFile.endsWith('.ts')) stampFile(hash, entryFile, now);
   else for (const dir of sourceDirs) stampFolder(hash, dir);
   return hash.digest('hex').slice(0, 16);
 }

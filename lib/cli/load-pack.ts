@@ -10,6 +10,7 @@ import { BUILTIN_PACKS } from '../pack/builtin-packs';
 import type { Pack } from '../pack/types';
 import { validatePack } from '../pack/validate';
 import { codeStampOf } from './code-stamp';
+import { stampFile } from './file-stamp';
 
 const packsDir = join(import.meta.dirname, '../../assets/packs');
 // The code a cached index depends on: this file in the bundle, the core and pack sources when run from source.
@@ -88,23 +89,32 @@ function writeCache(file: string, dir: string, value: CachedIndex): void {
  * Reads and validates a pack file, or without a path the built-in default set (the packs a fresh install
  * turns on, read as one: the catalogue keeps each id in one pack only), and compiles its index; throws with
  * every problem listed if a pack is invalid. The compiled index is cached under the hash of the packs' bytes
- * and of the code that compiles them, so a run whose packs and code have not changed starts without parsing,
- * validating or compiling them.
+ * (of their file status once settled: stampFile) and of the code that compiles them, so a run whose packs and
+ * code have not changed starts without reading, parsing, validating or compiling them.
  */
 export function loadPack(path?: string): LoadedPack {
   const paths =
     path === undefined ? BUILTIN_PACKS.filter((p) => p.defaultOn).map((p) => join(packsDir, `${p.short}.json`)) : [path];
-  const raws = paths.map(readRaw);
   const hash = createHash('sha256');
   hash.update(codeStamp).update('\0');
-  for (const raw of raws) hash.update(raw).update('\0');
+  // A settled pack is stamped by its file status (stampFile): its bytes are read only when the cache misses.
+  const read = paths.map((p) => {
+    try {
+      return stampFile(hash, p);
+    } catch {
+      // Not there or not readable: readRaw says so in plain words.
+      const raw = readRaw(p);
+      hash.update(raw);
+      return raw;
+    }
+  });
   const stamp = `cli:${hash.digest('hex').slice(0, 32)}`;
   const dir = cacheDir();
   const file = dir ? join(dir, `index-${stamp.slice(4)}.v8`) : null;
   const hit = file ? readCache(file, stamp) : null;
   if (hit) return hit;
 
-  const entities = raws.flatMap((raw, i) => parsePack(paths[i]!, raw).entities);
+  const entities = paths.flatMap((p, i) => parsePack(p, read[i] ?? readRaw(p)).entities);
   const index = buildMatchIndex(entities);
   const wikipedia = new Map<string, string>();
   for (const e of entities) if (e.links?.wikipedia) wikipedia.set(e.id, e.links.wikipedia);
