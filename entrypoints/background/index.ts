@@ -4,7 +4,7 @@ import { registerHandlers } from './handle';
 import { kbHandlers } from './kb-handlers';
 import { lookupHandlers } from './lookup-handlers';
 import { userHandlers } from './user-handlers';
-import { db, ensureBuiltin, prefetchMatcher, startKnowledgeBase } from './knowledge';
+import { db, importForInstall, prefetchMatcher, startKnowledgeBase } from './knowledge';
 import { keepStoredSearchIndexFresh } from '@/lib/kb/search';
 import { listenForSyncTriggers, syncHandlers } from './sync-handlers';
 
@@ -22,11 +22,14 @@ export default defineBackground({
     // before start-up is done, where its first build would compete with the install's import.
     void startKnowledgeBase().then(() => keepStoredSearchIndexFresh(db));
     prefetchMatcher();
+    const importBuiltin = () =>
+      importForInstall().catch((e: unknown) => console.error('Gloss: importing the built-in pack failed', e));
+    // A service worker's install event comes only with a new or updated extension, and must be listened
+    // to from the first run of the script; a background page (Firefox) never hears it.
+    globalThis.addEventListener?.('install', () => void importBuiltin());
     browser.runtime.onInstalled.addListener(({ reason }) => {
       createContextMenus();
-      if (reason === 'install' || reason === 'update') {
-        ensureBuiltin(true).catch((e: unknown) => console.error('Gloss: importing the built-in pack failed', e));
-      }
+      if (reason === 'install' || reason === 'update') void importBuiltin();
     });
   },
 });

@@ -105,6 +105,18 @@ export function ensureBuiltin(force = false): Promise<void> {
   return run;
 }
 
+let installImport: Promise<void> | null = null;
+/**
+ * The re-import an install or an update forces (the packs' content may change under the same version),
+ * once per worker life: Chromium's worker hears its own install event as soon as its script has run,
+ * before runtime.onInstalled says why (0.15–0.3 s before it at load 7–9, bench/default-set-chromium.ts),
+ * and whichever comes first starts it; Firefox's background page hears only onInstalled.
+ */
+export function importForInstall(): Promise<void> {
+  installImport ??= ensureBuiltin(true);
+  return installImport;
+}
+
 /** One storage.local.set for all of a backup's settings: they land together or not at all. */
 export function writeSettingsAtOnce(s: SettingsSnapshot): Promise<void> {
   return storage.setItems([
