@@ -12,6 +12,7 @@
  */
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import type { Worker } from 'playwright-core';
 import { stopServiceWorker, launchChromium } from '../tests/e2e/support/chromium';
 import { timeMessage, timeRestoringStoredRows } from './ext-page';
 import type { BrowserFigure } from './report';
@@ -20,6 +21,30 @@ interface SourceRow {
   id: string;
   kind: string;
   entityCount: number;
+}
+
+/**
+ * The worker's own spans of the install (lib/kb/spans.ts), in ms: where the import began after the worker's
+ * birth, and how long reading the files, writing the variant rows, merging and writing the entity rows took.
+ */
+async function installSpans(worker: Worker): Promise<Record<string, number>> {
+  const entries = await worker.evaluate(() =>
+    performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('gloss:'))
+      .map((m) => ({ name: m.name.slice('gloss:'.length), startTime: m.startTime, duration: m.duration })),
+  );
+  const out: Record<string, number> = {};
+  for (const { name, startTime, duration } of entries) {
+    out[name] = duration;
+    if (name === 'import:read-files') out['worker start → import'] = startTime;
+  }
+  return out;
+}
+
+function describeSpans(runs: Record<string, number>[]): string {
+  const names = [...new Set(runs.flatMap((r) => Object.keys(r)))];
+  return names.map((n) => `${n} ${median(runs.flatMap((r) => (r[n] === undefined ? [] : [r[n]]))).toFixed(0)}`).join(', ');
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -32,6 +57,7 @@ export async function runDefaultSetBench(runs = 3, log: (line: string) => void =
   const floors: number[] = [];
   const ready: number[] = [];
   const warm: number[] = [];
+  const spans: Record<string, number>[] = [];
   let counted = '';
   let rows = 0;
   for (let i = 0; i < runs; i++) {
@@ -43,6 +69,7 @@ export async function runDefaultSetBench(runs = 3, log: (line: string) => void =
       await ext.goto(`chrome-extension://${session.extensionId}/manifest.json`);
       const { reply } = await ext.evaluate(timeMessage, { type: 'listSources', data: {} });
       installs.push(performance.now() - t0);
+      spans.push(await installSpans(session.worker));
       const builtins = (reply as SourceRow[]).filter((s) => s.kind === 'builtin');
       counted = builtins.map((s) => `${s.id} ${s.entityCount}`).join(', ');
       // Warm once (builds and stores the matcher), then time a cold worker that loads it.
@@ -62,6 +89,7 @@ export async function runDefaultSetBench(runs = 3, log: (line: string) => void =
   }
   log(`load average at start ${load}; default set: ${counted}`);
   log(`install → default set imported: ${list(installs)} ms; raw put of its ${rows} rows: ${list(floors)} ms`);
+  log(`install's own steps in the worker (median ms): ${describeSpans(spans)}`);
   log(`cold worker → matcher ready (annotate): ${list(ready)} ms; warm worker: ${list(warm)} ms`);
   const [install, floor, cold, hot] = [median(installs), median(floors), median(ready), median(warm)];
   return [

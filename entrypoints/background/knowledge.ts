@@ -15,6 +15,7 @@ import { openOrRecover } from '@/lib/kb/open-or-recover';
 import { RECOVERY_REPORT_KEY, type RecoveryReport } from '@/lib/kb/recovery-report';
 import { checkAndRepair, startKb, type StartDeps } from '@/lib/kb/start-kb';
 import { MatcherKeeper } from '@/lib/kb/matcher-keeper';
+import { endSpan } from '@/lib/kb/spans';
 import { loadOrBuildMatchIndex, readStoredMatchIndex } from '@/lib/kb/stored-index';
 import { followUserData, readUserCopy, UserCopyKeeper, type CopyArea } from '@/lib/kb/user-copy';
 import { BUILTIN_PACKS, builtinPackFile, type BuiltinPackEntry } from '@/lib/pack/builtin-packs';
@@ -75,6 +76,7 @@ export function ensureBuiltin(force = false): Promise<void> {
       if (version === undefined) failure ??= new Error(`No embedded version for the built-in pack ${entry.short}.`);
       else if (force || (await builtinNeedsImport(db, version, entry.sourceId))) due.push(entry);
     }
+    const reading = performance.now();
     const files = due.map((entry) => readBuiltinPack(entry));
     // A file that fails to read is reported through `failure` below, not as an unhandled rejection.
     for (const file of files) file.catch(() => undefined);
@@ -89,6 +91,7 @@ export function ensureBuiltin(force = false): Promise<void> {
         failure ??= e;
       }
     }
+    if (due.length > 0) endSpan('import:read-files', reading);
     const change: KbChange = { changed: [], deleted: [] };
     try {
       for (const { changed, deleted } of await importBuiltinPacks(db, good, { builtByCatalogue: true })) {

@@ -2,6 +2,7 @@ import { withConfirmedRoles } from '../core/roles-as-of';
 import type { Pack } from '../pack/types';
 import type { GlossDb, SourceRecord, StoredEntity, VariantRecord } from './db';
 import { mergeVariants, sameEntity, type RankedVariant } from './merge-variants';
+import { endSpan } from './spans';
 import { deleteSourceEntities, sourceEntities, sourceEntityIds, replaceSourceEntities, variantsOf } from './variant-buckets';
 import type { KnownVariants } from './variant-buckets';
 
@@ -88,12 +89,15 @@ export async function applySourcePacks(
     source,
     pack: { ...pack, entities: withConfirmedRoles(pack.entities, pack.asOf) },
   }));
-  return db.transaction(
+  const began = performance.now();
+  const results = await db.transaction(
     'rw',
     [db.entities, db.variantBuckets, db.sources, db.meta, db.downloads, db.downloadChunks],
     async () => {
       const written: { result: ApplyResult; resolve: string[] }[] = [];
+      const start = performance.now();
       for (const { source, pack } of prepared) written.push(await writeSourceVariants(db, source, pack, opts));
+      endSpan('apply:variant-rows', start);
       const known = prepared.map(({ source, pack }) => ({ sourceId: source.id, entities: pack.entities }));
       const change = await resolveEntities(db, [...new Set(written.flatMap((w) => w.resolve))], known);
       const changed = new Set(change.changed);
@@ -111,6 +115,8 @@ export async function applySourcePacks(
       );
     },
   );
+  endSpan('apply:transaction', began);
+  return results;
 }
 
 /** Writes one source's record and variants; returns its counts and the entities to merge again. Inside a transaction. */
@@ -175,6 +181,7 @@ async function resolveEntities(db: GlossDb, ids: readonly string[], known: reado
   if (ids.length === 0) return change;
   await bumpRevision(db);
   const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
+  const start = performance.now();
   const byEntity = await variantsOf(db, ids, known);
   const put: StoredEntity[] = [];
   for (const [id, variants] of byEntity) {
@@ -190,8 +197,11 @@ async function resolveEntities(db: GlossDb, ids: readonly string[], known: reado
       change.changed.push(id);
     }
   }
+  const merged = performance.now();
+  endSpan('apply:merge', start);
   await db.entities.bulkDelete(change.deleted);
   await db.entities.bulkPut(put);
+  endSpan('apply:entity-rows', merged);
   return change;
 }
 
