@@ -2,6 +2,7 @@ import { foldText } from './fold';
 import type { IndexedEntity } from './match-index';
 import { countryEvidence, fitsCountry, fitsDate, institutionCountries, isGenericName, leadingCountries } from './article-context';
 import { heldOn } from './roles-as-of';
+import { acronymFitsArticle, isAcronym, partOfSomethingElse } from './link-guards';
 
 /** A span whose candidates are still to be chosen. */
 export interface Candidates {
@@ -96,21 +97,30 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
   const anchors = new Set<string>();
   const anchorIndexes: number[] = [];
   const relatedToAnchor = new Set<string>();
-  const generic = spans.map((s) => isGenericName(ctx.blocks[s.block]!.slice(s.start, s.end)));
+  const surfaces = spans.map((s) => ctx.blocks[s.block]!.slice(s.start, s.end));
+  const generic = surfaces.map(isGenericName);
+  const acronym = surfaces.map(isAcronym);
+  // Acronyms are no evidence of their own country either: "(PNA)" does not make an article Palestinian.
+  const nonAcronymAnchors: number[] = [];
   spans.forEach((s, k) => {
     if (s.entities.length !== 1) return;
     const e = entities[s.entities[0]!]!;
     anchors.add(e.id);
     // A generic name ("Democratic Party") is no evidence of its own country: that is what is in question.
     if (!generic[k]) anchorIndexes.push(s.entities[0]!);
+    if (!generic[k] && !acronym[k]) nonAcronymAnchors.push(s.entities[0]!);
     for (const r of e.related ?? []) relatedToAnchor.add(r);
   });
-  const needsCountry = spans.some((s, k) => s.entities.length > 1 || generic[k]);
+  const needsCountry = spans.some(
+    (s, k) => s.entities.length > 1 || generic[k] || (acronym[k] && s.entities.some((i) => entities[i]!.countries)),
+  );
   for (const i of needsCountry && ctx.countryEvidence ? ctx.countryEvidence() : []) {
     anchors.add(entities[i]!.id);
     anchorIndexes.push(i);
+    nonAcronymAnchors.push(i);
   }
   const countries = countryEvidence(entities, anchorIndexes);
+  const shown = new Set(countryEvidence(entities, nonAcronymAnchors).keys());
   const leading = leadingCountries(countries);
   const most = Math.max(1, ...countries.values());
 
@@ -123,7 +133,17 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
       const own = institutionCountries(entities[i]!, entities);
       return local === null ? fitsCountry(own, true, leading) : !!own?.includes(entities[local]!.id);
     };
-    const fitting = fitsDate(s.entities.filter(inCountry), entities, ctx.date);
+    if (
+      partOfSomethingElse(
+        text,
+        s.start,
+        s.end,
+        s.entities.map((i) => entities[i]!),
+      )
+    )
+      return { entity: null, score: 0, runnerUp: 0, unfit: true };
+    const inArticle = (i: number) => !acronym[k] || acronymFitsArticle(entities[i]!, shown);
+    const fitting = fitsDate(s.entities.filter(inCountry).filter(inArticle), entities, ctx.date);
     if (fitting.length === 0) return { entity: null, score: 0, runnerUp: 0, unfit: true };
     if (fitting.length === 1) return { entity: fitting[0]!, score: 1, runnerUp: 0 };
     const cue = cueBefore(text, s.start);
