@@ -26,6 +26,13 @@ export interface Sitelinks {
 const STATE_LEADERS = 'data/leaders/state-leaders.enwiki.csv';
 
 /**
+ * Wikidata id → English Wikipedia title (Wikidata's sitelink) of every holder in the officeholder tables of 83
+ * every-politician-scrapers repositories (`html/holders21.csv`, every committed version, the newest winning):
+ * presidents, prime ministers and ministers of most countries since about 2000.
+ */
+const HOLDERS_ENWIKI = 'data/leaders/holders.enwiki.every-politician-2022.csv';
+
+/**
  * The sitelinks of every holders table under `dir` (for an id in two files, the first file by name wins),
  * then of the state leaders' table.
  */
@@ -37,8 +44,7 @@ export function readSitelinks(root: string, dir = 'data/ministers'): Sitelinks {
     .sort()
     .map((file) => join(root, dir, file));
   // The state leaders' table last: the holders tables give Wikidata's sitelink, the list's links may be redirects.
-  const leaders = join(root, STATE_LEADERS);
-  if (existsSync(leaders)) files.push(leaders);
+  for (const extra of [HOLDERS_ENWIKI, STATE_LEADERS]) if (existsSync(join(root, extra))) files.push(join(root, extra));
   for (const path of files) {
     const parsed = Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), { header: true, skipEmptyLines: true });
     if (parsed.errors.length > 0) throw new Error(`${path}: ${parsed.errors[0]!.message}`);
@@ -47,8 +53,9 @@ export function readSitelinks(root: string, dir = 'data/ministers'): Sitelinks {
       const title = (r.enwiki ?? '').trim();
       if (!qid || !title) continue;
       if (!out.has(qid)) out.set(qid, title);
-      const name = (r.person ?? '').trim();
-      if (name) idsOfName.set(name, (idsOfName.get(name) ?? new Set()).add(qid));
+      // A person is witnessed by their label and by their page's title ("Shinzo Abe" for the label "Shinzō Abe").
+      for (const name of new Set([(r.person ?? '').trim(), title]))
+        if (name) idsOfName.set(name, (idsOfName.get(name) ?? new Set()).add(qid));
     }
   }
   const byUniqueName = new Map<string, string>();

@@ -94,4 +94,20 @@ describe('Wikipedia links of people', () => {
       expect(byId.get(id!)?.links?.wikipedia).toBe(`https://en.wikipedia.org/wiki/${page}`);
     }
   });
+  it("links former leaders through the officeholder tables of their countries, by id or by their page's title", () => {
+    const pack = JSON.parse(readFileSync(join(root, 'assets/packs/world-news.json'), 'utf8')) as Pack;
+    const byId = new Map(pack.entities.map((e) => [e.id, e]));
+    // Zimbabwe's and Egypt's presidents; "Shinzō Abe" is a label, "Shinzo Abe" the page's title; Poland's and
+    // Nigeria's tables name Tusk and Tinubu by their Wikidata ids.
+    expect(readSitelinks(root).byUniqueName.get('Shinzo Abe')).toBe('Shinzo Abe');
+    for (const [id, page] of [
+      ['gloss:leader-robert-mugabe', 'Robert_Mugabe'],
+      ['gloss:leader-shinzo-abe', 'Shinzo_Abe'],
+      ['gloss:leader-hosni-mubarak', 'Hosni_Mubarak'],
+      ['wd:Q946', 'Donald_Tusk'],
+      ['wd:Q3510872', 'Bola_Tinubu'],
+    ]) {
+      expect(byId.get(id!)?.links?.wikipedia).toBe(`https://en.wikipedia.org/wiki/${page}`);
+    }
+  });
 });
