@@ -39,6 +39,8 @@ const HOLDERS_ENWIKI = 'data/leaders/holders.enwiki.every-politician-2022.csv';
 export function readSitelinks(root: string, dir = 'data/ministers'): Sitelinks {
   const out = new Map<string, string>();
   const idsOfName = new Map<string, Set<string>>();
+  const idsOfTitle = new Map<string, Set<string>>();
+  const add = (m: Map<string, Set<string>>, key: string, qid: string) => m.set(key, (m.get(key) ?? new Set()).add(qid));
   const files = readdirSync(join(root, dir))
     .filter((n) => n.endsWith('.holders.csv'))
     .sort()
@@ -54,12 +56,17 @@ export function readSitelinks(root: string, dir = 'data/ministers'): Sitelinks {
       if (!qid || !title) continue;
       if (!out.has(qid)) out.set(qid, title);
       // A person is witnessed by their label and by their page's title ("Shinzo Abe" for the label "Shinzō Abe").
-      for (const name of new Set([(r.person ?? '').trim(), title]))
-        if (name) idsOfName.set(name, (idsOfName.get(name) ?? new Set()).add(qid));
+      const label = (r.person ?? '').trim();
+      if (label) add(idsOfName, label, qid);
+      add(idsOfName, title, qid);
+      add(idsOfTitle, title, qid);
     }
   }
   const byUniqueName = new Map<string, string>();
   for (const [name, ids] of idsOfName) if (ids.size === 1) byUniqueName.set(name, out.get([...ids][0]!)!);
+  // A page titled exactly with the name is the name's own page, whoever else bears the name as a label: "Tony
+  // Abbott" is the prime minister's page; the diplomat's is "Tony Abbott (diplomat)".
+  for (const [title, ids] of idsOfTitle) if (ids.size === 1) byUniqueName.set(title, out.get([...ids][0]!)!);
   return { byQid: out, byUniqueName };
 }
 
@@ -119,4 +126,35 @@ export function addWikipediaLinks(
     };
   });
   return { entities: out, counts };
+}
+
+/** Pages checked by hand for people whose inputs give none (data/leaders/curated-wikipedia-pages.json). */
+const CURATED_PAGES = 'data/leaders/curated-wikipedia-pages.json';
+
+interface CuratedPage {
+  id: string;
+  page: string;
+  witness: string;
+}
+
+/**
+ * Adds each hand-checked page to its person's sources, where `addWikipediaLinks` takes it as a cited page of
+ * their own name. Fails on an unknown id, and on a page whose title is not the person's name or alias.
+ */
+export function withCuratedPages(root: string, entities: readonly Entity[]): Entity[] {
+  const path = join(root, CURATED_PAGES);
+  if (!existsSync(path)) return [...entities];
+  const { pages } = JSON.parse(readFileSync(path, 'utf8')) as { pages: CuratedPage[] };
+  const byId = new Map(pages.map((p) => [p.id, p]));
+  const out = entities.map((e) => {
+    const p = byId.get(e.id);
+    if (!p) return e;
+    byId.delete(e.id);
+    const withPage = { ...e, sources: [p.page, ...e.sources.filter((s) => s !== p.page)] };
+    if (e.kind !== 'person' || ownPageCited(withPage) !== p.page)
+      throw new Error(`${CURATED_PAGES}: ${p.page} is not the page of ${e.id} (${e.name})`);
+    return withPage;
+  });
+  if (byId.size > 0) throw new Error(`${CURATED_PAGES}: no entity ${[...byId.keys()].join(', ')}`);
+  return out;
 }

@@ -11,7 +11,7 @@ import { buildCountries, type CountryRef } from './countries';
 import { buildLeaders, readCuratedLeaderRows, readLeaderRows, withRolesDescribed } from './leaders';
 import { canonical, mergeEntity } from './merge';
 import { buildMinisters } from './ministers';
-import { addWikipediaLinks, readSitelinks } from './wikipedia-links';
+import { addWikipediaLinks, readSitelinks, withCuratedPages } from './wikipedia-links';
 
 export interface WorldNewsBuild {
   entities: Entity[];
@@ -53,6 +53,6 @@ export function buildWorldNews(root: string, asOf: string): WorldNewsBuild {
       byId.set(e.id, generated ? mergeEntity(generated, e) : canonical(e));
     }
   }
-  const linked = addWikipediaLinks([...byId.values()], readSitelinks(root));
+  const linked = addWikipediaLinks(withCuratedPages(root, [...byId.values()]), readSitelinks(root));
   return { entities: linked.entities, supersededRoles: leaders.superseded };
 }

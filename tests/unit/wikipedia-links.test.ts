@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entity, Pack } from '../../lib/pack/types';
-import { addWikipediaLinks, readSitelinks, type Sitelinks } from '../../scripts/pack/wikipedia-links';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { addWikipediaLinks, readSitelinks, withCuratedPages, type Sitelinks } from '../../scripts/pack/wikipedia-links';
 
 const root = join(import.meta.dirname, '../..');
 const person = (over: Partial<Entity>): Entity => ({
@@ -104,10 +106,32 @@ describe('Wikipedia links of people', () => {
       ['gloss:leader-robert-mugabe', 'Robert_Mugabe'],
       ['gloss:leader-shinzo-abe', 'Shinzo_Abe'],
       ['gloss:leader-hosni-mubarak', 'Hosni_Mubarak'],
+      // The British table's diplomat Tony Abbott has the page "Tony Abbott (diplomat)": the page titled with the
+      // name wins over a namesake's label.
+      ['gloss:leader-tony-abbott', 'Tony_Abbott'],
       ['wd:Q946', 'Donald_Tusk'],
       ['wd:Q3510872', 'Bola_Tinubu'],
     ]) {
       expect(byId.get(id!)?.links?.wikipedia).toBe(`https://en.wikipedia.org/wiki/${page}`);
     }
+  });
+  it("takes a hand-checked page only when its title is the person's name, and names a wrong one", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gloss-pages-'));
+    mkdirSync(join(dir, 'data/leaders'), { recursive: true });
+    const write = (page: string) =>
+      writeFileSync(
+        join(dir, 'data/leaders/curated-wikipedia-pages.json'),
+        JSON.stringify({ pages: [{ id: 'gloss:leader-hun-manet', page, witness: page }] }),
+      );
+    const manet = person({ id: 'gloss:leader-hun-manet', name: 'Hun Manet', sources: ['https://example.org/a'] });
+    write('https://en.wikipedia.org/wiki/Hun_Manet');
+    const [linked] = addWikipediaLinks(withCuratedPages(dir, [manet]), links([])).entities;
+    expect(linked!.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Hun_Manet');
+    write('https://en.wikipedia.org/wiki/Hun_Sen');
+    expect(() => withCuratedPages(dir, [manet])).toThrow(/Hun_Sen is not the page of gloss:leader-hun-manet/);
+    expect(() => withCuratedPages(dir, [])).toThrow(/no entity gloss:leader-hun-manet/);
+    const pack = JSON.parse(readFileSync(join(root, 'assets/packs/world-news.json'), 'utf8')) as Pack;
+    const sharaa = pack.entities.find((e) => e.id === 'gloss:leader-ahmed-al-sharaa');
+    expect(sharaa?.links?.wikipedia).toBe('https://en.wikipedia.org/wiki/Ahmed_al-Sharaa');
   });
 });
