@@ -24,10 +24,10 @@ interface SourceRow {
 }
 
 /**
- * The worker's own spans of the install (lib/kb/spans.ts), in ms: where the import began after the worker's
- * birth, and how long reading the files, writing the variant rows, merging and writing the entity rows took.
+ * A worker's own spans (lib/kb/spans.ts) whose names start with `prefix`, in ms: their lengths, and for the
+ * install, how long after the worker's birth the import began. Spans measured from the birth are named so.
  */
-async function installSpans(worker: Worker): Promise<Record<string, number>> {
+async function workerSpans(worker: Worker, prefix: string): Promise<Record<string, number>> {
   const entries = await worker.evaluate(() =>
     performance
       .getEntriesByType('measure')
@@ -36,6 +36,7 @@ async function installSpans(worker: Worker): Promise<Record<string, number>> {
   );
   const out: Record<string, number> = {};
   for (const { name, startTime, duration } of entries) {
+    if (!name.startsWith(prefix)) continue;
     out[name] = duration;
     if (name === 'import:read-files') out['worker start → import'] = startTime;
   }
@@ -58,6 +59,7 @@ export async function runDefaultSetBench(runs = 3, log: (line: string) => void =
   const ready: number[] = [];
   const warm: number[] = [];
   const spans: Record<string, number>[] = [];
+  const coldSpans: Record<string, number>[] = [];
   let counted = '';
   let rows = 0;
   for (let i = 0; i < runs; i++) {
@@ -69,7 +71,7 @@ export async function runDefaultSetBench(runs = 3, log: (line: string) => void =
       await ext.goto(`chrome-extension://${session.extensionId}/manifest.json`);
       const { reply } = await ext.evaluate(timeMessage, { type: 'listSources', data: {} });
       installs.push(performance.now() - t0);
-      spans.push(await installSpans(session.worker));
+      spans.push(await workerSpans(session.worker, ''));
       const builtins = (reply as SourceRow[]).filter((s) => s.kind === 'builtin');
       counted = builtins.map((s) => `${s.id} ${s.entityCount}`).join(', ');
       // Warm once (builds and stores the matcher), then time a cold worker that loads it.
@@ -83,6 +85,8 @@ export async function runDefaultSetBench(runs = 3, log: (line: string) => void =
       await stopServiceWorker(session, ext);
       const { ms } = await ext.evaluate(timeMessage, { type: 'annotate', data: { blocks: [text] } });
       ready.push(ms);
+      const cold = session.context.serviceWorkers().at(-1);
+      if (cold) coldSpans.push(await workerSpans(cold, 'start:'));
     } finally {
       await session.close();
     }
@@ -91,6 +95,7 @@ export async function runDefaultSetBench(runs = 3, log: (line: string) => void =
   log(`install → default set imported: ${list(installs)} ms; raw put of its ${rows} rows: ${list(floors)} ms`);
   log(`install's own steps in the worker (median ms): ${describeSpans(spans)}`);
   log(`cold worker → matcher ready (annotate): ${list(ready)} ms; warm worker: ${list(warm)} ms`);
+  log(`the cold worker's own steps, from its birth (median ms): ${describeSpans(coldSpans)}`);
   const [install, floor, cold, hot] = [median(installs), median(floors), median(ready), median(warm)];
   return [
     {

@@ -6,10 +6,13 @@ import { lookupHandlers } from './lookup-handlers';
 import { userHandlers } from './user-handlers';
 import { db, importForInstall, prefetchMatcher, startKnowledgeBase } from './knowledge';
 import { keepStoredSearchIndexFresh } from '@/lib/kb/search';
+import { endSpan } from '@/lib/kb/spans';
 import { listenForSyncTriggers, syncHandlers } from './sync-handlers';
 
 export default defineBackground({
   main() {
+    // From the worker's birth to here: the browser starting it and this script's evaluation (bench/default-set-chromium.ts).
+    endSpan('start:script-run', 0);
     // Listeners are registered synchronously so a worker woken by a message can answer it.
     // Every message and its handler, in one table typed over the protocol: one missing does not compile.
     registerHandlers({ ...kbHandlers, ...userHandlers, ...syncHandlers, ...lookupHandlers });

@@ -185,7 +185,11 @@ let storedMatcher: Promise<unknown> | null = null;
  * asks lets it go with itself.
  */
 export function prefetchMatcher(): void {
-  storedMatcher ??= readStoredMatchIndex(db);
+  const start = performance.now();
+  storedMatcher ??= readStoredMatchIndex(db).then((stored) => {
+    endSpan('start:read-stored-matcher', start);
+    return stored;
+  });
   storedMatcher.catch(() => undefined);
 }
 
@@ -195,6 +199,8 @@ async function loadMatcher(): Promise<MatchIndex> {
   early.catch(() => undefined);
   await ensureBuiltin();
   const { index, loaded } = await loadOrBuildMatchIndex(db, early);
+  // From the worker's birth: what a page that woke it waits for, before its own text is read.
+  endSpan('start:matcher-ready', 0);
   if (!loaded) return index;
   const problem = matchIndexProblem(index);
   if (!problem) return index;
