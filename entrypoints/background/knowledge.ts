@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { MatchIndex } from '@/lib/core/match-index';
 import type { KbChange } from '@/lib/kb/apply-pack';
-import { builtinNeedsImport, builtinPackOf, importBuiltinPacks } from '@/lib/kb/builtin';
+import { builtinPackOf, builtinsNeedingImport, importBuiltinPacks } from '@/lib/kb/builtin';
 import { matchIndexProblem } from '@/lib/kb/cache-check';
 import type { StoredEntity } from '@/lib/kb/db';
 import { openOrRecover } from '@/lib/kb/open-or-recover';
@@ -70,12 +70,13 @@ async function readBuiltinPack(entry: BuiltinPackEntry): Promise<{ entities?: un
 export function ensureBuiltin(force = false): Promise<void> {
   const run = importing.then(async () => {
     let failure: unknown = null;
-    const due: BuiltinPackEntry[] = [];
-    for (const entry of BUILTIN_PACKS) {
+    const known = BUILTIN_PACKS.flatMap((entry) => {
       const version = EMBEDDED_VERSIONS[entry.short];
       if (version === undefined) failure ??= new Error(`No embedded version for the built-in pack ${entry.short}.`);
-      else if (force || (await builtinNeedsImport(db, version, entry.sourceId))) due.push(entry);
-    }
+      return version === undefined ? [] : [{ entry, sourceId: entry.sourceId, version }];
+    });
+    const stale = force ? known.map(() => true) : await builtinsNeedingImport(db, known);
+    const due = known.filter((_, i) => stale[i]).map((k) => k.entry);
     const reading = performance.now();
     const files = due.map((entry) => readBuiltinPack(entry));
     // A file that fails to read is reported through `failure` below, not as an unhandled rejection.

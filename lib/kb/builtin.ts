@@ -110,3 +110,15 @@ export async function builtinNeedsImport(
   const source = await db.sources.get(sourceId);
   return !source || source.version !== embeddedVersion;
 }
+
+/**
+ * builtinNeedsImport for several packs in one read: a cold worker checks the whole catalogue before its
+ * matcher is ready, and one request per pack, one after another, was a round trip each in that wait.
+ */
+export async function builtinsNeedingImport(
+  db: GlossDb,
+  packs: readonly { sourceId: string; version: string }[],
+): Promise<boolean[]> {
+  const stored = await db.sources.bulkGet(packs.map((p) => p.sourceId));
+  return packs.map((p, i) => stored[i]?.version !== p.version);
+}
