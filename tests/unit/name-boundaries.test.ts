@@ -107,4 +107,16 @@ describe('where a proper name starts and ends', () => {
   it("keeps a country's acronym that closes a party's name inside it", () => {
     expect(spans('He joined the Communist Party USA in 1932.')).toEqual(['Communist Party USA']);
   });
+
+  it('keeps a long title outside the name after it ("National Security Advisor", "Senate Majority Leader")', () => {
+    expect(names('On Monday, National Security Advisor Mike Waltz spoke.')).toContain('Mike Waltz:person');
+    expect(spans('Then Senate Majority Leader John Thune agreed.')).toContain('John Thune');
+    expect(spans('Later Senate Minority Leader Chuck Schumer objected.')).toContain('Chuck Schumer');
+  });
+
+  it('does not run a titled person after "and" into the name before it', () => {
+    expect(names('Secretary of State Marco Rubio and Defense Secretary Pete Hegseth flew to Riyadh.')).toEqual(
+      expect.arrayContaining(['Marco Rubio:person', 'Pete Hegseth:person']),
+    );
+  });
 });

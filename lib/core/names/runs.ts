@@ -192,8 +192,10 @@ function andContinues(tokens: Token[], from: number, and: number, text: string):
   // "Ministry of Defence and Home Office": the words after "and" end in an organisation word of their own.
   // ("Belfer Center for Science and International Affairs" goes on: "International" does not end it.)
   let j = and + 1;
-  while (j < tokens.length && j < and + 5 && nameWord(tokens, j, text)) j++;
-  return !ORG_WORDS.has(tokens[j - 1]!.lower);
+  // "Secretary of State Marco Rubio and Defense Secretary Pete Hegseth": a title after "and" opens a second person.
+  let titled = false;
+  for (; j < tokens.length && j < and + 5 && nameWord(tokens, j, text); j++) if (TITLE_HEADS.has(tokens[j]!.lower)) titled = true;
+  return !titled && !ORG_WORDS.has(tokens[j - 1]!.lower);
 }
 
 /** A word "for" or "on" continues: an organisation word, or a plural noun naming members ("Veterans for Peace"). */

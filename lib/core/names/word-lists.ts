@@ -39,10 +39,11 @@ export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady ma
   chair chief executive officer director spokesman spokeswoman spokesperson commissioner professor prof prof.
   councillor councilor councilman councilwoman alderman alderwoman assemblyman assemblywoman
   ceo cfo coo cto c.e.o. founder co-founder chairperson attorney saint press
-  honourable honorable secretary-general datuk dato`);
+  honourable honorable secretary-general datuk dato adviser advisor leader majority minority whip`);
 /** Nouns that end a title phrase: "Chief Operating Officer", "Deputy Foreign Minister". */
 export const TITLE_HEADS = words(`officer minister president secretary director chairman chairwoman chairperson spokesman
-  spokeswoman spokesperson commissioner ambassador envoy executive premier chancellor governor mayor`);
+  spokeswoman spokesperson commissioner ambassador envoy executive premier chancellor governor mayor adviser advisor
+  leader whip`);
 /** Role nouns that, right before a name or in an appositive, describe a person ("spokesman Esmaeil Baqaei"). */
 export const PERSON_ROLES = words(`spokesman spokeswoman spokesperson minister president chief executive ceo leader
   commander founder co-founder official envoy ambassador director chairman chairwoman secretary analyst
