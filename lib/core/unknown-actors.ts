@@ -9,7 +9,8 @@ import { COMPASS, HONORIFIC_RE } from './names/word-lists';
 import { type Token, tokenize } from './names/tokens';
 import { type Candidate, type Run, findRuns, splitRun } from './names/runs';
 import { classify, collectEvidence, dropSentenceStarts, isDemonym, isGroup, notAnActor, trimTail } from './names/filters';
-import { appositive, datelines, kindFromDescriptor, preDescriptor } from './names/descriptors';
+import { joinDashedPlaces } from './names/dashed-places';
+import { appositive, datelines, kindFromDescriptor, placeNounBefore, preDescriptor } from './names/descriptors';
 
 export type UnknownActorKind = 'person' | 'organization' | 'place' | 'unknown';
 
@@ -36,7 +37,7 @@ export function readBlock(text: string): ReadBlock {
   const tokens = tokenize(text);
   const dated = datelines(text);
   for (const d of dated) for (const t of tokens) if (t.start >= d.start && t.end <= d.end) t.cap = false;
-  const runs = findRuns(tokens, text);
+  const runs = joinDashedPlaces(tokens, findRuns(tokens, text), text);
   return { text, tokens, runs, dated, evidence: collectEvidence(tokens, runs) };
 }
 
@@ -98,10 +99,13 @@ export function namesOf(block: ReadBlock, options: NameOptions = {}): UnknownAct
     // A lone family name already seen in a person's full name ("Papermaster" after "Mark Papermaster").
     // Likewise a short form of an organisation's name ("Meridian" after "Meridian Capital Partners").
     const lone = k === 'unknown' && c.to - c.from === 1 ? tokens[c.from]!.lower : '';
-    const kind = persons.has(lone) ? 'person' : orgs.has(lone) ? 'organization' : k;
+    // "the riding of Springfield": the text calls it a place, and says what kind of place.
+    const placeNoun = k === 'unknown' || k === 'place' ? placeNounBefore(tokens, c, text) : undefined;
+    const kind = placeNoun ? 'place' : persons.has(lone) ? 'person' : orgs.has(lone) ? 'organization' : k;
     const start = tokens[c.from]!.start;
     const end = tokens[c.to - 1]!.end;
-    const descriptor = preDescriptor(tokens, c, text) ?? (kind === 'place' ? undefined : appositive(tokens, c, text));
+    const descriptor =
+      placeNoun ?? preDescriptor(tokens, c, text) ?? (kind === 'place' ? undefined : appositive(tokens, c, text));
     found.push({
       start,
       end,

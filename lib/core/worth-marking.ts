@@ -17,6 +17,8 @@ export interface MarkCandidate {
   surface: string;
   kind: UnknownActorKind;
   descriptors: readonly string[];
+  /** What the text says the name is right before it ("riding" in "the riding of Springfield"). */
+  descriptor?: string;
   fullName?: string;
 }
 
@@ -126,6 +128,7 @@ export function markedKind(a: MarkCandidate, defined: ReadonlySet<string>): Mark
   // A spelled-out acronym names what its words name; most are parties, agencies and companies.
   if (defined.has(a.surface)) return a.kind === 'person' || a.kind === 'place' ? a.kind : 'organization';
   if (a.kind === 'unknown' || !/\p{Ll}/u.test(a.surface)) return null;
-  if (a.kind === 'place') return placeByItsWords(a.surface) ? 'place' : null;
+  // "the riding of Springfield": a lone place word the text itself calls a place.
+  if (a.kind === 'place') return placeByItsWords(a.surface) || a.descriptor !== undefined ? 'place' : null;
   return a.descriptors.length > 0 || a.fullName !== undefined || /\S\s+\S/.test(a.surface) ? a.kind : null;
 }

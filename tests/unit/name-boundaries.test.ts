@@ -119,4 +119,11 @@ describe('where a proper name starts and ends', () => {
       expect.arrayContaining(['Marco Rubio:person', 'Pete Hegseth:person']),
     );
   });
+
+  it('keeps an electoral district named by places joined with dashes whole', () => {
+    expect(spans('She ran in the riding of Saskatoon - Rosetown - Biggar in 1988.')).toEqual(['Saskatoon - Rosetown - Biggar']);
+    expect(spans('She ran in the riding of Saskatoon–Rosetown–Biggar in 1988.')).toEqual(['Saskatoon–Rosetown–Biggar']);
+    // Elsewhere a dash between names is a break.
+    expect(spans('The plant is in San Jose - Cisco said so.')).toEqual(['San Jose', 'Cisco']);
+  });
 });

@@ -63,4 +63,11 @@ describe('which unknown names a reader sees marked', () => {
       'Lilly Endowment:organization',
     ]);
   });
+
+  it('marks a lone name the text itself calls a place ("the riding of Springfield", "the seat of Noosa")', () => {
+    expect(marked('He won the riding of Springfield in 1990.')).toEqual(['Springfield:place']);
+    expect(marked('She held the seat of Noosa, polling well.')).toEqual(['Noosa:place']);
+    // "the province of Trapani" names the province, which "Trapani" alone does not.
+    expect(marked('He spoke for the province of Trapani.')).toEqual([]);
+  });
 });

@@ -13,11 +13,27 @@ import {
   ROLE_NOUNS,
   TITLES,
   VERBS,
+  words,
 } from './word-lists';
 import { type Token, gapIsSpace } from './tokens';
 import { type Candidate } from './runs';
 import { isAgentNoun } from './filters';
 import { type UnknownActor, type UnknownActorKind } from '../unknown-actors';
+
+/** Lower-case nouns that, before "of", say the name after them is a place: "the riding of Springfield", "the town of Bucha". */
+const PLACE_NOUNS_BEFORE_OF = words('riding seat constituency electorate ward town village city municipality');
+
+/**
+ * "the riding of Springfield", "the seat of Noosa": the noun by which the text calls the name a place, or
+ * undefined. Not "province of" or "region of": "the province of Trapani" names the province, not the city
+ * "Trapani" names alone.
+ */
+export function placeNounBefore(tokens: Token[], c: { from: number }, text: string): string | undefined {
+  const of = tokens[c.from - 1];
+  const noun = tokens[c.from - 2];
+  if (!of || !noun || of.lower !== 'of' || noun.cap || !PLACE_NOUNS_BEFORE_OF.has(noun.lower)) return undefined;
+  return gapIsSpace(text, noun, of) && gapIsSpace(text, of, tokens[c.from]!) ? noun.lower : undefined;
+}
 
 /** Pre-modifier: "Iran's foreign ministry spokesman [Name]", "aircraft manufacturer [Name]". */
 export function preDescriptor(tokens: Token[], c: Candidate, text: string): string | undefined {
