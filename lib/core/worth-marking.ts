@@ -121,12 +121,29 @@ function placeByItsWords(surface: string): boolean {
   return PLACE_WORDS.has(last) || PLACE_PREFIXES.has(ws[0]!) || ws.some((w) => COMPASS.has(w));
 }
 
+/**
+ * A short abbreviation in mixed case ("PvdA", "FdL", "IdV", "AfD", "TfL"): capitals with at most two
+ * lower-case letters between them, ending in a capital. Capitals inside a word are never a heading's or a
+ * sentence's style, and a plural acronym ("CDs") or a product ("MacBook", "PowerBook") is not spelled so.
+ * A few terms are, and stay unmarked.
+ */
+const MIXED_ABBREVIATION_RE = /^(?=.*\p{Ll})\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,4}$/u;
+const MIXED_CASE_TERMS = new Set(['phd', 'mou', 'pow', 'iot', 'dos', 'ddos', 'voip', 'kib', 'mib', 'gib', 'tib']);
+
+/** The kind of a mixed-case abbreviation: what its words say, else an organisation, as most such are. */
+function mixedAbbreviationKind(a: MarkCandidate): MarkedKind | null {
+  if (!MIXED_ABBREVIATION_RE.test(a.surface) || MIXED_CASE_TERMS.has(a.surface.toLowerCase())) return null;
+  return a.kind === 'unknown' ? 'organization' : a.kind;
+}
+
 export type MarkedKind = 'person' | 'organization' | 'place';
 
 /** The kind a reader sees this unknown name marked as, or null where it is not worth a mark (see above why). */
 export function markedKind(a: MarkCandidate, defined: ReadonlySet<string>): MarkedKind | null {
   // A spelled-out acronym names what its words name; most are parties, agencies and companies.
   if (defined.has(a.surface)) return a.kind === 'person' || a.kind === 'place' ? a.kind : 'organization';
+  const mixed = mixedAbbreviationKind(a);
+  if (mixed) return mixed;
   if (a.kind === 'unknown' || !/\p{Ll}/u.test(a.surface)) return null;
   // "the riding of Springfield": a lone place word the text itself calls a place.
   if (a.kind === 'place') return placeByItsWords(a.surface) || a.descriptor !== undefined ? 'place' : null;

@@ -70,4 +70,13 @@ describe('which unknown names a reader sees marked', () => {
     // "the province of Trapani" names the province, which "Trapani" alone does not.
     expect(marked('He spoke for the province of Trapani.')).toEqual([]);
   });
+
+  it('marks a short abbreviation in mixed case, not a plural acronym, a product or a term', () => {
+    expect(marked('Most FdL members backed the PvdA and IdV.')).toEqual([
+      'FdL:organization',
+      'PvdA:organization',
+      'IdV:organization',
+    ]);
+    expect(marked('He sold CDs and a MacBook before his PhD.')).toEqual([]);
+  });
 });
