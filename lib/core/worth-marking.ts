@@ -118,6 +118,8 @@ function placeByItsWords(surface: string): boolean {
   const last = ws.at(-1)!;
   // "Lower House" and "Upper Chamber" are parliaments, not places.
   if (last === 'house' || last === 'chamber') return false;
+  // "Duchy of Lancaster", "Principality of Guria": a place word, then "of" and the place's name.
+  if (ws[1] === 'of' && PLACE_WORDS.has(ws[0]!)) return true;
   return PLACE_WORDS.has(last) || PLACE_PREFIXES.has(ws[0]!) || ws.some((w) => COMPASS.has(w));
 }
 

@@ -126,4 +126,13 @@ describe('where a proper name starts and ends', () => {
     // Elsewhere a dash between names is a break.
     expect(spans('The plant is in San Jose - Cisco said so.')).toEqual(['San Jose', 'Cisco']);
   });
+
+  it('reads the kind from a name\'s head: a place word before "of", a chamber, a movement in French or Italian', () => {
+    expect(names('It passed the House of Councillors in May.')).toEqual(['House of Councillors:organization']);
+    expect(names('He was given the Duchy of Lancaster in 1399.')).toEqual(['Duchy of Lancaster:place']);
+    expect(names('She joined the Mouvement Réformateur and the Movimento Sociale in 2002.')).toEqual([
+      'Mouvement Réformateur:organization',
+      'Movimento Sociale:organization',
+    ]);
+  });
 });

@@ -111,7 +111,7 @@ describe('proper names of an article', () => {
     [
       'French particles',
       'It merged with the Mouvement des Citoyens pour le Changement in 2002.',
-      ['Mouvement des Citoyens pour le Changement:unknown'],
+      ['Mouvement des Citoyens pour le Changement:organization'],
     ],
     [
       'a possessive written apart',

@@ -79,4 +79,8 @@ describe('which unknown names a reader sees marked', () => {
     ]);
     expect(marked('He sold CDs and a MacBook before his PhD.')).toEqual([]);
   });
+
+  it('marks a place named by a place word and "of" ("Duchy of Lancaster")', () => {
+    expect(marked('He was given the Duchy of Lancaster in 1399.')).toEqual(['Duchy of Lancaster:place']);
+  });
 });

@@ -54,6 +54,10 @@ export function classify(tokens: Token[], c: Candidate, text: string): UnknownAc
   if (ws.includes('for')) return 'organization';
   if (ws.length > 1 && ws.some((w) => PARTY_PLURALS.has(w))) return 'organization';
   if (ws.slice(1).some((w) => PLACE_WORDS.has(w)) || (ws.length > 1 && PLACE_PREFIXES.has(ws[0]!))) return 'place';
+  // "Duchy of Lancaster", "Principality of Svaneti": a place word opens the name and "of" names the place.
+  if (ws.length > 2 && ws[1] === 'of' && PLACE_WORDS.has(ws[0]!)) return 'place';
+  // "House of Commons", "House of Councillors": a chamber.
+  if (ws.length > 2 && ws[0] === 'house' && ws[1] === 'of') return 'organization';
   if (ws.length > 1 && ws.some((w) => COMPASS.has(w))) return 'place';
   const before = tokens[c.from - 1];
   const after = tokens[c.to];
