@@ -10,7 +10,7 @@
  *   at every mention; an acronym no one spells out ("ADVERTISING", "NPR") says nothing of what it names.
  */
 
-import { COMPASS, PLACE_PREFIXES, PLACE_WORDS } from './names/word-lists';
+import { COMPASS, ORG_WORDS, PARTY_PLURALS, PLACE_PREFIXES, PLACE_WORDS } from './names/word-lists';
 import type { UnknownActorKind } from './unknown-actors';
 
 export interface MarkCandidate {
@@ -33,7 +33,9 @@ const OR_DEFINED_RE = /\p{Lu}[\p{L}\p{M}.'’-]*\s*,\s*or\s+([\p{Lu}][\p{L}\p{N}
 /**
  * Acronyms an article spells out: every one in brackets right after a capitalised name or offered after
  * ", or", and every one of three letters or more whose letters open the words of a name the article writes
- * in full ("UUP" where the text names the "Ulster Unionist Party"), however far apart the two stand.
+ * in full ("UUP" where the text names the "Ulster Unionist Party"), however far apart the two stand. The name
+ * must end in a word that says it is an actor (a party, a league, an island): "NZD" after "New Zealand
+ * Dollar" or "SRE" after "Site Reliability Engineering" are terms, not names.
  */
 export function definedAcronyms(texts: readonly string[], candidates: Iterable<string> = []): Set<string> {
   const out = new Set<string>();
@@ -74,39 +76,49 @@ const NAME_GLUE = new Set([
   'van',
 ]);
 
+/** Last words that make a spelled-out name an actor's: organisation, party and place words. */
+const ACTOR_HEADS = new Set([...ORG_WORDS, ...PARTY_PLURALS, ...PLACE_WORDS, 'library']);
+
 /**
- * The capitalised runs of a text as the first letters of their words, glue words as "" ("Party of the Left"
- * → ["P", "", "", "L"]). A run ends at any other word, a number or punctuation other than a hyphen.
+ * The capitalised runs of a text as their words, glue words in lower case ("Party of the Left" → ["Party",
+ * "of", "the", "Left"]). A run ends at any other word, a number or punctuation other than a hyphen.
  */
 function capitalisedRuns(text: string): string[][] {
   const runs: string[][] = [];
   let run: string[] = [];
   const close = () => {
-    while (run.length > 0 && run.at(-1) === '') run.pop();
+    while (run.length > 0 && isGlue(run.at(-1)!)) run.pop();
     if (run.length >= 3) runs.push(run);
     run = [];
   };
   for (const m of text.matchAll(/[\p{L}\p{M}&'’]+|[^\s\p{L}\p{M}&'’]+/gu)) {
     const w = m[0];
-    if (/^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w)) run.push(w[0]!);
-    else if (run.length > 0 && NAME_GLUE.has(w.toLowerCase())) run.push('');
+    if (/^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w)) run.push(w);
+    else if (run.length > 0 && NAME_GLUE.has(w.toLowerCase())) run.push(w.toLowerCase());
     else if (w !== '-' && w !== '’' && w !== "'") close();
   }
   close();
   return runs;
 }
 
-/** Whether consecutive capitalised words of a run, glue words skipped, open with exactly these letters. */
+const isGlue = (w: string): boolean => NAME_GLUE.has(w);
+
+/**
+ * Whether consecutive capitalised words of a run, glue words skipped, open with exactly these letters and
+ * make a whole name that ends in an actor's head word: not "New Zealand Department" for "NZD" inside "New
+ * Zealand Department of Labour".
+ */
 function spellsOut(run: readonly string[], letters: string): boolean {
   for (let from = 0; from < run.length; from++) {
-    if (run[from] !== letters[0]) continue;
+    if (run[from]![0] !== letters[0]) continue;
     let k = 0;
     let j = from;
-    while (j < run.length && k < letters.length && (run[j] === '' || run[j] === letters[k])) {
-      if (run[j] !== '') k++;
+    while (j < run.length && k < letters.length && (isGlue(run[j]!) || run[j]![0] === letters[k])) {
+      if (!isGlue(run[j]!)) k++;
       j++;
     }
-    if (k === letters.length) return true;
+    const whole = j === run.length || run[j] === 'and' || run[j] === '&';
+    if (k === letters.length && whole && ACTOR_HEADS.has(run[j - 1]!.toLowerCase())) return true;
   }
   return false;
 }
@@ -126,16 +138,16 @@ function placeByItsWords(surface: string): boolean {
 /**
  * A short abbreviation in mixed case ("PvdA", "FdL", "IdV", "AfD", "TfL"): capitals with at most two
  * lower-case letters between them, ending in a capital. Capitals inside a word are never a heading's or a
- * sentence's style, and a plural acronym ("CDs") or a product ("MacBook", "PowerBook") is not spelled so.
+ * sentence's style, and a plural acronym ("CDs") or a product ("MacBook", "MySQL") is not spelled so.
  * A few terms are, and stay unmarked.
  */
-const MIXED_ABBREVIATION_RE = /^(?=.*\p{Ll})\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,4}$/u;
-const MIXED_CASE_TERMS = new Set(['phd', 'mou', 'pow', 'iot', 'dos', 'ddos', 'voip', 'kib', 'mib', 'gib', 'tib']);
+const MIXED_ABBREVIATION_RE = /^(?=.{3,4}$)(?=.*\p{Ll})\p{Lu}(?:\p{Ll}{0,2}\p{Lu}){1,3}$/u;
+const MIXED_CASE_TERMS = new Set(['phd', 'mou', 'pow', 'iot', 'dos', 'pvp', 'pve', 'kib', 'mib', 'gib', 'tib']);
 
-/** The kind of a mixed-case abbreviation: what its words say, else an organisation, as most such are. */
+/** A mixed-case abbreviation is an organisation's, as most such are (a party, a ministry, a transport body). */
 function mixedAbbreviationKind(a: MarkCandidate): MarkedKind | null {
   if (!MIXED_ABBREVIATION_RE.test(a.surface) || MIXED_CASE_TERMS.has(a.surface.toLowerCase())) return null;
-  return a.kind === 'unknown' ? 'organization' : a.kind;
+  return 'organization';
 }
 
 export type MarkedKind = 'person' | 'organization' | 'place';

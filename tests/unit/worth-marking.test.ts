@@ -19,10 +19,15 @@ describe('which unknown names a reader sees marked', () => {
 
   it('marks an acronym whose letters open the words of a name the article writes in full, anywhere in it', () => {
     expect(marked('The Ulster Unionist Party won two seats.', 'Later the UUP split again.')).toContain('UUP:organization');
-    // Glue words give no letter: "Party of the Democratic Left" is "PDL", not "PTDL"; two letters are too few.
+    // Glue words give no letter: "Party of Democratic Socialists" is "PDS", not "PODS"; two letters are too few.
     expect(
-      marked('She joined the Party of the Democratic Left in 2007.', 'The PDL grew.', 'The PTDL and the DL did not.'),
-    ).toEqual(['Party of the Democratic Left:organization', 'PDL:organization']);
+      marked('She joined the Party of Democratic Socialists in 2007.', 'The PDS grew.', 'The PODS and the DS did not.'),
+    ).toEqual(['Party of Democratic Socialists:organization', 'PDS:organization']);
+  });
+
+  it('leaves an acronym unmarked whose letters open a term or only part of a longer name', () => {
+    expect(marked('Site Reliability Engineering is a job.', 'The SRE team met.')).not.toContain('SRE:organization');
+    expect(marked('The New Zealand Department of Labour said so.', 'Prices are in NZD.')).not.toContain('NZD:organization');
   });
 
   it('marks an acronym offered after ", or" as another name', () => {

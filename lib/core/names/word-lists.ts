@@ -68,7 +68,7 @@ export const ORG_WORDS = words(`ministry department party council army navy forc
   electric energy power steel pharmaceuticals labs laboratories press television radio channel broadcasting cabinet
   caucus tribunal secretariat alliance coalition command regiment battalion division guardian telegraph herald tribune gazette université universidad universidade università universität
   ministère ministerio ministero ministerium banco banque banca partido parti partei partito instituto institut
-  società sociedad société gesellschaft stiftung fundación fondation mouvement movimento movimiento bewegung beweging`);
+  società sociedad société gesellschaft stiftung fundación fondation mouvement movimento movimiento bewegung beweging partai partij`);
 /** Members of a party or movement in the plural: a name with one is a party ("Australian Greens", "Liberal Democrats"). */
 export const PARTY_PLURALS = words(`democrats socialists greens liberals conservatives nationals republicans unionists
   communists nationalists radicals progressives federalists loyalists separatists social-democrats christian-democrats`);
