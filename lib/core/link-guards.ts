@@ -72,3 +72,33 @@ export function acronymFitsArticle(e: IndexedEntity, shown: ReadonlySet<string>)
   if (e.kind === 'country' || !e.countries) return true;
   return e.countries.some((c) => shown.has(c));
 }
+
+/**
+ * "Amnesty International USA", "Save the Children UK": a country's code right after an organisation's name,
+ * one space between, ends the name of that organisation's national branch; it is no mention of the country.
+ */
+const COUNTRY_CODE_RE = /^(?:U\.?S\.?A?\.?|U\.?K\.?)$/u;
+export function countryCodeEndsName(prevKind: string | undefined, gap: string, surface: string): boolean {
+  return prevKind === 'organization' && gap === ' ' && COUNTRY_CODE_RE.test(surface);
+}
+
+/**
+ * "Seattle, Washington", "Spokane, Washington,": after a place and a comma, a name that stands for a place of
+ * no country (Washington, D.C.) is the region that place is in (Washington State), which the candidates do
+ * not hold. Lists of cities ("Beijing, Washington and Moscow") go on after the name and keep their link.
+ */
+const LIST_GOES_ON_RE = /^(?:,[ \u00a0]+\p{Lu}|[ \u00a0]+(?:and|or)[ \u00a0]+\p{Lu})/u;
+export function regionAfterPlace(
+  prev: IndexedEntity | undefined,
+  gap: string,
+  candidates: readonly IndexedEntity[],
+  after: string,
+): boolean {
+  return (
+    prev?.kind === 'place' &&
+    !!prev.countries &&
+    gap === ', ' &&
+    candidates.every((e) => e.kind === 'place' && !e.countries) &&
+    !LIST_GOES_ON_RE.test(after)
+  );
+}

@@ -2,7 +2,7 @@ import { foldText } from './fold';
 import type { IndexedEntity } from './match-index';
 import { countryEvidence, fitsCountry, fitsDate, institutionCountries, isGenericName, leadingCountries } from './article-context';
 import { heldOn } from './roles-as-of';
-import { acronymFitsArticle, isAcronym, partOfSomethingElse } from './link-guards';
+import { acronymFitsArticle, countryCodeEndsName, isAcronym, partOfSomethingElse, regionAfterPlace } from './link-guards';
 
 /** A span whose candidates are still to be chosen. */
 export interface Candidates {
@@ -133,13 +133,14 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
       const own = institutionCountries(entities[i]!, entities);
       return local === null ? fitsCountry(own, true, leading) : !!own?.includes(entities[local]!.id);
     };
+    const prev = spans[k - 1];
+    const prevEntity = prev?.block === s.block && prev.entities.length === 1 ? entities[prev.entities[0]!] : undefined;
+    const gap = prev?.block === s.block ? text.slice(prev.end, s.start) : '';
+    const candidates = s.entities.map((i) => entities[i]!);
     if (
-      partOfSomethingElse(
-        text,
-        s.start,
-        s.end,
-        s.entities.map((i) => entities[i]!),
-      )
+      partOfSomethingElse(text, s.start, s.end, candidates) ||
+      countryCodeEndsName(prevEntity?.kind, gap, surfaces[k]!) ||
+      regionAfterPlace(prevEntity, gap, candidates, text.slice(s.end, s.end + 12))
     )
       return { entity: null, score: 0, runnerUp: 0, unfit: true };
     const inArticle = (i: number) => !acronym[k] || acronymFitsArticle(entities[i]!, shown);

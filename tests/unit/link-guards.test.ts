@@ -4,7 +4,12 @@ import { buildMatchIndex } from '../../lib/core/match-index';
 import { entity } from './support/test-entity';
 
 const index = buildMatchIndex([
-  entity('us', 'country', 'United States', { alternateName: [{ text: 'US', case: 'exact' }] }),
+  entity('us', 'country', 'United States', {
+    alternateName: [
+      { text: 'US', case: 'exact' },
+      { text: 'USA', case: 'exact' },
+    ],
+  }),
   entity('ph', 'country', 'Philippines'),
   entity('ps', 'country', 'Palestine'),
   entity('pa', 'government-body', 'Palestinian Authority', {
@@ -16,6 +21,11 @@ const index = buildMatchIndex([
   entity('africa', 'place', 'Africa'),
   entity('caribbean', 'place', 'Caribbean'),
   entity('haiti', 'country', 'Haiti'),
+  entity('amnesty', 'organization', 'Amnesty International'),
+  entity('dc', 'place', 'Washington, D.C.', { alternateName: [{ text: 'Washington' }] }),
+  entity('seattle', 'place', 'Seattle', { related: ['us'] }),
+  entity('beijing', 'place', 'Beijing', { related: ['cn'] }),
+  entity('cn', 'country', 'China'),
 ]);
 
 const links = (text: string) => annotate(index, text).map((m) => `${m.surface}=${m.entityId ?? '?'}`);
@@ -41,6 +51,20 @@ describe('words around a name that make it part of something else', () => {
     expect(links('A quake hit the Caribbean nation of Haiti. Storms cross the Caribbean every year.')).toEqual([
       'Haiti=haiti',
       'Caribbean=caribbean',
+    ]);
+  });
+});
+
+describe('names that end another name or stand for a region', () => {
+  it('a country code after an organisation ends the name of its branch ("Amnesty International USA")', () => {
+    expect(links('Amnesty International USA said the US must act.')).toEqual(['Amnesty International=amnesty', 'US=us']);
+  });
+
+  it('"Washington" after a city and a comma is the state, which only Washington, D.C. would wrongly stand for', () => {
+    expect(links('Protests in Seattle, Washington, spread. Beijing, Washington and Moscow disagree.')).toEqual([
+      'Seattle=seattle',
+      'Beijing=beijing',
+      'Washington=dc',
     ]);
   });
 });
