@@ -2,9 +2,9 @@ import type { EntityKind } from '../pack/types';
 import { fitsCaseRule } from './case-rule';
 import { foldText } from './fold';
 import { link, type Candidates } from './link';
-import { primaryLanguage, type IndexedEntity, type MatchIndex } from './match-index';
+import { primaryLanguage, type MatchIndex } from './match-index';
 import { scan } from './scan';
-import { variantsOf } from './variant-table';
+import { variantRule } from './variant-table';
 import { dropNestedInNames } from './nested-names';
 import { dropTermsInNames } from './terms-in-names';
 import { bindShortForms, surnamesOverPlaces } from './short-forms';
@@ -45,24 +45,34 @@ function findSpans(
   index: MatchIndex,
   text: string,
   block: number,
-  contextHolds: (e: IndexedEntity) => boolean,
+  contextHolds: (e: number) => boolean,
   pageLang: string,
 ): Candidates[] {
   const spans: Candidates[] = [];
+  const t = index.variants;
   let covered = 0;
   for (const raw of scan(index, text)) {
     if (raw.start < covered) continue;
     for (let k = raw.ends.length - 1; k >= 0; k--) {
       const end = raw.ends[k]!;
-      const surface = text.slice(raw.start, end);
-      const fitting = variantsOf(index.variants, raw.groups[k]!).filter(
-        (v) =>
-          (v.lang === undefined || v.lang === pageLang) &&
-          fitsCaseRule(surface, v.text, v.rule) &&
-          contextHolds(index.entities[v.entity]!),
-      );
-      if (fitting.length === 0) continue;
-      spans.push({ start: raw.start, end, block, entities: [...new Set(fitting.map((v) => v.entity))] });
+      const group = raw.groups[k]!;
+      // Read from the variant table in place (variantsOf made an object per alias): each entity once, in the
+      // order of its first fitting alias.
+      let surface: string | undefined;
+      const entities: number[] = [];
+      for (let v = t.groupStart[group]!; v < t.groupStart[group + 1]!; v++) {
+        const entity = t.entity[v]!;
+        const lang = t.lang[v]!;
+        if ((lang !== 0 && t.langs[lang - 1] !== pageLang) || entities.includes(entity)) continue;
+        const rule = variantRule(t, v);
+        if (rule !== 'any') {
+          surface ??= text.slice(raw.start, end);
+          if (!fitsCaseRule(surface, t.text.slice(t.textStart[v]!, t.textStart[v + 1]!), rule)) continue;
+        }
+        if (contextHolds(entity)) entities.push(entity);
+      }
+      if (entities.length === 0) continue;
+      spans.push({ start: raw.start, end, block, entities });
       covered = end;
       break;
     }
@@ -77,10 +87,18 @@ function findSpans(
  */
 export function annotateBlocks(index: MatchIndex, blocks: readonly string[], options: AnnotateOptions = {}): Mention[][] {
   let foldedArticle: string | undefined;
-  const contextHolds = (e: IndexedEntity): boolean => {
+  // Asked once per entity and article: an entity's aliases match many times in one article.
+  const holds = new Map<number, boolean>();
+  const contextHolds = (i: number): boolean => {
+    const e = index.entities[i]!;
     if (!e.context) return true;
-    foldedArticle ??= foldText(blocks.join('\n'));
-    return e.context.some((w) => foldedArticle!.includes(w));
+    let answer = holds.get(i);
+    if (answer === undefined) {
+      foldedArticle ??= foldText(blocks.join('\n'));
+      answer = e.context.some((w) => foldedArticle!.includes(w));
+      holds.set(i, answer);
+    }
+    return answer;
   };
   const pageLang = readsNames(options.lang) ? 'en' : primaryLanguage(options.lang);
   const found = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds, pageLang));

@@ -53,6 +53,9 @@ export function packVariants(groups: readonly AliasVariant[][]): VariantTable {
   return { groupStart, entity, rule, lang, langs, textStart, text: texts.join('') };
 }
 
+/** The case rule of variant v, without decoding the variant. */
+export const variantRule = (t: VariantTable, v: number): CaseRule => RULES[t.rule[v]!]!;
+
 export function variantsOf(t: VariantTable, group: number): AliasVariant[] {
   const out: AliasVariant[] = [];
   for (let v = t.groupStart[group]!; v < t.groupStart[group + 1]!; v++) {
