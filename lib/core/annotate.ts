@@ -87,15 +87,15 @@ function findSpans(
  */
 export function annotateBlocks(index: MatchIndex, blocks: readonly string[], options: AnnotateOptions = {}): Mention[][] {
   let foldedArticle: string | undefined;
-  // Asked once per entity and article: an entity's aliases match many times in one article.
+  // Asked once per entity and article: an entity's aliases match many times in one article, and a stored
+  // matcher's entities are read through a Proxy (index-store), which costs.
   const holds = new Map<number, boolean>();
   const contextHolds = (i: number): boolean => {
-    const e = index.entities[i]!;
-    if (!e.context) return true;
     let answer = holds.get(i);
     if (answer === undefined) {
-      foldedArticle ??= foldText(blocks.join('\n'));
-      answer = e.context.some((w) => foldedArticle!.includes(w));
+      const e = index.entities[i]!;
+      if (e.context) foldedArticle ??= foldText(blocks.join('\n'));
+      answer = !e.context || e.context.some((w) => foldedArticle!.includes(w));
       holds.set(i, answer);
     }
     return answer;
