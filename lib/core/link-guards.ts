@@ -35,14 +35,16 @@ function compassRegion(text: string, start: number, end: number): boolean {
 }
 
 /**
- * "the Caribbean nation", "the Mediterranean city of Alexandria": a region's name before a common noun of
- * place is an adjective describing something else, not a mention of the region.
+ * "the Caribbean nation", "the Mediterranean city of Alexandria": a region's one-word name before a common
+ * noun of place is an adjective describing something else, not a mention of the region. A name of several
+ * words ("this Southeast Asia nation") stays a mention: news names the region so, and were it refused the name
+ * finder would mark the same words as an unknown name.
  */
 const PLACE_NOUN_AFTER_RE =
   /^[ \u00a0](?:island[ \u00a0])?(?:nation|nations|country|countries|city|cities|island|islands|state|states|coast|coastline|port|town|region|capital|archipelago|resort|republic|kingdom)\b/u;
 const isRegion = (e: IndexedEntity): boolean => e.kind === 'place' && !e.countries;
-function regionAsAdjective(text: string, end: number, candidates: readonly IndexedEntity[]): boolean {
-  return candidates.every(isRegion) && PLACE_NOUN_AFTER_RE.test(text.slice(end, end + 30));
+function regionAsAdjective(text: string, start: number, end: number, candidates: readonly IndexedEntity[]): boolean {
+  return !/\s/u.test(text.slice(start, end)) && candidates.every(isRegion) && PLACE_NOUN_AFTER_RE.test(text.slice(end, end + 30));
 }
 
 /** Whether the span text[start, end) is, by its surroundings, no mention of any of its candidates. */
@@ -51,7 +53,7 @@ export function partOfSomethingElse(text: string, start: number, end: number, ca
     currencySymbol(text, end) ||
     productName(text, end) ||
     compassRegion(text, start, end) ||
-    regionAsAdjective(text, end, candidates)
+    regionAsAdjective(text, start, end, candidates)
   );
 }
 

@@ -20,6 +20,7 @@ const index = buildMatchIndex([
   entity('boeing', 'organization', 'Boeing'),
   entity('africa', 'place', 'Africa'),
   entity('caribbean', 'place', 'Caribbean'),
+  entity('southeast-asia', 'place', 'Southeast Asia'),
   entity('haiti', 'country', 'Haiti'),
   entity('amnesty', 'organization', 'Amnesty International'),
   entity('dc', 'place', 'Washington, D.C.', { alternateName: [{ text: 'Washington' }] }),
@@ -52,6 +53,10 @@ describe('words around a name that make it part of something else', () => {
       'Haiti=haiti',
       'Caribbean=caribbean',
     ]);
+  });
+
+  it('a region named in several words stays a mention before a noun of place ("this Southeast Asia nation")', () => {
+    expect(links('The army rules this Southeast Asia nation.')).toEqual(['Southeast Asia=southeast-asia']);
   });
 });
 
