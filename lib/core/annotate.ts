@@ -10,6 +10,7 @@ import { dropTermsInNames } from './terms-in-names';
 import { bindShortForms, surnamesOverPlaces } from './short-forms';
 import { demonymEvidence } from './demonyms';
 import { localCountry } from './local-country';
+import { splitCountryPossessives } from './possessive-owner';
 import { platformMentions } from './platform-cues';
 import { readsNames } from './names/article-names';
 
@@ -101,7 +102,8 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
     return answer;
   };
   const pageLang = readsNames(options.lang) ? 'en' : primaryLanguage(options.lang);
-  const found = blocks.flatMap((text, block) => findSpans(index, text, block, contextHolds, pageLang));
+  const spansIn = (text: string, block: number) => findSpans(index, text, block, contextHolds, pageLang);
+  const found = splitCountryPossessives(blocks.flatMap(spansIn), blocks, index.entities, spansIn);
   const spans = dropTermsInNames(
     options.names ? dropNestedInNames(found, options.names, blocks, index.entities) : found,
     blocks,

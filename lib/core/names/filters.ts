@@ -25,11 +25,12 @@ import {
   SPEECH_VERBS,
   SUBJECT_VERBS,
   TITLES,
-  TITLE_HEADS,
 } from './word-lists';
 import { type Token, gapIsSpace } from './tokens';
 import { DEMONYM_WORDS } from '../demonyms';
-import { type Candidate, type Run, isTitle } from './runs';
+import { type Candidate, type Run } from './runs';
+import { isTitle, isTitleHead } from './titles';
+import { leadingParticles } from './particles';
 import { type UnknownActorKind } from '../unknown-actors';
 
 const PARTY_TAG_RE = /^[RDI]-$/;
@@ -89,8 +90,8 @@ export function dropSentenceStarts(tokens: Token[], c: Candidate, evidence: Read
   while (from < c.to && tokens[from]!.initial && COMMON.has(tokens[from]!.lower) && !evidence.has(tokens[from]!.lower)) {
     from++;
   }
-  // Particles and connectors left at the front after a cut.
-  while (from < c.to && !tokens[from]!.cap) from++;
+  // Connectors left at the front after a cut; a family name's particle stays ("The bin Laden family").
+  while (from < c.to && !tokens[from]!.cap && leadingParticles(tokens, from, text, (j) => tokens[j]!.cap) === 0) from++;
   if (from >= c.to) return null;
   const first = tokens[from]!;
   if (c.to - from === 1 && first.initial && !first.allCaps && !evidence.has(first.lower)) {
@@ -172,7 +173,7 @@ export function notAnActor(tokens: Token[], c: Candidate, text: string): boolean
     return true;
   }
   // "Chief Operating Officer", "Prime Minister": a title with no name.
-  if (TITLE_HEADS.has(last.lower) && (isTitle(first) || c.to - c.from === 1)) return true;
+  if (isTitleHead(last.lower) && (isTitle(first) || c.to - c.from === 1)) return true;
   return false;
 }
 

@@ -18,6 +18,8 @@ import {
 import { type Token, gapIsAmp, gapIsSpace } from './tokens';
 import { type UnknownActorKind } from '../unknown-actors';
 import { COUNTRY_LAST_WORDS } from '../demonyms';
+import { endBeforeTrailingRole, isTitle, isTitleHead } from './titles';
+import { leadingParticles } from './particles';
 
 const isMonthLike = (tokens: Token[], i: number): boolean => {
   const t = tokens[i]!;
@@ -74,12 +76,15 @@ export function findRuns(tokens: Token[], text: string): Run[] {
   const runs: Run[] = [];
   let i = 0;
   while (i < tokens.length) {
-    if (!nameWord(tokens, i, text)) {
+    // "bin Laden", "von der Leyen": a family name's particle opens the name.
+    const isName = nameWord(tokens, i, text);
+    const lead = isName ? 0 : leadingParticles(tokens, i, text, (j) => nameWord(tokens, j, text));
+    if (!isName && lead === 0) {
       i++;
       continue;
     }
     const from = i;
-    let to = i + 1;
+    let to = i + lead + 1;
     let sawFor = false;
     for (;;) {
       const last = tokens[to - 1]!;
@@ -322,7 +327,7 @@ function personTail(tokens: Token[], run: Run): { at: number; labelled: boolean 
   return null;
 }
 
-export const isTitle = (t: Token): boolean => TITLES.has(t.lower) && (!t.allCaps || /^(ceo|cfo|coo|cto)$/.test(t.lower));
+export { isTitle };
 
 export interface Candidate {
   from: number;
@@ -337,7 +342,8 @@ export interface Candidate {
 }
 
 /** Splits a run at titles: [affiliation] [title…] [name]. */
-export function splitRun(tokens: Token[], run: Run): Candidate[] {
+export function splitRun(tokens: Token[], found: Run): Candidate[] {
+  const run = { from: found.from, to: endBeforeTrailingRole(tokens, found.from, found.to) };
   const whole: Candidate[] = [{ from: run.from, to: run.to, kind: 'unknown' }];
   const hasPlaceOrOrg = (from: number, to: number): boolean =>
     tokens.slice(from, to).some((t) => ORG_WORDS.has(t.lower) || PLACE_WORDS.has(t.lower));
@@ -353,7 +359,7 @@ export function splitRun(tokens: Token[], run: Run): Candidate[] {
   while (j < run.to && !isTitle(tokens[j]!)) j++;
   if (j === run.to) return whole;
   // "Chief Operating Officer", "Deputy Foreign Minister": a bare title.
-  if (isTitle(tokens[run.from]!) && TITLE_HEADS.has(tokens[run.to - 1]!.lower)) return [];
+  if (isTitle(tokens[run.from]!) && isTitleHead(tokens[run.to - 1]!.lower)) return [];
   let k = j;
   while (
     k < run.to &&
@@ -364,7 +370,7 @@ export function splitRun(tokens: Token[], run: Run): Candidate[] {
   // Titles at the end: "Chief Operating Officer" is a bare title, "Apple Chief Executive" an affiliation and a
   // title, but "Martin Luther King" and "Stephen King" are names whose last word happens to be a title.
   if (k === run.to) {
-    if (TITLE_HEADS.has(tokens[run.to - 1]!.lower)) return [{ from: run.from, to: j, kind: 'unknown', affiliation: true }];
+    if (isTitleHead(tokens[run.to - 1]!.lower)) return [{ from: run.from, to: j, kind: 'unknown', affiliation: true }];
     return whole;
   }
   const restLength = run.to - k;

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { annotateArticle } from '../../lib/core/annotate-article';
+import { buildMatchIndex } from '../../lib/core/match-index';
+import { findArticleNames } from '../../lib/core/names/article-names';
+import { entity } from './support/test-entity';
+
+const spans = (text: string) => findArticleNames([text])[0]!.map((n) => n.surface);
+
+const index = buildMatchIndex([
+  entity('trump', 'person', 'Donald Trump'),
+  entity('bolojan', 'person', 'Ilie Bolojan'),
+  entity('ro', 'country', 'Romania'),
+  entity('pk', 'country', 'Pakistan'),
+  entity('ro-court', 'government-body', 'Constitutional Court of Romania', {
+    alternateName: [{ text: "Romania's Constitutional Court" }],
+    related: ['ro'],
+  }),
+  entity('br-bank', 'government-body', 'Central Bank of Brazil', { alternateName: [{ text: "Brazil's central bank" }] }),
+  entity('br', 'country', 'Brazil'),
+  entity('ppp', 'organization', "Pakistan People's Party"),
+]);
+/** What a reader sees marked, known or not: "surface=entity" ("?" for an unknown name). */
+const marks = (text: string) => {
+  const a = annotateArticle(index, [text]);
+  return [
+    ...a.mentions[0]!.map((m) => ({ s: m.start, t: `${m.surface}=${m.entityId ?? '?'}` })),
+    ...a.unknown[0]!.map((u) => ({ s: u.start, t: `${u.surface}=?` })),
+  ]
+    .sort((x, y) => x.s - y.s)
+    .map((x) => x.t);
+};
+
+describe('titles stay outside the span of the name they stand before', () => {
+  it('a title with "-elect", "-designate", "ex-" or "Vice-" is still a title', () => {
+    expect(spans('President-elect Donald Trump met Prime Minister-designate Ilie Bolojan on Monday.')).toEqual([
+      'Donald Trump',
+      'Ilie Bolojan',
+    ]);
+    expect(spans('He thanked Vice-President Kamala Harris and ex-President Barack Obama.')).toEqual([
+      'Kamala Harris',
+      'Barack Obama',
+    ]);
+    expect(spans('As Commander-in-Chief Joe Biden spoke, Senator-elect Jim Banks listened.')).toEqual(['Joe Biden', 'Jim Banks']);
+  });
+
+  it('so the person a hyphenated title stands before is found and linked', () => {
+    expect(marks('President-elect Donald Trump met Prime Minister-designate Ilie Bolojan.')).toEqual([
+      'Donald Trump=trump',
+      'Ilie Bolojan=bolojan',
+    ]);
+  });
+
+  it('a role noun written after a name before "of" is not part of the name ("Denys Shmyhal Head of …")', () => {
+    expect(spans('Prime Minister Denys Shmyhal Head of the government said so.')).toEqual(['Denys Shmyhal']);
+    expect(spans('The White House Chief of staff left.')).toEqual(['White House']);
+    // A bare title is still no name.
+    expect(spans('The Vice President of the company resigned.')).toEqual([]);
+  });
+});
+
+describe('a family name keeps its particle', () => {
+  it('opens the name with "bin", "von der", "de", "da", "dos", "al" when no given name comes first', () => {
+    expect(spans('The attack was planned by bin Laden in Kandahar.')).toEqual(['bin Laden', 'Kandahar']);
+    expect(spans('EU chief von der Leyen said the plan was ready.')).toEqual(['EU', 'von der Leyen']);
+    expect(spans('She met de Gaulle and spoke with da Silva, dos Santos and al Sisi.')).toEqual([
+      'de Gaulle',
+      'da Silva',
+      'dos Santos',
+      'al Sisi',
+    ]);
+  });
+
+  it('never leaves the bare family name after a cut ("The bin Laden family")', () => {
+    expect(spans('The bin Laden family denied it.')).toEqual(['bin Laden']);
+    expect(spans('Osama bin Laden was killed in 2011.')).toEqual(['Osama bin Laden']);
+  });
+
+  it('"a van" before a name is the vehicle, and an acronym is no family name', () => {
+    expect(spans('A van Ford had built drove by.')).not.toContain('van Ford');
+    expect(spans('The report reached bin NATO officials.')).not.toContain('bin NATO');
+  });
+});
+
+describe("a country's possessive before an institution is two names", () => {
+  it('splits a known alias written with the possessive into the country and the institution', () => {
+    expect(marks("Romania's Constitutional Court annulled the vote.")).toEqual(['Romania=ro', 'Constitutional Court=ro-court']);
+  });
+
+  it('keeps a possessive inside a name, and a description in lower case', () => {
+    expect(marks("Pakistan People's Party won.")).toEqual(["Pakistan People's Party=ppp"]);
+    expect(marks("Brazil's central bank raised rates.")).toEqual(["Brazil's central bank=br-bank"]);
+  });
+});
