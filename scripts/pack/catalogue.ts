@@ -25,6 +25,7 @@ import { addCityNames, readCityNamesConfig } from './city-names-cldr';
 import { canonical, dropCollidingForeignAliases } from './merge';
 import { addNamesInLanguages, readNamesInLanguages } from './names-in-languages';
 import { buildBusinessMedia } from './business-media';
+import { settlePartyCollisions } from './parties';
 import { applySummaries } from './summaries';
 import { buildUsGovernment } from './us-government';
 import { buildWorldNews } from './world-news';
@@ -105,6 +106,7 @@ export function buildCatalogue(rootDir = root): CatalogueBuild {
     built.map((b) => b.entities),
   );
   built.forEach((b, i) => (b.entities = summarised[i]!));
+  settlePartyCollisions(built.map((b) => b.entities));
   addTitleCaseAcronyms(built.flatMap((b) => b.entities));
   addCityNames(
     built.flatMap((b) => b.entities),

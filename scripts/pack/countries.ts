@@ -45,6 +45,8 @@ export interface CountryData {
   entities: Entity[];
   /** Entity id of a country, by the Wikidata id and label a leaders CSV gives it. */
   entityIdFor(ref: CountryRef): string;
+  /** Entity id of a country, by its ISO 3166-1 alpha-2 code (undefined for a code data/countries.json lacks). */
+  entityIdOfCode(code: string): string | undefined;
   /** Non-English aliases that were skipped because they are too short to be safe. */
   skippedShort: string[];
 }
@@ -159,6 +161,7 @@ export function buildCountries(root: string, refs: readonly CountryRef[]): Count
   return {
     entities,
     skippedShort,
+    entityIdOfCode: (code) => (input.countries[code] ? entityIdOf(code) : undefined),
     entityIdFor(ref) {
       const code = codeByQid.get(ref.countryid);
       if (code === undefined) throw new Error(`unknown country ${ref.countryid} (${ref.country})`);

@@ -11,7 +11,12 @@ import { buildCountries, type CountryRef } from './countries';
 import { buildLeaders, readCuratedLeaderRows, readLeaderRows, withRolesDescribed } from './leaders';
 import { canonical, mergeEntity } from './merge';
 import { buildMinisters } from './ministers';
+import { buildParties } from './parties';
 import { addWikipediaLinks, readSitelinks, withCuratedPages } from './wikipedia-links';
+
+interface DemonymsFile {
+  countries: Record<string, { country: string; demonyms: string[] }>;
+}
 
 export interface WorldNewsBuild {
   entities: Entity[];
@@ -53,6 +58,14 @@ export function buildWorldNews(root: string, asOf: string): WorldNewsBuild {
       byId.set(e.id, generated ? mergeEntity(generated, e) : canonical(e));
     }
   }
+  // Generated parties never share an id with a curated entity (their ids are Party Facts numbers); their
+  // names and acronyms are settled against every pack in catalogue.ts.
+  const demonyms = (JSON.parse(readFileSync(join(root, 'data/demonyms.json'), 'utf8')) as DemonymsFile).countries;
+  const countryWords = (code: string): string[] => {
+    const d = demonyms[code];
+    return d ? [d.country, ...d.demonyms] : [];
+  };
+  for (const e of buildParties(root, (code) => countries.entityIdOfCode(code), countryWords)) byId.set(e.id, e);
   const linked = addWikipediaLinks(withCuratedPages(root, [...byId.values()]), readSitelinks(root));
   return { entities: linked.entities, supersededRoles: leaders.superseded };
 }
