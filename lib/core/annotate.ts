@@ -13,6 +13,7 @@ import { localCountry } from './local-country';
 import { splitCountryPossessives } from './possessive-owner';
 import { platformMentions } from './platform-cues';
 import { readsNames } from './names/article-names';
+import { personVariants } from './name-variants';
 
 export interface Mention {
   start: number;
@@ -135,23 +136,10 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
       confidence: s.entities.length === 1 ? 1 : Math.min(1, Math.max(0, 0.5 + l.score - l.runnerUp)),
     });
   });
-  // "Lloyd Austin … Austin said": the person, not the city.
-  for (const s of surnamesOverPlaces(index.entities, blocks, linkedSpans)) {
+  // A mention the page itself settles (a longer or shorter form of a name met on the page), not the linker.
+  const bound = (s: { block: number; start: number; end: number; entity: number }): Mention => {
     const e = index.entities[s.entity]!;
-    const at = out[s.block]!.findIndex((m) => m.start === s.start && m.end === s.end);
-    out[s.block]![at] = {
-      ...out[s.block]![at]!,
-      entityId: e.id,
-      kind: e.kind,
-      name: e.name,
-      candidates: [e.id],
-      confidence: 0.8,
-    };
-  }
-  const cued = platformMentions(index, blocks).filter((c) => !out[c.block]!.some((m) => m.start < c.end && c.start < m.end));
-  for (const s of [...bindShortForms(index.entities, blocks, linkedSpans, options.names), ...cued]) {
-    const e = index.entities[s.entity]!;
-    out[s.block]!.push({
+    return {
       start: s.start,
       end: s.end,
       surface: blocks[s.block]!.slice(s.start, s.end),
@@ -160,8 +148,23 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
       name: e.name,
       candidates: [e.id],
       confidence: 0.8,
-    });
+    };
+  };
+  // "Bola Ahmed Tinubu" where the knowledge base has "Bola Tinubu": first, so that "Tinubu" binds after it.
+  if (options.names) {
+    const taken = (block: number, start: number, end: number) => out[block]!.some((m) => m.start < end && start < m.end);
+    for (const s of personVariants(index, blocks, options.names, taken)) {
+      linkedSpans.push(s);
+      out[s.block]!.push(bound(s));
+    }
   }
+  // "Lloyd Austin … Austin said": the person, not the city.
+  for (const s of surnamesOverPlaces(index.entities, blocks, linkedSpans)) {
+    const at = out[s.block]!.findIndex((m) => m.start === s.start && m.end === s.end);
+    out[s.block]![at] = bound(s);
+  }
+  const cued = platformMentions(index, blocks).filter((c) => !out[c.block]!.some((m) => m.start < c.end && c.start < m.end));
+  for (const s of [...bindShortForms(index.entities, blocks, linkedSpans, options.names), ...cued]) out[s.block]!.push(bound(s));
   // Most blocks come out in order already (short forms are the exception): sorting those is pure cost.
   for (const list of out) if (!inOrder(list)) list.sort((a, b) => a.start - b.start);
   return out;

@@ -12,13 +12,6 @@ export interface Span {
 const CAPITAL = /^\p{Lu}/u;
 const PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'de', 'da', 'van', 'von', 'der', 'di', 'du', 'la', 'le']);
 
-/**
- * A person named in full earlier ("Steve Witkoff") is often named by surname later ("Witkoff"), even
- * where the pack lists no such alias. Surnames shared by two people on the page bind to neither.
- * Where the page's proper names are known (findArticleNames), a surname binds only where it is a whole
- * name of its own: not "May" in "in May" after Theresa May, "Young" in "Young people" after Todd Young,
- * or "Green" in "Green Party" after Al Green.
- */
 /** Words after a family name: "Jr.", "Sr.", "III". */
 const SUFFIXES = /^(?:Jr\.?|Sr\.?|II|III|IV)$/u;
 
@@ -35,17 +28,19 @@ function familyNameFirst(words: readonly string[]): boolean {
   return /-\p{Ll}/u.test(last) || (words.length >= 3 && last.length <= 4);
 }
 
-interface Surnames {
-  /** Surname → the one person on the page it names, or null where two people share it. */
-  person: Map<string, number | null>;
-  /** Where each surname's full name first ends: a surname binds only after it. */
-  firstSeen: Map<string, { block: number; end: number }>;
+/** Where a person's full name ends on the page. */
+interface FullMention {
+  entity: number;
+  block: number;
+  end: number;
 }
+
+/** Surname → every full mention of a person who bears it, in page order. */
+type Surnames = Map<string, FullMention[]>;
 
 /** The surnames of the people linked on the page by a name of two words or more. */
 function pageSurnames(entities: readonly IndexedEntity[], blocks: readonly string[], linked: readonly Span[]): Surnames {
-  const bySurname = new Map<string, number | null>();
-  const firstSeen = new Map<string, { block: number; end: number }>();
+  const bySurname: Surnames = new Map();
   for (const s of linked) {
     if (entities[s.entity]!.kind !== 'person') continue;
     // "Robert F. Kennedy Jr.": the family name is the word before the suffix.
@@ -59,24 +54,35 @@ function pageSurnames(entities: readonly IndexedEntity[], blocks: readonly strin
     const forms = familyNameFirst(words) && firstIsName ? [words.at(-1)!, words[0]!] : [words.at(-1)!];
     for (const surname of forms) {
       if (!CAPITAL.test(surname) || surname.length < 3 || PARTICLES.has(surname.toLowerCase())) continue;
-      const prior = bySurname.get(surname);
-      bySurname.set(surname, prior === undefined || prior === s.entity ? s.entity : null);
-      const seen = firstSeen.get(surname);
-      if (!seen || s.block < seen.block || (s.block === seen.block && s.end < seen.end))
-        firstSeen.set(surname, { block: s.block, end: s.end });
+      const list = bySurname.get(surname) ?? [];
+      list.push({ entity: s.entity, block: s.block, end: s.end });
+      bySurname.set(surname, list);
     }
   }
-  return { person: bySurname, firstSeen };
+  for (const list of bySurname.values()) list.sort((a, b) => a.block - b.block || a.end - b.end);
+  return bySurname;
 }
 
-const after = (at: { block: number; end: number }, block: number, start: number) =>
-  block > at.block || (block === at.block && start >= at.end);
+/**
+ * The person a surname at (block, start) stands for: the one person of that surname the article has named in
+ * full before it. The article's own earlier mentions decide, not which namesake is more prominent: "Duterte"
+ * after "Sara Duterte" is Sara, even where "Rodrigo Duterte" comes later. Two namesakes named before it: no one.
+ */
+function namedBefore(mentions: readonly FullMention[] | undefined, block: number, start: number): number | null {
+  let found: number | null = null;
+  for (const m of mentions ?? []) {
+    if (m.block > block || (m.block === block && m.end > start)) break;
+    if (found !== null && found !== m.entity) return null;
+    found = m.entity;
+  }
+  return found;
+}
 
 /**
  * A person named in full earlier ("Steve Witkoff") is often named by surname later ("Witkoff"), even
- * where the pack lists no such alias. Surnames shared by two people on the page bind to neither.
- * Where the page's proper names are known (findArticleNames), a surname binds only where it is a whole
- * name of its own: not "May" in "in May" after Theresa May, "Young" in "Young people" after Todd Young,
+ * where the pack lists no such alias. A surname binds to the one person of that name met in full before it
+ * (namedBefore). Where the page's proper names are known (findArticleNames), a surname binds only where it is a
+ * whole name of its own: not "May" in "in May" after Theresa May, "Young" in "Young people" after Todd Young,
  * or "Green" in "Green Party" after Al Green.
  */
 export function bindShortForms(
@@ -85,13 +91,12 @@ export function bindShortForms(
   linked: readonly Span[],
   names?: readonly (readonly { start: number; end: number }[])[],
 ): Span[] {
-  const { person: bySurname, firstSeen } = pageSurnames(entities, blocks, linked);
+  const bySurname = pageSurnames(entities, blocks, linked);
   const added: Span[] = [];
   const taken = (block: number, start: number, end: number) =>
     linked.some((s) => s.block === block && s.start < end && start < s.end);
-  for (const [surname, entity] of bySurname) {
-    if (entity === null) continue;
-    const from = firstSeen.get(surname)!;
+  for (const [surname, mentions] of bySurname) {
+    const from = mentions[0]!;
     blocks.forEach((text, block) => {
       if (block < from.block) return;
       let at = text.indexOf(surname, block === from.block ? from.end : 0);
@@ -100,7 +105,8 @@ export function bindShortForms(
         const bounded =
           (at === 0 || !isWordUnit(text.charCodeAt(at - 1))) && (end === text.length || !isWordUnit(text.charCodeAt(end)));
         const named = !names || names[block]!.some((n) => n.start === at && n.end === end);
-        if (bounded && named && !taken(block, at, end)) added.push({ block, start: at, end, entity });
+        const entity = bounded && named && !taken(block, at, end) ? namedBefore(mentions, block, at) : null;
+        if (entity !== null) added.push({ block, start: at, end, entity });
         at = text.indexOf(surname, end);
       }
     });
@@ -123,14 +129,14 @@ export function surnamesOverPlaces(
   blocks: readonly string[],
   linked: readonly Span[],
 ): Span[] {
-  const { person: bySurname, firstSeen } = pageSurnames(entities, blocks, linked);
+  const bySurname = pageSurnames(entities, blocks, linked);
   const out: Span[] = [];
   for (const s of linked) {
     if (!PLACE_KINDS.has(entities[s.entity]!.kind)) continue;
     const text = blocks[s.block]!;
     const surname = text.slice(s.start, s.end);
-    const who = bySurname.get(surname);
-    if (who === undefined || who === null || !after(firstSeen.get(surname)!, s.block, s.start)) continue;
+    const who = namedBefore(bySurname.get(surname), s.block, s.start);
+    if (who === null) continue;
     const next = /^ +(\p{L}+)/u.exec(text.slice(s.end))?.[1]?.toLowerCase();
     if (next !== undefined && SUBJECT_WORDS.has(next)) out.push({ ...s, entity: who });
   }

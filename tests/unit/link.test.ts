@@ -104,6 +104,15 @@ describe('short forms', () => {
     expect(second!.map((m) => `${m.surface}=${m.entityId}`)).toEqual(['Kenner=p:rob', 'Yun=p:yun']);
   });
 
+  it('binds a surname to the namesake named in full before it, and to no one after two namesakes', () => {
+    const kin = buildMatchIndex([person('p:sara', 'Sara Dutra', []), person('p:rod', 'Rodrigo Dutra', [])]);
+    const marks = annotateBlocks(kin, [
+      'Lawmakers impeached Vice President Sara Dutra. They voted to impeach Dutra on Wednesday.',
+      'She is the daughter of Rodrigo Dutra. Dutra denied wrongdoing.',
+    ]).flatMap((list) => list.map((m) => `${m.surface}=${m.entityId}`));
+    expect(marks).toEqual(['Sara Dutra=p:sara', 'Dutra=p:sara', 'Rodrigo Dutra=p:rod']);
+  });
+
   it('does not bind a surname seen only before the full name', () => {
     const [first] = annotateBlocks(index, ['Quill spoke first. Then Mara Quill left.']);
     expect(first!.map((m) => m.surface)).toEqual(['Mara Quill']);
