@@ -11,6 +11,7 @@
  */
 
 import { COMPASS, ORG_WORDS, PARTY_PLURALS, PLACE_PREFIXES, PLACE_WORDS } from './names/word-lists';
+import { opensCapitalised, textChunks } from './text-chunks';
 import type { UnknownActorKind } from './unknown-actors';
 
 export interface MarkCandidate {
@@ -91,9 +92,9 @@ function capitalisedRuns(text: string): string[][] {
     if (run.length >= 3) runs.push(run);
     run = [];
   };
-  for (const m of text.matchAll(/[\p{L}\p{M}&'’]+|[^\s\p{L}\p{M}&'’]+/gu)) {
-    const w = m[0];
-    if (/^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w)) run.push(w);
+  // The words and other units of /[\p{L}\p{M}&'’]+|[^\s\p{L}\p{M}&'’]+/gu, by a loop (text-chunks.ts).
+  for (const w of textChunks(text)) {
+    if (opensCapitalised(w)) run.push(w);
     else if (run.length > 0 && NAME_GLUE.has(w.toLowerCase())) run.push(w.toLowerCase());
     else if (w !== '-' && w !== '’' && w !== "'") close();
   }

@@ -4,6 +4,7 @@ import { splitNameBefore } from '../../lib/core/actor-profiles';
 import { capitalisedWords } from '../../lib/core/demonyms';
 import { foldText, foldUnit } from '../../lib/core/fold';
 import { gapIsAmp, gapIsSpace, tokenize } from '../../lib/core/names/tokens';
+import { opensCapitalised, textChunks } from '../../lib/core/text-chunks';
 
 /**
  * Hot loops of the matcher and the name finder that replaced a regular expression or a string built a unit
@@ -64,6 +65,21 @@ describe('fast paths answer as their definitions', () => {
     // Past one block of the buffer, with expansions at its edge.
     const big = 'Ab  ß '.repeat(2_000) + '\ufdfa'.repeat(300);
     expect(foldText(big)).toBe(foldReference(big));
+  });
+
+  it('the words and other units worth-marking reads spelled-out acronyms in', () => {
+    const withWords = fc.oneof(
+      anyText,
+      fc.string({ unit: fc.constantFrom(..."AZaz[@`{ É&’'-.,9\n\u0301", '𝐀', 'ǅ', '\ud800'), maxLength: 60 }),
+    );
+    fc.assert(
+      fc.property(withWords, (t) => {
+        const chunks = [...t.matchAll(/[\p{L}\p{M}&'’]+|[^\s\p{L}\p{M}&'’]+/gu)].map((m) => m[0]);
+        expect(textChunks(t)).toEqual(chunks);
+        for (const w of chunks) expect(opensCapitalised(w)).toBe(/^\p{Lu}/u.test(w) && !/^\p{Lu}+$/u.test(w));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 
   it('the capitalised words demonyms are looked up in', () => {
