@@ -27,6 +27,14 @@ describe('actors in the news', () => {
     );
   });
 
+  it('reads the spellings wire copy uses for Arab leaders of older news', () => {
+    expect(pages('Mohamed Mursi met Moammar Gadhafi; later Mubarak spoke.')).toEqual([
+      `Mohamed Mursi=${wiki('Mohamed_Morsi')}`,
+      `Moammar Gadhafi=${wiki('Muammar_Gaddafi')}`,
+      `Mubarak=${wiki('Hosni_Mubarak')}`,
+    ]);
+  });
+
   it("knows Ghana's vice presidents and the Philippine Speaker", () => {
     expect(pages('In Ghana, Vice President Jane Naana Opoku-Agyemang met Mahamudu Bawumia.')).toEqual(
       expect.arrayContaining([
