@@ -14,6 +14,7 @@ import { splitCountryPossessives } from './possessive-owner';
 import { platformMentions } from './platform-cues';
 import { readsNames } from './names/article-names';
 import { personVariants } from './name-variants';
+import { clearCountry, countryBodies } from './country-bodies';
 
 export interface Mention {
   start: number;
@@ -110,11 +111,14 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
     blocks,
     index.entities,
   );
+  // The one country the article is clearly about, if any (clearCountry), as the linker weighed it.
+  let country: string | null = null;
   const links = link(index.entities, spans, {
     blocks,
     ...(options.date ? { date: options.date } : {}),
     countryEvidence: () => demonymEvidence(index, blocks),
     localCountry: (k) => localCountry(index, spans, blocks, k),
+    onCountries: (counts) => (country = clearCountry(counts)),
   });
 
   const out: Mention[][] = blocks.map(() => []);
@@ -157,6 +161,8 @@ export function annotateBlocks(index: MatchIndex, blocks: readonly string[], opt
       linkedSpans.push(s);
       out[s.block]!.push(bound(s));
     }
+    // "the Constitutional Court" in an article about Romania, where the knowledge base says "… of Romania".
+    for (const s of countryBodies(index, blocks, options.names, taken, country)) out[s.block]!.push(bound(s));
   }
   // "Lloyd Austin … Austin said": the person, not the city.
   for (const s of surnamesOverPlaces(index.entities, blocks, linkedSpans)) {

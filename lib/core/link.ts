@@ -84,6 +84,8 @@ export interface LinkContext {
   countryEvidence?: () => readonly number[];
   /** The country written right before spans[k] ("Mexico's Senate": localCountry), asked for generic names only. */
   localCountry?: (k: number) => number | null;
+  /** Told how much evidence the article gives of each country (countryEvidence), once the links are chosen. */
+  onCountries?: (counts: ReadonlyMap<string, number>) => void;
 }
 
 /**
@@ -102,9 +104,12 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
   const acronym = surfaces.map(isAcronym);
   // Acronyms are no evidence of their own country either: "(PNA)" does not make an article Palestinian.
   const nonAcronymAnchors: number[] = [];
+  // Where each entity is first named unambiguously by a name of its own (not a generic one).
+  const namedAt = new Map<number, number>();
   spans.forEach((s, k) => {
     if (s.entities.length !== 1) return;
     const e = entities[s.entities[0]!]!;
+    if (!generic[k] && !namedAt.has(s.entities[0]!)) namedAt.set(s.entities[0]!, k);
     anchors.add(e.id);
     // A generic name ("Democratic Party") is no evidence of its own country: that is what is in question.
     if (!generic[k]) anchorIndexes.push(s.entities[0]!);
@@ -123,6 +128,7 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
   const shown = new Set(countryEvidence(entities, nonAcronymAnchors).keys());
   const leading = leadingCountries(countries);
   const most = Math.max(1, ...countries.values());
+  ctx.onCountries?.(countries);
 
   return spans.map((s, k) => {
     const text = ctx.blocks[s.block]!;
@@ -133,6 +139,11 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
       const own = institutionCountries(entities[i]!, entities);
       return local === null ? fitsCountry(own, true, leading) : !!own?.includes(entities[local]!.id);
     };
+    // "The United States Department of Justice said … the Justice Department's efforts": a generic name of a
+    // body the article itself named in full before it is that body, whatever country the article is most about,
+    // where no body of that country is a candidate.
+    const namedEarlier = (i: number) => local === null && (namedAt.get(i) ?? k) < k;
+    const ofCountry = s.entities.filter(inCountry);
     const prev = spans[k - 1];
     const prevEntity = prev?.block === s.block && prev.entities.length === 1 ? entities[prev.entities[0]!] : undefined;
     const gap = prev?.block === s.block ? text.slice(prev.end, s.start) : '';
@@ -144,7 +155,11 @@ export function link(entities: readonly IndexedEntity[], spans: readonly Candida
     )
       return { entity: null, score: 0, runnerUp: 0, unfit: true };
     const inArticle = (i: number) => !acronym[k] || acronymFitsArticle(entities[i]!, shown);
-    const fitting = fitsDate(s.entities.filter(inCountry).filter(inArticle), entities, ctx.date);
+    const fitting = fitsDate(
+      (ofCountry.length > 0 ? ofCountry : s.entities.filter(namedEarlier)).filter(inArticle),
+      entities,
+      ctx.date,
+    );
     if (fitting.length === 0) return { entity: null, score: 0, runnerUp: 0, unfit: true };
     if (fitting.length === 1) return { entity: fitting[0]!, score: 1, runnerUp: 0 };
     const cue = cueBefore(text, s.start);
