@@ -71,8 +71,9 @@ function bodiesByForm(index: MatchIndex): Map<string, number[]> {
 }
 
 /**
- * The one country an article is clearly about: the most evidence, at least twice that of any other country
- * and at least two mentions. An article about two countries has none: its "Senate" may be either's.
+ * The one country an article is clearly about: the only country it shows, or the most evidence, at least two
+ * mentions and twice that of any other country. An article about two countries has none: its "Senate" may be
+ * either's.
  */
 export function clearCountry(counts: ReadonlyMap<string, number>): string | null {
   let best: string | null = null;
@@ -85,7 +86,7 @@ export function clearCountry(counts: ReadonlyMap<string, number>): string | null
       best = c;
     } else if (n > second) second = n;
   }
-  return most >= 2 && most >= 2 * second ? best : null;
+  return (most >= 2 || second === 0) && most >= 2 * second ? best : null;
 }
 
 /**

@@ -40,6 +40,12 @@ describe("a country's state body named without the country", () => {
     ).toEqual(['Senate=g:ph-senate']);
   });
 
+  it('is the body of the only country the article shows, even shown once', () => {
+    expect(links('Prime Minister Ion Marin spoke.', 'The Constitutional Court annulled the election.')).toEqual([
+      'Constitutional Court=g:ro-cc',
+    ]);
+  });
+
   it('is no body at all without a clear country, and never the US body in an article about another country', () => {
     expect(links('The Constitutional Court annulled the election.')).toEqual([]);
     expect(links('Romania and South Korea held votes. The Constitutional Court annulled one.')).toEqual([]);
