@@ -33,6 +33,11 @@ export interface DivisionsConfig {
   noShortForm: Record<string, Guarded>;
   /** Divisions the news names without their country (England, Scotland, Wales). */
   noCountryContext: Record<string, Guarded>;
+  /**
+   * Types of division that are a city ("metropolitan city", "capital territory"): where such a row's article has
+   * exactly the name of a city of the pack in the same country, that article is the city's (Daegu, Bishkek).
+   */
+  cityTypes: string[];
 }
 
 export interface DivisionRow {
@@ -131,7 +136,7 @@ function description(type: string, country: string): string {
   return `${kind[0]!.toUpperCase()}${kind.slice(1)} of ${withArticle(country)}.`;
 }
 
-const wikipediaUrl = (title: string): string => `https://en.wikipedia.org/wiki/${title.replace(/ /g, '_')}`;
+export const wikipediaUrl = (title: string): string => `https://en.wikipedia.org/wiki/${title.replace(/ /g, '_')}`;
 const slugOf = (s: string): string =>
   foldText(s)
     .replace(/[^a-z0-9]+/g, '-')
@@ -215,6 +220,29 @@ export function divisionEntities(
     );
   }
   return { entities, skipped };
+}
+
+/**
+ * The English Wikipedia article of cities that are a first-level division of their own: a row of a city type
+ * whose title is exactly the name of one city of the row's country that links no article yet. Rows of every
+ * country count, not only `countries`: the row names the city's own article.
+ */
+export function cityArticles(
+  rows: readonly DivisionRow[],
+  config: DivisionsConfig,
+  cities: readonly Entity[],
+  countryOf: (e: Entity) => string | undefined,
+): Map<string, string> {
+  const cityTypes = new Set(config.cityTypes.map((t) => t.toLowerCase()));
+  const byName = new Map<string, Entity[]>();
+  for (const e of cities) byName.set(e.name, [...(byName.get(e.name) ?? []), e]);
+  const out = new Map<string, string>();
+  for (const row of rows) {
+    if (!row.title || !cityTypes.has(row.type.toLowerCase())) continue;
+    const same = (byName.get(row.title) ?? []).filter((e) => countryOf(e) === row.country);
+    if (same.length === 1 && !same[0]!.links?.wikipedia) out.set(same[0]!.id, row.title);
+  }
+  return out;
 }
 
 export function readDivisions(root: string): { rows: DivisionRow[]; config: DivisionsConfig } {

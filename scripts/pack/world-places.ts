@@ -18,7 +18,7 @@ import { buildCountries, type CountryRef } from './countries';
 import { readLeaderRows } from './leaders';
 import { aliasesOf } from '../../lib/core/match-index';
 import { canonical, mergeEntity } from './merge';
-import { divisionEntities, readDivisions } from './world-divisions';
+import { cityArticles, divisionEntities, readDivisions } from './world-divisions';
 
 const require = createRequire(import.meta.url);
 
@@ -285,7 +285,17 @@ export function buildWorldPlaces(root: string): Entity[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .flatMap((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Entity[]);
-  const places = mergeCurated(entities, curated);
   const { rows, config: divisions } = readDivisions(root);
+  const countryByGeonames = new Map(all.map((c) => [geonamesUrl(c.cityId), c.country]));
+  const countryOf = (e: Entity): string | undefined =>
+    e.sources.map((s) => countryByGeonames.get(s)).find((c) => c !== undefined);
+  const articles = cityArticles(rows, divisions, entities, countryOf);
+  const linked = entities.map((e): Entity => {
+    const title = articles.get(e.id);
+    if (!title) return e;
+    const url = wikipediaUrl(title);
+    return canonical({ ...e, links: { ...e.links, wikipedia: url }, sources: [...e.sources, url] });
+  });
+  const places = mergeCurated(linked, curated);
   return [...places, ...divisionEntities(rows, divisions, countries, places).entities];
 }

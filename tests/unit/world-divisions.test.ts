@@ -5,6 +5,7 @@ import { annotate } from '../../lib/core/annotate';
 import { buildMatchIndex, type MatchIndex } from '../../lib/core/match-index';
 import type { Entity, Pack } from '../../lib/pack/types';
 import {
+  cityArticles,
   divisionEntities,
   genericName,
   nameOf,
@@ -55,6 +56,7 @@ describe('first-level divisions: the entities', () => {
     leaveOut: {},
     noShortForm: {},
     noCountryContext: {},
+    cityTypes: [],
     ...over,
   });
   const rows = [
@@ -90,6 +92,50 @@ describe('first-level divisions: the entities', () => {
   });
 });
 
+describe('cities that are a first-level division of their own', () => {
+  const city = (id: string, name: string, wikipedia?: string): Entity => ({
+    id,
+    kind: 'place',
+    name,
+    description: 'City.',
+    sources: ['https://www.geonames.org/1'],
+    ...(wikipedia ? { links: { wikipedia } } : {}),
+  });
+  const countries: Record<string, string> = { 'gloss:place-daegu': 'KR', 'gloss:place-oaxaca': 'MX', 'gloss:place-osh': 'KG' };
+  const config: DivisionsConfig = {
+    countries: [],
+    leaveOut: {},
+    noShortForm: {},
+    noCountryContext: {},
+    cityTypes: ['metropolitan city', 'city'],
+  };
+  const rows = [
+    { country: 'KR', code: 'KR-27', title: 'Daegu', type: 'metropolitan city' },
+    { country: 'MX', code: 'MX-OAX', title: 'Oaxaca', type: 'state' },
+    { country: 'RU', code: 'RU-X', title: 'Osh', type: 'city' },
+  ];
+  it('takes the article of a city-type row whose title is the name of a city of the same country', () => {
+    const found = cityArticles(
+      rows,
+      config,
+      [city('gloss:place-daegu', 'Daegu'), city('gloss:place-oaxaca', 'Oaxaca'), city('gloss:place-osh', 'Osh')],
+      (e) => countries[e.id],
+    );
+    // Oaxaca the state is not Oaxaca the city; an Osh of another country is not this Osh.
+    expect([...found]).toEqual([['gloss:place-daegu', 'Daegu']]);
+  });
+
+  it('keeps a link the city already has', () => {
+    const found = cityArticles(
+      rows,
+      config,
+      [city('gloss:place-daegu', 'Daegu', 'https://en.wikipedia.org/wiki/Daegu')],
+      (e) => countries[e.id],
+    );
+    expect(found.size).toBe(0);
+  });
+});
+
 describe('first-level divisions in the World places pack', () => {
   let entities: Entity[];
   let index: MatchIndex;
@@ -114,6 +160,8 @@ describe('first-level divisions in the World places pack', () => {
       ['Kharkiv Oblast', 'Kharkiv_Oblast'],
       ['Bavaria', 'Bavaria'],
       ['Scotland', 'Scotland'],
+      ['Daegu', 'Daegu'],
+      ['Bishkek', 'Bishkek'],
     ]) {
       expect(byName.get(name!)?.links?.wikipedia, name).toBe(`https://en.wikipedia.org/wiki/${page}`);
     }
