@@ -151,7 +151,8 @@ export interface DivisionBuild {
 /**
  * The division entities. `taken` are the entities of the pack so far (cities, curated places): a division whose
  * article one of them already links, or whose name one of them already bears, is theirs (Berlin, Seoul, Donetsk
- * Oblast), and its short form is dropped where one of them bears it.
+ * Oblast), unless that is a place of another country that needs its country named; a short form is dropped where
+ * one of them bears it.
  */
 export function divisionEntities(
   rows: readonly DivisionRow[],
@@ -173,7 +174,16 @@ export function divisionEntities(
     }
   }
   const links = new Set(taken.map((e) => e.links?.wikipedia).filter(Boolean));
-  const names = new Set(taken.flatMap((e) => aliasesOf(e).map((a) => foldText(a.text))));
+  const names = new Map<string, Entity[]>();
+  for (const e of taken) {
+    for (const a of new Set(aliasesOf(e).map((x) => foldText(x.text)))) names.set(a, [...(names.get(a) ?? []), e]);
+  }
+  // A name is free for a division where every entity that bears it is a place of another country that needs its
+  // country named (Victoria in the Seychelles, Victoria in Australia), as cities of one name in two countries are.
+  const nameFree = (name: string, countryId: string): boolean =>
+    (names.get(foldText(name)) ?? []).every(
+      (e) => e.kind === 'place' && !!e.context && !!e.related?.length && !e.related.includes(countryId),
+    );
   const wanted = new Set(config.countries);
   const entities: Entity[] = [];
   const skipped: string[] = [];
@@ -194,7 +204,7 @@ export function divisionEntities(
                 ? 'a name of compass words that several divisions bear'
                 : undefined;
     const name = row.title ? nameOf(row.title, country.name) : '';
-    if (why ?? names.has(foldText(name))) {
+    if (why ?? !nameFree(name, country.id)) {
       skipped.push(`${row.code} ${row.title || '(none)'}: ${why ?? 'name already in the pack'}`);
       continue;
     }

@@ -175,6 +175,12 @@ describe('first-level divisions in the World places pack', () => {
     expect(mark('Boko Haram attacked a village in Borno, Nigeria.')).toEqual(['Borno=gloss:place-borno-state']);
   });
 
+  it('shares a name with a city of another country where both need their country named', () => {
+    expect(mark('Bushfires spread across Victoria, in south-eastern Australia.')).toContain(
+      'Victoria=gloss:place-victoria-australia',
+    );
+  });
+
   it('marks the constituent countries of the United Kingdom without the UK named', () => {
     expect(mark('Fans travelled from Scotland and Wales to see England play.')).toEqual([
       'Scotland=gloss:place-scotland',
