@@ -8,9 +8,12 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { MatchIndex } from '@/lib/core/match-index';
 import type { KbChange } from '@/lib/kb/apply-pack';
-import { builtinPackOf, builtinsNeedingImport, importBuiltinPacks } from '@/lib/kb/builtin';
+import type { EntityRows } from '@/lib/kb/resolve-entities';
+import { builtinPackOf, builtinsNeedingImport, importBuiltinPacksDeferred } from '@/lib/kb/builtin';
 import { matchIndexProblem } from '@/lib/kb/cache-check';
 import type { StoredEntity } from '@/lib/kb/db';
+import { finishDeferredRows, rowsOwed, writeDeferredRows } from '@/lib/kb/deferred-rows';
+import { EntityOverlay } from '@/lib/kb/entity-overlay';
 import { openOrRecover } from '@/lib/kb/open-or-recover';
 import { RECOVERY_REPORT_KEY, type RecoveryReport } from '@/lib/kb/recovery-report';
 import { checkAndRepair, startKb, type StartDeps } from '@/lib/kb/start-kb';
@@ -34,7 +37,10 @@ export const kb = openOrRecover('gloss', {
   readCopy: () => readUserCopy(area),
   saveReport,
   // Everything cached from the database before the rebuild describes data that is gone.
-  onRebuilt: () => invalidateMatchIndex(),
+  onRebuilt: () => {
+    overlay.clear();
+    invalidateMatchIndex();
+  },
 });
 export const db = kb.db;
 /** The second copy of the user's notes, entities and sources, in storage.local. */
@@ -42,6 +48,40 @@ export const userCopy = new UserCopyKeeper(db, area);
 
 /** Imports run one at a time: an install and a first lookup must not import the pack twice at once. */
 let importing: Promise<void> = Promise.resolve();
+
+/**
+ * Entities an import computed whose rows are still being written (lib/kb/deferred-rows.ts): the
+ * worker's own readers (the matcher, cards) take them from here meanwhile.
+ */
+export const overlay = new EntityOverlay();
+/** Settles when no import's entity rows are owed any more by this worker (they landed, or failed and stay owed). */
+let rowsLanding: Promise<void> = Promise.resolve();
+/** Rows a stopped worker left owed are finished once per worker life, before this one's first import. */
+let leftoverChecked = false;
+
+/** For readers that need every row in the table itself (counts, the search index). */
+export function entityRowsLanded(): Promise<void> {
+  return rowsLanding;
+}
+
+/**
+ * Writes an import's rows in a transaction of their own, after the import (and the lookups waiting on
+ * it) went ahead; a failure leaves them owed, for the next worker start to finish from the variants.
+ */
+function landRows(rows: EntityRows, revision: number): Promise<void> {
+  overlay.hold(rows);
+  rowsLanding = writeDeferredRows(db, rows, revision, (id) => overlay.holds(id)).then(
+    (change) => {
+      overlay.clear();
+      if (change) followChange(change);
+    },
+    (e: unknown) => {
+      leftoverChecked = false;
+      console.error('Gloss: writing the imported entities failed; the next start finishes them', e);
+    },
+  );
+  return rowsLanding;
+}
 
 /** The version of each built-in pack in this build, by short name (scripts/pack/catalogue.ts writes them). */
 const EMBEDDED_VERSIONS: Record<string, string> = {
@@ -68,7 +108,10 @@ async function readBuiltinPack(entry: BuiltinPackEntry): Promise<{ entities?: un
  * four times at install.
  */
 export function ensureBuiltin(force = false): Promise<void> {
+  let landing: Promise<void> = Promise.resolve();
   const run = importing.then(async () => {
+    const leftover = !leftoverChecked && rowsOwed(db);
+    leftoverChecked = true;
     let failure: unknown = null;
     const known = BUILTIN_PACKS.flatMap((entry) => {
       const version = EMBEDDED_VERSIONS[entry.short];
@@ -76,6 +119,10 @@ export function ensureBuiltin(force = false): Promise<void> {
       return version === undefined ? [] : [{ entry, sourceId: entry.sourceId, version }];
     });
     const stale = force ? known.map(() => true) : await builtinsNeedingImport(db, known);
+    if (await leftover) {
+      const finished = await finishDeferredRows(db);
+      if (finished) followChange(finished);
+    }
     const due = known.filter((_, i) => stale[i]).map((k) => k.entry);
     const reading = performance.now();
     const files = due.map((entry) => readBuiltinPack(entry));
@@ -95,17 +142,21 @@ export function ensureBuiltin(force = false): Promise<void> {
     if (due.length > 0) endSpan('import:read-files', reading);
     const change: KbChange = { changed: [], deleted: [] };
     try {
-      for (const { changed, deleted } of await importBuiltinPacks(db, good, { builtByCatalogue: true })) {
+      const { results, rows, revision } = await importBuiltinPacksDeferred(db, good, { builtByCatalogue: true });
+      for (const { changed, deleted } of results) {
         change.changed.push(...changed);
         change.deleted.push(...deleted);
       }
+      // Held before the matcher hears of the change, so that it builds from them.
+      if (revision > 0) landing = landRows(rows, revision);
     } catch (e) {
       failure ??= e;
     }
-    if (change.changed.length + change.deleted.length > 0) kbChanged(change);
+    if (change.changed.length + change.deleted.length > 0) followChange(change);
     if (failure) throw failure;
   });
-  importing = run.catch(() => undefined);
+  // The next import waits for these rows too: its merge must not race their write.
+  importing = run.catch(() => undefined).then(() => landing);
   return run;
 }
 
@@ -199,7 +250,7 @@ async function loadMatcher(): Promise<MatchIndex> {
   storedMatcher = null;
   early.catch(() => undefined);
   await ensureBuiltin();
-  const { index, loaded } = await loadOrBuildMatchIndex(db, early);
+  const { index, loaded } = await loadOrBuildMatchIndex(db, early, (d) => overlay.all(d));
   // From the worker's birth: what a page that woke it waits for, before its own text is read.
   endSpan('start:matcher-ready', 0);
   if (!loaded) return index;
@@ -207,7 +258,7 @@ async function loadMatcher(): Promise<MatchIndex> {
   if (!problem) return index;
   console.warn(`Gloss: the stored matcher was damaged (${problem}); building it again`);
   await db.meta.delete('matchIndex');
-  return (await loadOrBuildMatchIndex(db)).index;
+  return (await loadOrBuildMatchIndex(db, undefined, (d) => overlay.all(d))).index;
 }
 
 /** The matcher's lifecycle, its races and their tests: lib/kb/matcher-keeper.ts. */
@@ -250,12 +301,19 @@ export async function dropMatcher(): Promise<void> {
  * an entity changed, rebuilt otherwise while lookups keep the previous one (lib/kb/matcher-keeper.ts).
  */
 export function kbChanged(change: KbChange): void {
+  // Such a write stored these rows itself, from every source's variants: newer than what an import holds.
+  overlay.forget(change.changed);
+  overlay.forget(change.deleted);
+  followChange(change);
+}
+
+function followChange(change: KbChange): void {
   void matcher.changed(change);
 }
 
 async function patchInPlace(index: MatchIndex, change: KbChange): Promise<boolean> {
   if (change.deleted.length > 0 || change.changed.length === 0 || change.changed.length > PATCH_LIMIT) return false;
-  const entities = await db.entities.bulkGet(change.changed);
+  const entities = await overlay.bulkGet(db, change.changed);
   if (entities.some((e) => e === undefined)) return false;
   return patchMatchIndex(index, entities as StoredEntity[]);
 }

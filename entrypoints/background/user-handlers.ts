@@ -5,7 +5,7 @@ import { removeNote, removePersonal, writeNote, writePersonal } from '@/lib/kb/u
 import type { UserProtocol } from '@/lib/messaging/user-protocol';
 import type { Handlers } from './handle';
 import { syncEngine } from './sync-handlers';
-import { db, ensureBuiltin, invalidateMatchIndex, userCopy, writeSettingsAtOnce } from './knowledge';
+import { db, ensureBuiltin, entityRowsLanded, invalidateMatchIndex, userCopy, writeSettingsAtOnce } from './knowledge';
 
 /**
  * The user's own data. Each write is one IndexedDB transaction, followed by the second copy of the
@@ -59,6 +59,7 @@ export const userHandlers: Handlers<keyof UserProtocol> = {
     await ensureBuiltin();
     // No source needs the network now: clear the sync alarm.
     await syncEngine.reschedule();
+    await entityRowsLanded();
     const [sources, entities, notes] = await Promise.all([db.sources.count(), db.entities.count(), db.notes.count()]);
     return { sources, entities, notes };
   },

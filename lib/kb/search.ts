@@ -1,7 +1,8 @@
 import Dexie from 'dexie';
 import { foldText } from '../core/fold';
 import { SearchIndex, type IndexedDoc } from '../core/search-index';
-import { kbRevision } from './apply-pack';
+import { rowsOwed } from './deferred-rows';
+import { kbRevision } from './resolve-entities';
 import type { GlossDb, StoredEntity } from './db';
 
 /**
@@ -76,10 +77,13 @@ function stateOf(db: GlossDb): State {
 /**
  * What the stored index must have been built from: the knowledge base's revision, which every write
  * through lib/kb/apply-pack.ts bumps (syncs, removals, personal entities, imports). Counting the
- * entities as well would catch other writers, but costs 300 ms at 100,000 entities in Chromium.
+ * entities as well would catch other writers, but costs 300 ms at 100,000 entities in Chromium. While
+ * an import's rows are still owed (lib/kb/deferred-rows.ts) the rows are not the revision's whole
+ * content, so an index built then is stamped apart and built again once they land.
  */
 async function stampOf(db: GlossDb): Promise<string> {
-  return String(await kbRevision(db));
+  const [revision, owed] = await db.transaction('r', db.meta, () => Promise.all([kbRevision(db), rowsOwed(db)]));
+  return owed ? `${revision}+owed` : String(revision);
 }
 
 /** Entities read per request while building: between requests the page gets to paint and answer keys. */

@@ -1,11 +1,5 @@
-import {
-  moveSource,
-  previewRemoval,
-  removeSourceData,
-  setSourceEnabled,
-  type KbChange,
-  type RemovalPreview,
-} from '../kb/apply-pack';
+import type { KbChange } from '../kb/apply-pack';
+import { moveSource, previewRemoval, removeSourceData, setSourceEnabled, type RemovalPreview } from '../kb/source-admin';
 import type { GlossDb, SourceRecord } from '../kb/db';
 import { concatBytes } from './bytes';
 import { fetchBody } from './fetch-body';
