@@ -111,6 +111,7 @@ export function ensureBuiltin(force = false): Promise<void> {
   let landing: Promise<void> = Promise.resolve();
   const run = importing.then(async () => {
     const leftover = !leftoverChecked && rowsOwed(db);
+    if (leftover) leftover.catch(() => undefined);
     leftoverChecked = true;
     let failure: unknown = null;
     const known = BUILTIN_PACKS.flatMap((entry) => {
@@ -119,15 +120,16 @@ export function ensureBuiltin(force = false): Promise<void> {
       return version === undefined ? [] : [{ entry, sourceId: entry.sourceId, version }];
     });
     const stale = force ? known.map(() => true) : await builtinsNeedingImport(db, known);
-    if (await leftover) {
-      const finished = await finishDeferredRows(db);
-      if (finished) followChange(finished);
-    }
     const due = known.filter((_, i) => stale[i]).map((k) => k.entry);
     const reading = performance.now();
     const files = due.map((entry) => readBuiltinPack(entry));
     // A file that fails to read is reported through `failure` below, not as an unhandled rejection.
     for (const file of files) file.catch(() => undefined);
+    // Awaited only once the files are on their way: an install's first wait is the database opening.
+    if (await leftover) {
+      const finished = await finishDeferredRows(db);
+      if (finished) followChange(finished);
+    }
     const good: { json: unknown; entry: BuiltinPackEntry }[] = [];
     for (const [i, entry] of due.entries()) {
       try {
