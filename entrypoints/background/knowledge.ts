@@ -108,7 +108,6 @@ async function readBuiltinPack(entry: BuiltinPackEntry): Promise<{ entities?: un
  * four times at install.
  */
 export function ensureBuiltin(force = false): Promise<void> {
-  let landing: Promise<void> = Promise.resolve();
   const run = importing.then(async () => {
     const leftover = !leftoverChecked && rowsOwed(db);
     if (leftover) leftover.catch(() => undefined);
@@ -144,21 +143,23 @@ export function ensureBuiltin(force = false): Promise<void> {
     if (due.length > 0) endSpan('import:read-files', reading);
     const change: KbChange = { changed: [], deleted: [] };
     try {
+      // An import's merge must not race the previous one's rows (only a second import in one worker life
+      // waits here; the lookups that merely check for one do not).
+      if (good.length > 0) await rowsLanding;
       const { results, rows, revision } = await importBuiltinPacksDeferred(db, good, { builtByCatalogue: true });
       for (const { changed, deleted } of results) {
         change.changed.push(...changed);
         change.deleted.push(...deleted);
       }
       // Held before the matcher hears of the change, so that it builds from them.
-      if (revision > 0) landing = landRows(rows, revision);
+      if (revision > 0) void landRows(rows, revision);
     } catch (e) {
       failure ??= e;
     }
     if (change.changed.length + change.deleted.length > 0) followChange(change);
     if (failure) throw failure;
   });
-  // The next import waits for these rows too: its merge must not race their write.
-  importing = run.catch(() => undefined).then(() => landing);
+  importing = run.catch(() => undefined);
   return run;
 }
 

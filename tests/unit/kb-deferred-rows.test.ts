@@ -1,6 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applySourcePack, applySourcePacks, applySourcePacksDeferred, kbRevision, type SourcePack } from '../../lib/kb/apply-pack';
+import {
+  applySourcePack,
+  applySourcePacks,
+  applySourcePacksDeferred,
+  kbRevision,
+  type SourcePack,
+} from '../../lib/kb/apply-pack';
 import { openDb, type GlossDb } from '../../lib/kb/db';
 import { finishDeferredRows, rowsOwed, writeDeferredRows } from '../../lib/kb/deferred-rows';
 import { EntityOverlay } from '../../lib/kb/entity-overlay';
@@ -35,7 +41,10 @@ const item = (id: string, priority: number, entities: Entity[], version = '1'): 
   pack: pack(id, entities, version),
 });
 const items = (): SourcePack[] => [
-  item('news', 0, [entity('shared', 'Ana Lima', 'as news says'), ...Array.from({ length: 1_200 }, (_, i) => entity(`p${i}`, `Person ${i}`, `n${i}`))]),
+  item('news', 0, [
+    entity('shared', 'Ana Lima', 'as news says'),
+    ...Array.from({ length: 1_200 }, (_, i) => entity(`p${i}`, `Person ${i}`, `n${i}`)),
+  ]),
   item('places', 1, [entity('shared', 'Ana Lima', 'as places says'), entity('c1', 'Goma', 'a city')]),
 ];
 const user = (entities: Entity[]): SourcePack => ({
