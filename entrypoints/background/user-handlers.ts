@@ -40,6 +40,8 @@ export const userHandlers: Handlers<keyof UserProtocol> = {
     invalidateMatchIndex();
     // The restore left the built-in source without a version: the pack inside Gloss goes back in.
     await ensureBuiltin();
+    // A restore answers once every row is in place: the page that asked reads the knowledge base next.
+    await entityRowsLanded();
     const { sources, entities, notes } = summariseBackup(checked.backup);
     return { sources, entities, notes };
   },

@@ -78,6 +78,8 @@ export interface Snapshot {
   entityIds: string[];
   notes: { entityId: string; text: string }[];
   personal: string[];
+  /** How many entities each source gives in its own rows (its variants), by source id. */
+  variantCounts: Record<string, number>;
   meta: Record<string, unknown>;
 }
 
@@ -95,7 +97,17 @@ export function snapshot(page: Page): Promise<Snapshot> {
         req.onerror = (e) => {
           e.preventDefault();
           if (created)
-            resolve({ exists: false, version: 0, stores: [], sources: [], entityIds: [], notes: [], personal: [], meta: {} });
+            resolve({
+              exists: false,
+              version: 0,
+              stores: [],
+              sources: [],
+              entityIds: [],
+              notes: [],
+              personal: [],
+              variantCounts: {},
+              meta: {},
+            });
           else reject(req.error);
         };
         req.onsuccess = () => {
@@ -111,6 +123,7 @@ export function snapshot(page: Page): Promise<Snapshot> {
             entityIds: [],
             notes: [],
             personal: [],
+            variantCounts: {},
             meta: {},
           };
           const all = (store: string, keys = false) =>
@@ -127,6 +140,11 @@ export function snapshot(page: Page): Promise<Snapshot> {
                 .filter((v) => v.sourceId === 'personal')
                 .flatMap((v) => v.entities.map((e) => e.id))
                 .sort();
+              // A built-in source keeps its variants in one row of JSON text, other sources in buckets.
+              for (const v of variants as { sourceId: string; entities?: unknown[]; json?: string }[]) {
+                const n = typeof v.json === 'string' ? (JSON.parse(v.json) as unknown[]).length : (v.entities?.length ?? 0);
+                out.variantCounts[v.sourceId] = (out.variantCounts[v.sourceId] ?? 0) + n;
+              }
               out.entityIds = (ids as string[]).sort();
               for (const m of meta as { key: string; value: unknown }[]) {
                 out.meta[m.key] = m.key === 'matchIndex' || m.key === 'searchIndex' ? '(blob)' : m.value;
