@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { launcherForFile, stopServiceWorker, type ChromiumSession } from './support/chromium';
 import { BUILTIN, DEFAULT_IDS, DEFAULT_SET } from './support/default-packs';
-import { databaseAppears, quietPage, snapshot, storageOf } from './support/kb-store';
+import { databaseAppears, importCommitted, quietPage, snapshot, storageOf } from './support/kb-store';
 import { sendAs } from './support/messages';
 import { DB_VERSION } from '../../lib/kb/db';
 
@@ -26,6 +26,8 @@ describe('Chromium: the worker stopped during the first install’s import of th
   const moments: Moment[] = [
     ['as soon as the worker runs', async () => undefined],
     ['as soon as the database exists', (_s, quiet) => databaseAppears(quiet)],
+    // Then the import has committed and its entity rows are on their way: the next worker finishes them.
+    ['as soon as the import committed', (_s, quiet) => importCommitted(quiet)],
     ...[100, 400].map((ms): Moment => [
       `${ms} ms after the database exists`,
       async (_s, quiet) => {

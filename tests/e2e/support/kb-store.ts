@@ -184,3 +184,26 @@ export async function databaseAppears(page: Page, timeoutMs = 20_000): Promise<v
     )
     .toBe(true);
 }
+
+/**
+ * Resolves once a source's record is stored: the built-in import's transaction has committed, and its
+ * entity rows are being written (lib/kb/deferred-rows.ts).
+ */
+export async function importCommitted(page: Page, timeoutMs = 30_000): Promise<void> {
+  await databaseAppears(page, timeoutMs);
+  const sources = () =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('gloss');
+          open.onerror = () => resolve(0);
+          open.onsuccess = () => {
+            const db = open.result;
+            const count = db.transaction('sources', 'readonly').objectStore('sources').count();
+            count.onsuccess = () => (db.close(), resolve(count.result));
+            count.onerror = () => (db.close(), resolve(0));
+          };
+        }),
+    );
+  await expect.poll(sources, { timeout: timeoutMs, interval: 10 }).toBeGreaterThan(0);
+}
