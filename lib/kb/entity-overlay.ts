@@ -50,9 +50,12 @@ export class EntityOverlay {
   /** Every entity, in id order as the table gives them. */
   async all(db: GlossDb): Promise<StoredEntity[]> {
     const held = this.rows;
-    const rows = await db.entities.toArray();
-    if (!held) return rows;
-    const out = rows.filter((e) => !held.has(e.id));
+    if (!held) return db.entities.toArray();
+    // Only the rows the overlay does not answer for are read: while an install's rows land, reading them
+    // all (to drop them again) cost the first matcher seconds under load.
+    const keys = (await db.entities.toCollection().primaryKeys()) as string[];
+    const rows = await db.entities.bulkGet(keys.filter((id) => !held.has(id)));
+    const out = rows.filter((e): e is StoredEntity => e !== undefined);
     for (const e of held.values()) if (e) out.push(e);
     // IndexedDB orders string keys by UTF-16 code units, as < does: the same order as toArray's.
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
