@@ -14,6 +14,9 @@ const HEAD_RE = /(?:^|\s)(?:court|senate|congress|parliament|assembly|house|coun
 /** Words of such names that the linker's generic words (isGenericName) leave out. */
 const MORE_GENERIC = new Set(['representatives', 'deputies', 'ministers', 'chamber', 'tribunal', 'justice', 'diet']);
 
+/** Words after "of" that finish a body's own name ("House of Representatives"), no country: "House" alone is no form. */
+const OWN_NAME_AFTER_OF = new Set(['representatives', 'deputies', 'commons', 'lords', 'appeal', 'appeals', 'cassation', 'state']);
+
 function countryless(name: string): boolean {
   if (!HEAD_RE.test(name)) return false;
   const words = name.split(/\s+/u).filter((w) => !MORE_GENERIC.has(w.toLowerCase()));
@@ -23,13 +26,18 @@ function countryless(name: string): boolean {
 /**
  * What remains of a body's name without its country: "Constitutional Court of Romania", "Romania's
  * Constitutional Court" and "Romanian Constitutional Court" → "Constitutional Court"; "Supreme Court of
- * Justice of the Nation" → "Supreme Court" and "Supreme Court of Justice".
+ * Justice of the Nation" → "Supreme Court" and "Supreme Court of Justice" ("House of Representatives" keeps its "of").
  */
 export function countrylessForms(alias: string): string[] {
   const out = new Set<string>();
   for (let at = alias.indexOf(' of '); at > 0; at = alias.indexOf(' of ', at + 4)) {
     const head = alias.slice(0, at);
-    if (countryless(head)) out.add(head);
+    const next = alias
+      .slice(at + 4)
+      .replace(/^the\s+/iu, '')
+      .split(/\s+/u)[0]!
+      .toLowerCase();
+    if (countryless(head) && !OWN_NAME_AFTER_OF.has(next)) out.add(head);
   }
   const owned = /^[^'’]+['’]s\s(.+)$/u.exec(alias)?.[1];
   if (owned && countryless(owned)) out.add(owned);

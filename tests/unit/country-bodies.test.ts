@@ -60,6 +60,8 @@ describe("a country's state body named without the country", () => {
     expect(countrylessForms('Romanian Constitutional Court')).toEqual(['Constitutional Court']);
     expect(countrylessForms('Senate of the Philippines')).toEqual(['Senate']);
     expect(countrylessForms('Supreme Court of Justice of the Nation')).toEqual(['Supreme Court', 'Supreme Court of Justice']);
+    expect(countrylessForms('House of Representatives of the Philippines')).toEqual(['House of Representatives']);
+    expect(countrylessForms('Cabinet of the United States')).toEqual(['Cabinet']);
     expect(countrylessForms('Federal Reserve Bank of New York')).toEqual([]);
   });
 });
