@@ -129,7 +129,7 @@ const cases = [
   {
     name: 'head-of-government-own-term',
     path: ARTICLE_2025,
-    mark: 'President Donald Trump',
+    mark: 'Donald Trump',
     // His role on the article's day is today's: one list, "then and now".
     // Today is past the day the pack was confirmed: today's role says "as of" that day.
     shows: [/Then \((4 February 2025|February 4, 2025)\)/, /President of the United States since/, /Now/, /as of /],

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotate } from '../../lib/core/annotate';
 import { foldText } from '../../lib/core/fold';
+import { TITLES } from '../../lib/core/names/word-lists';
 import { buildMatchIndex, type MatchIndex } from '../../lib/core/match-index';
 import type { Entity, Pack } from '../../lib/pack/types';
 import { BUILTIN_PACKS } from '../../lib/pack/builtin-packs';
@@ -13,6 +14,8 @@ const pack = packs[0]!;
 // Articles are read with every pack of the default set, as the extension does after install.
 const defaultSet = defaultSetEntities(packs);
 const byId = new Map(defaultSet.map((e) => [e.id, e]));
+/** Title words at the start of a gold span, each followed by a space ("President ", "Prime Minister "). */
+const TITLE_PREFIX_RE = new RegExp(`^(?:(?:${[...TITLES].map((t) => t.replace('.', '\\.')).join('|')})\\s+)+`, 'i');
 const countKinds = (...kinds: Entity['kind'][]) => pack.entities.filter((e) => kinds.includes(e.kind)).length;
 
 let index: MatchIndex;
@@ -28,6 +31,19 @@ describe('default pack "World news"', () => {
     expect(countKinds('organization', 'armed-group', 'government-body')).toBeGreaterThanOrEqual(150);
     expect(countKinds('term')).toBeGreaterThanOrEqual(100);
     expect(countKinds('person')).toBeGreaterThanOrEqual(300);
+  });
+
+  it("names no person by an office title: the title stays outside the span ('President Donald Trump' → 'Donald Trump')", () => {
+    // Offices a person holds for a time. Royal and religious styles that Wikipedia keeps in the person's own
+    // name ("Pope Francis", "King Charles III", "Prince William") are names, not offices, and stay.
+    const office =
+      /^(?:president|vice president|prime minister|minister|premier|chancellor|secretary|senator|governor|mayor|speaker|representative|congressman|congresswoman)\s/i;
+    const titled = defaultSet
+      .filter((e) => e.kind === 'person')
+      .flatMap((e) =>
+        [e.name, ...(e.alternateName ?? []).map((a) => a.text)].filter((n) => office.test(n)).map((n) => `${e.id}: ${n}`),
+      );
+    expect(titled).toEqual([]);
   });
 
   it('has one entity per country, keeping the hand-written ones', () => {
@@ -86,9 +102,16 @@ describe('default pack on the seed article', () => {
     expect(gold.mentions).toHaveLength(46);
     const mentions = annotate(index, gold.text);
     const at = new Map(mentions.map((m) => [`${m.start}:${m.end}`, m]));
+    // This gold keeps a title inside two spans ("President Donald Trump"); the issue's rule is that titles stay
+    // outside the span, as every other gold marks them, so Gloss's span may be the gold's without its leading
+    // title words. The card it links to must still be the gold's.
+    const untitled = (g: { start: number; end: number; surface: string }) => {
+      const title = TITLE_PREFIX_RE.exec(g.surface)?.[0].length ?? 0;
+      return title > 0 ? at.get(`${g.start + title}:${g.end}`) : undefined;
+    };
     const wrong: string[] = [];
     for (const g of gold.mentions) {
-      const m = at.get(`${g.start}:${g.end}`);
+      const m = at.get(`${g.start}:${g.end}`) ?? untitled(g);
       const page = m?.entityId ? byId.get(m.entityId)?.links?.wikipedia : undefined;
       if (!m) wrong.push(`${g.surface}@${g.start}: not found`);
       else if (g.uri && page !== g.uri && !(g.alsoAccept ?? []).includes(page ?? '')) {
