@@ -12,6 +12,7 @@ interface Name {
 }
 
 const CAPITAL_WORD_RE = /(?:^|[^\p{L}\p{N}])\p{Lu}/u;
+const LETTER_RE = /\p{L}/u;
 
 /**
  * Names first, then knowledge: a knowledge-base alias strictly inside a longer proper name is not a
@@ -66,7 +67,9 @@ function sideBySide(inside: readonly Span[], name: Name, text: string, entities:
     at = s.end;
   }
   rest += text.slice(at, name.end);
-  if (CAPITAL_WORD_RE.test(rest)) return false;
+  // Side by side means nothing else between: "House of Commons of Canada" and "Liberal Party of Australia" are
+  // one name each, "of" and all, not a chamber and a country.
+  if (CAPITAL_WORD_RE.test(rest) || LETTER_RE.test(rest)) return false;
   const last = inside.at(-1)!;
   const first = inside[0]!;
   const isPerson = (s: Span) => s.entities.every((e) => entities[e]!.kind === 'person');

@@ -91,3 +91,51 @@ describe("a country's possessive before an institution is two names", () => {
     expect(marks("Brazil's central bank raised rates.")).toEqual(["Brazil's central bank=br-bank"]);
   });
 });
+
+describe('small words inside a name', () => {
+  it('"the" inside a campaign named by what it asks ("Stop the War Coalition", "Rock the Vote")', () => {
+    expect(
+      findArticleNames(['It was organised by the Stop the War Coalition and Rock the Vote.'])[0]!.map(
+        (n) => `${n.surface}:${n.kind}`,
+      ),
+    ).toEqual(['Stop the War Coalition:organization', 'Rock the Vote:organization']);
+    // After "for … and", such a name opens a second organisation.
+    expect(spans('Groups included the Campaign for Nuclear Disarmament and Save the Children Fund.')).toEqual([
+      'Campaign for Nuclear Disarmament',
+      'Save the Children Fund',
+    ]);
+    // Not any verb: "Trump the Republican" is no name.
+    expect(spans('Voters chose Trump the Republican over Harris.')).not.toContain('Trump the Republican');
+  });
+
+  it('a name with "of" between two known names is one name, not both ("House of Commons of Canada")', () => {
+    const index2 = buildMatchIndex([
+      entity('hoc', 'government-body', 'House of Commons'),
+      entity('ca', 'country', 'Canada'),
+      entity('wh', 'place', 'White House'),
+      entity('biden', 'person', 'Joe Biden', { alternateName: [{ text: 'Biden' }] }),
+    ]);
+    const seen = (text: string) => {
+      const a = annotateArticle(index2, [text]);
+      return [...a.mentions[0]!.map((m) => `${m.surface}=${m.entityId}`), ...a.unknown[0]!.map((u) => `${u.surface}=?`)];
+    };
+    expect(seen('He ran for the House of Commons of Canada in 1997.')).toEqual(['House of Commons of Canada=?']);
+    // Known names side by side still are: "the Biden White House".
+    expect(seen('Critics of the Biden White House spoke.')).toEqual(['Biden=biden', 'White House=wh']);
+  });
+
+  it('an electoral list is an organisation ("Service and Reform List")', () => {
+    expect(findArticleNames(['The slate was called the Reform List in 2010.'])[0]!.map((n) => `${n.surface}:${n.kind}`)).toEqual([
+      'Reform List:organization',
+    ]);
+  });
+});
+
+describe('what opens a sentence without being a name', () => {
+  it('a compound adjective ("Far-right", "Pro-democracy"), and "party" after an abbreviation', () => {
+    expect(spans('It won.\n\nFar-right AfD party achieves historic result')).toEqual(['AfD']);
+    expect(spans('Pro-democracy ANC party members met.')).toEqual(['ANC']);
+    // "the Green party": a party named in lower case after a word keeps its head.
+    expect(spans('She joined the Green party in 1990.')).toEqual(['Green party']);
+  });
+});

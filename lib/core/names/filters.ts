@@ -12,6 +12,7 @@ import {
   HONORIFIC_RE,
   MODEL_RE,
   MODIFIERS,
+  NAME_VERBS,
   NUMBERED_HEADS,
   PARTY_PLURALS,
   ORG_WORDS,
@@ -53,6 +54,8 @@ export function classify(tokens: Token[], c: Candidate, text: string): UnknownAc
   if (/&/.test(text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end))) return 'organization';
   // "Veterans for Peace", "Concerned Women for America": no person's name has "for" in it.
   if (ws.includes('for')) return 'organization';
+  // "Rock the Vote", "Unite the Left": a campaign named by what it asks.
+  if (ws.length > 2 && ws[1] === 'the' && NAME_VERBS.has(ws[0]!)) return 'organization';
   if (ws.length > 1 && ws.some((w) => PARTY_PLURALS.has(w))) return 'organization';
   if (ws.slice(1).some((w) => PLACE_WORDS.has(w)) || (ws.length > 1 && PLACE_PREFIXES.has(ws[0]!))) return 'place';
   // "Duchy of Lancaster", "Principality of Svaneti": a place word opens the name and "of" names the place.
@@ -84,10 +87,17 @@ export function classify(tokens: Token[], c: Candidate, text: string): UnknownAc
 
 const PLURAL_NOUN_RE = /(?:ers|ists|ings|ments|ions|ities|ants|ents)$/;
 
+/** "Far-right", "Pro-democracy", "Anti-government": a compound adjective, capitalised only as a sentence's first word. */
+const COMPOUND_ADJECTIVE_RE = /^\p{Lu}\p{Ll}*-\p{Ll}/u;
+
 /** Lone words that open a sentence are names only with evidence; common words and verb-like forms are not. */
 export function dropSentenceStarts(tokens: Token[], c: Candidate, evidence: ReadonlySet<string>, text: string): Candidate | null {
   let from = c.from;
-  while (from < c.to && tokens[from]!.initial && COMMON.has(tokens[from]!.lower) && !evidence.has(tokens[from]!.lower)) {
+  while (
+    from < c.to &&
+    tokens[from]!.initial &&
+    ((COMMON.has(tokens[from]!.lower) && !evidence.has(tokens[from]!.lower)) || COMPOUND_ADJECTIVE_RE.test(tokens[from]!.text))
+  ) {
     from++;
   }
   // Connectors left at the front after a cut; a family name's particle stays ("The bin Laden family").

@@ -5,6 +5,7 @@ import {
   DEPARTMENTS,
   DIGIT_RE,
   MONTHS,
+  NAME_VERBS,
   NOT_NAMES,
   OF_HEADS,
   ORG_WORDS,
@@ -161,6 +162,9 @@ export function findRuns(tokens: Token[], text: string): Run[] {
         ((sawFor && andContinues(tokens, from, to, text)) || andJoinsOrg(tokens, from, to + 1, text))
       ) {
         k = to + 1;
+      } else if (next.lower === 'the' && to - from === 1 && NAME_VERBS.has(last.lower) && gapIsSpace(text, last, next)) {
+        // "Stop the War Coalition", "Rock the Vote", "Save the Children": a campaign named by what it asks.
+        k = to + 1;
       }
       // "leave the Quebec Liberal Party for the Parti Québécois": what "for" leads to opens with an organisation
       // word, so it is a second organisation, not the first one's purpose.
@@ -174,8 +178,10 @@ export function findRuns(tokens: Token[], text: string): Run[] {
       }
       break;
     }
-    // "the Green party", "the Liberal party": a party named in lower case is still the name's head.
-    if (to - from <= 2 && tokens[to]?.lower === 'party' && gapIsSpace(text, tokens[to - 1]!, tokens[to]!)) to++;
+    // "the Green party", "the Liberal party": a party named in lower case is still the name's head; after an
+    // acronym it is a description ("the AfD party").
+    const lowerParty = tokens[to]?.lower === 'party' && !ABBREVIATION_RE.test(tokens[to - 1]!.text);
+    if (to - from <= 2 && lowerParty && gapIsSpace(text, tokens[to - 1]!, tokens[to]!)) to++;
     runs.push({ from, to });
     i = to;
   }
@@ -190,6 +196,8 @@ export function findRuns(tokens: Token[], text: string): Run[] {
 function andContinues(tokens: Token[], from: number, and: number, text: string): boolean {
   const after = tokens[and + 1];
   if (!after || after.lower === 'the' || !nameWord(tokens, and + 1, text)) return false;
+  // "… Nuclear Disarmament and Rock the Vote": a campaign's name opens after "and".
+  if (NAME_VERBS.has(after.lower) && tokens[and + 2]?.lower === 'the') return false;
   // "Liberal Party of Australia and Nationals": a country closes the name its "of" opened; and the name's first
   // word again opens a second name ("Principality of Svaneti and Principality of Abkhazia").
   if (COUNTRY_LAST_WORDS.has(tokens[and - 1]!.lower) || after.lower === tokens[from]!.lower) return false;
@@ -260,6 +268,8 @@ function titleCaseWords(tokens: Token[], at: number, text: string): number {
 }
 
 const ROMAN_RE = /^[IVXLC]+$/;
+/** "ANC", "AfD", "PvdA": two capitals or more in a short word. */
+const ABBREVIATION_RE = /^(?=.{2,6}$)(?:[^\p{Lu}]*\p{Lu}){2}/u;
 const POSSESSIVES_IN_NAMES = new Set(['people', 'women', 'children', 'workers']);
 
 /** Tokens to take after `to - 1` for a possessive written apart ("People 's Party", "Workers' Party"), or 0. */

@@ -29,6 +29,12 @@ export const NOT_NAMES = words(`christmas easter ramadan eid hanukkah passover t
   dna hiv aids covid ai os cd dvd gps gdp vat faq ceo cfo coo cto cio ps pr hq q&a no. inc. i i'm i've i'd i'll
   internet web c.e.o mp mps mep meps ngo ngos member fellow`);
 
+/**
+ * Verbs that open the names of campaigns and charities before "the" and a capitalised word: "Stop the War
+ * Coalition", "Rock the Vote", "Save the Children", "Unite the Left", "Meet the Press", "Reclaim the Streets".
+ */
+export const NAME_VERBS = words(`stop save rock unite meet reclaim feed free end ban fight defend protect restore
+  occupy take march change rebuild heal`);
 /** Titles and roles: cues for a person, kept out of the name's span. Lower case, matched per token. */
 export const TITLES = words(`mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady madam mx
   president vice prime minister ministers premier chancellor secretary deputy foreign defence defense interior
@@ -61,7 +67,7 @@ export const ROLE_NOUNS = new Set([...PERSON_ROLES, ...ORG_ROLES, 'rival']);
 export const ORG_WORDS = words(`ministry department party council army navy force forces guard guards brigade brigades
   corps bank university college school institute academy inc inc. corp corp. corporation company co co. ltd
   ltd. plc llc llp gmbh ag sa nv n.v. s.a. group holdings airlines airline airways agency office commission
-  committee association society foundation federation institution endowment initiative project forum league union court courts parliament congress senate
+  committee association society foundation list federation institution endowment initiative project forum league union court courts parliament congress senate
   assembly government administration authority police service services systems technologies technology
   motors media news times post journal network studios records club fc bureau board fund organization
   organisation movement front church hospital museum trust partners capital industries international
