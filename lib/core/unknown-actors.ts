@@ -10,6 +10,7 @@ import { type Token, tokenize } from './names/tokens';
 import { type Candidate, type Run, findRuns, splitRun } from './names/runs';
 import { classify, collectEvidence, dropSentenceStarts, isDemonym, isGroup, notAnActor, trimTail } from './names/filters';
 import { joinDashedPlaces } from './names/dashed-places';
+import { actsAsPerson } from './names/lone-subjects';
 import { appositive, datelines, kindFromDescriptor, placeNounBefore, preDescriptor } from './names/descriptors';
 
 export type UnknownActorKind = 'person' | 'organization' | 'place' | 'unknown';
@@ -21,6 +22,8 @@ export interface UnknownActor {
   kind: UnknownActorKind;
   /** How the article itself describes the actor: "Iran's foreign ministry spokesman". */
   descriptor?: string;
+  /** A lone name the sentence shows to be a person by what it does ("Timbrell campaigned"): actsAsPerson. */
+  subject?: boolean;
 }
 
 /** A block read once: its tokens, capitalised runs and the words it shows capitalised mid-sentence. */
@@ -101,7 +104,9 @@ export function namesOf(block: ReadBlock, options: NameOptions = {}): UnknownAct
     const lone = k === 'unknown' && c.to - c.from === 1 ? tokens[c.from]!.lower : '';
     // "the riding of Springfield": the text calls it a place, and says what kind of place.
     const placeNoun = k === 'unknown' || k === 'place' ? placeNounBefore(tokens, c, text) : undefined;
-    const kind = placeNoun ? 'place' : persons.has(lone) ? 'person' : orgs.has(lone) ? 'organization' : k;
+    // "Timbrell campaigned for a seat": a lone name that does what only a person does.
+    const subject = lone !== '' && !placeNoun && !persons.has(lone) && !orgs.has(lone) && actsAsPerson(tokens, c.from, text);
+    const kind = placeNoun ? 'place' : persons.has(lone) || subject ? 'person' : orgs.has(lone) ? 'organization' : k;
     const start = tokens[c.from]!.start;
     const end = tokens[c.to - 1]!.end;
     const descriptor =
@@ -112,6 +117,7 @@ export function namesOf(block: ReadBlock, options: NameOptions = {}): UnknownAct
       surface: text.slice(start, end),
       kind: kindFromDescriptor(kind, descriptor, c.titleFrom !== undefined || HONORIFIC_RE.test(tokens[c.from - 1]?.lower ?? '')),
       ...(descriptor ? { descriptor } : {}),
+      ...(subject ? { subject } : {}),
     });
   }
   return found.sort((a, b) => a.start - b.start);

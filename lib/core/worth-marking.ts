@@ -21,6 +21,8 @@ export interface MarkCandidate {
   /** What the text says the name is right before it ("riding" in "the riding of Springfield"). */
   descriptor?: string;
   fullName?: string;
+  /** A lone name that does what only a person does ("Timbrell campaigned"). */
+  subject?: boolean;
 }
 
 /** An acronym: two or more capitals, with digits or lower-case letters between ("SDLP", "PvdA", "TOP 9" not). */
@@ -162,5 +164,6 @@ export function markedKind(a: MarkCandidate, defined: ReadonlySet<string>): Mark
   if (a.kind === 'unknown' || !/\p{Ll}/u.test(a.surface)) return null;
   // "the riding of Springfield": a lone place word the text itself calls a place.
   if (a.kind === 'place') return placeByItsWords(a.surface) || a.descriptor !== undefined ? 'place' : null;
+  if (a.kind === 'person' && a.subject) return 'person';
   return a.descriptors.length > 0 || a.fullName !== undefined || /\S\s+\S/.test(a.surface) ? a.kind : null;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { annotateArticle } from '../../lib/core/annotate-article';
 import { buildMatchIndex } from '../../lib/core/match-index';
 import { findArticleNames } from '../../lib/core/names/article-names';
+import { markedUnknowns } from '../../lib/core/actor-profiles';
 import { entity } from './support/test-entity';
 
 const spans = (text: string) => findArticleNames([text])[0]!.map((n) => n.surface);
@@ -137,5 +138,22 @@ describe('what opens a sentence without being a name', () => {
     expect(spans('Pro-democracy ANC party members met.')).toEqual(['ANC']);
     // "the Green party": a party named in lower case after a word keeps its head.
     expect(spans('She joined the Green party in 1990.')).toEqual(['Green party']);
+  });
+});
+
+describe('a lone name that does what only a person does', () => {
+  const marked = (text: string) => markedUnknowns([text], findArticleNames([text]))[0]!.map((a) => `${a.surface}:${a.kind}`);
+
+  it('is marked as a person ("Timbrell campaigned", "Kardash was re-elected")', () => {
+    expect(marked('In the 2000 federal election Timbrell campaigned for a seat.')).toEqual(['Timbrell:person']);
+    expect(marked('The vote was close. Kardash was re-elected in 1945.')).toEqual(['Kardash:person']);
+    expect(marked('After the count Seawright finished second with 8,260 votes.')).toEqual(['Seawright:person']);
+    expect(marked('Later Barnett won re-election again.')).toEqual(['Barnett:person']);
+  });
+
+  it('not with a verb an organisation does as often, nor after "the", nor a word that names nobody', () => {
+    expect(marked('In 1992 Shinui merged with Ratz.')).toEqual([]);
+    expect(marked('In 1983 the Liberals campaigned hard.')).toEqual([]);
+    expect(marked('It was late. Nobody was elected that year.')).toEqual([]);
   });
 });
