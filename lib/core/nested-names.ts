@@ -1,4 +1,5 @@
 import type { IndexedEntity } from './match-index';
+import { isGenericName } from './article-context';
 
 interface Span {
   start: number;
@@ -67,9 +68,11 @@ function sideBySide(inside: readonly Span[], name: Name, text: string, entities:
     at = s.end;
   }
   rest += text.slice(at, name.end);
-  // Side by side means nothing else between: "House of Commons of Canada" and "Liberal Party of Australia" are
-  // one name each, "of" and all, not a chamber and a country.
-  if (CAPITAL_WORD_RE.test(rest) || LETTER_RE.test(rest)) return false;
+  if (CAPITAL_WORD_RE.test(rest)) return false;
+  // A generic institution, "of" and a country is one name ("House of Commons of Canada", "Liberal Party of
+  // Australia"), not a chamber of any country and the country. Known names joined so otherwise stay two: the
+  // reader keeps both links.
+  if (LETTER_RE.test(rest) && isGenericName(text.slice(inside[0]!.start, inside[0]!.end))) return false;
   const last = inside.at(-1)!;
   const first = inside[0]!;
   const isPerson = (s: Span) => s.entities.every((e) => entities[e]!.kind === 'person');
