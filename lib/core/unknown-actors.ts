@@ -5,7 +5,7 @@
  * sentence is a name even where it opens a sentence). Offsets are UTF-16 offsets into `text`.
  */
 
-import { COMPASS, HONORIFIC_RE } from './names/word-lists';
+import { COMPASS, FUNCTION_WORDS, HONORIFIC_RE } from './names/word-lists';
 import { type Token, tokenize } from './names/tokens';
 import { type Candidate, type Run, findRuns, splitRun } from './names/runs';
 import { classify, collectEvidence, dropSentenceStarts, isDemonym, isGroup, notAnActor, trimTail } from './names/filters';
@@ -71,7 +71,10 @@ export function namesOf(block: ReadBlock, options: NameOptions = {}): UnknownAct
       rejectedEnd = -1;
       continue;
     }
-    for (const part of splitRun(tokens, run)) {
+    // "the riding of Prince Edward - Hastings", "the town of Prince Albert": a name the text calls a place keeps
+    // its title words.
+    const parts = placeNounBefore(tokens, run, text) ? [placeRun(tokens, run)] : splitRun(tokens, run);
+    for (const part of parts) {
       const trimmedStart = dropSentenceStarts(tokens, part, evidence, text);
       const c = trimmedStart && trimTail(tokens, trimmedStart);
       if (
@@ -121,6 +124,13 @@ export function namesOf(block: ReadBlock, options: NameOptions = {}): UnknownAct
     });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** A run the text calls a place, less capitalised function words a missing full stop left at its end ("… Hastings In"). */
+function placeRun(tokens: Token[], run: Run): Candidate {
+  let to = run.to;
+  while (to - 1 > run.from && FUNCTION_WORDS.has(tokens[to - 1]!.lower)) to--;
+  return { from: run.from, to, kind: 'place' };
 }
 
 /** "the South", "the North": a compass word alone names a vague region, not an actor. */

@@ -160,3 +160,22 @@ describe('a lone name that does what only a person does', () => {
     expect(marked('It was late. Nobody was elected that year.')).toEqual([]);
   });
 });
+
+describe('names the text says are places, and names that only look like a party and its candidate', () => {
+  it('a place after "the riding of" or "the town of" keeps its title words ("Prince Edward - Hastings")', () => {
+    expect(
+      findArticleNames(['He stood in the riding of Prince Edward - Hastings In the 1997 election.'])[0]!.map(
+        (n) => `${n.surface}:${n.kind}`,
+      ),
+    ).toEqual(['Prince Edward - Hastings:place']);
+    expect(spans('She grew up in the town of Prince Albert.')).toEqual(['Prince Albert']);
+  });
+
+  it('"League of United Latin American Citizens" is one organisation, not a league and a person', () => {
+    expect(spans('He served on the League of United Latin American Citizens for years.')).toEqual([
+      'League of United Latin American Citizens',
+    ]);
+    // A party, its country, then its candidate still splits.
+    expect(spans('He ran for the Liberal Party of Canada Frank Oliver in 1900.')).toContain('Frank Oliver');
+  });
+});

@@ -18,7 +18,7 @@ import {
 } from './word-lists';
 import { type Token, gapIsAmp, gapIsSpace } from './tokens';
 import { type UnknownActorKind } from '../unknown-actors';
-import { COUNTRY_LAST_WORDS } from '../demonyms';
+import { COUNTRY_LAST_WORDS, DEMONYM_WORDS } from '../demonyms';
 import { endBeforeTrailingRole, isTitle, isTitleHead } from './titles';
 import { leadingParticles } from './particles';
 
@@ -320,18 +320,18 @@ function personTail(tokens: Token[], run: Run): { at: number; labelled: boolean 
       tokens[at - 1]!.cap && tokens[at - 2]?.lower === 'of' && PARTY_HEADS.has(tokens[at - 3]?.lower ?? '') && at - 3 >= run.from;
     // "Coalition Avenir Québec": a party head that opens the run is the party's own first word, not its end.
     if (!labelled && !ofCountry && !(PARTY_HEADS.has(head) && at - 1 > run.from)) continue;
-    const plain = tokens
-      .slice(at, run.to)
-      .every(
-        (t) =>
-          t.cap &&
-          !t.allCaps &&
-          !ORG_WORDS.has(t.lower) &&
-          !PLACE_WORDS.has(t.lower) &&
-          !TITLES.has(t.lower) &&
-          !POLITICAL_LABELS.has(t.lower) &&
-          !PARTICLES.has(t.lower),
-      );
+    const plain = tokens.slice(at, run.to).every(
+      (t) =>
+        t.cap &&
+        !t.allCaps &&
+        !ORG_WORDS.has(t.lower) &&
+        !PLACE_WORDS.has(t.lower) &&
+        !TITLES.has(t.lower) &&
+        !POLITICAL_LABELS.has(t.lower) &&
+        !PARTICLES.has(t.lower) &&
+        // "League of United Latin American Citizens": a nationality is no given or family name here.
+        !DEMONYM_WORDS.has(t.lower),
+    );
     if (plain) return { at, labelled };
   }
   return null;
