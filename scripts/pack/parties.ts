@@ -160,7 +160,10 @@ export function buildParties(
       ...(spelled ? { alternateName: [{ text: acronym, case: 'exact' as const }] } : {}),
       description: `Political party in ${countryName}${since}.`,
       related: [country],
-      ...(qualified ? { context: { anyOf: countryWords(alpha2!) } } : {}),
+      // An acronym of four letters or more also gets its title-case form ("Libre", "Renamo",
+      // acronym-forms.ts), which is a word and no longer gated as an acronym: such a party, too, needs its
+      // country named ("Libre" in "software libre" is no Honduran party).
+      ...(qualified || (spelled && acronym.replace(/-/g, '').length >= 4) ? { context: { anyOf: countryWords(alpha2!) } } : {}),
       links: { wikipedia: row.wikipedia },
       sources: [row.wikipedia, `https://partyfacts.herokuapp.com/data/partycodes/${row.partyfacts_id}/`],
     });

@@ -61,6 +61,9 @@ describe('generated parties', () => {
     expect(linked('In Ghana, the National Democratic Congress (NDC) won the vote.')).toEqual(
       expect.arrayContaining(['National Democratic Congress=National Democratic Congress', 'NDC=National Democratic Congress']),
     );
+    // A long acronym's title-case form is a word: only in the party's country's news.
+    expect(linked('Free software, or software Libre, is licensed freely.')).toEqual([]);
+    expect(linked('In Honduras, Libre won.')).toContain('Libre=Liberty and Refoundation');
     const elsewhere = linked('The National Democratic Congress met in a hall. The NDC said so.');
     expect(elsewhere.filter((l) => l.startsWith('National Democratic Congress') || l.startsWith('NDC'))).toEqual([]);
   });
