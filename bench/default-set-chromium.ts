@@ -9,8 +9,6 @@
  * pack imported: an upper bound, since it includes opening an extension page. Its baseline is the floor of
  * any install: the rows the import stored, put again raw into a scratch database in one transaction.
  * The cold matcher's baseline is the same lookup answered by the warm worker just before it was stopped.
- * The merged entity rows land after the import's transaction (lib/kb/deferred-rows.ts), while the worker
- * already answers from memory: "import:rows-landed" says when, from the worker's birth.
  */
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -73,14 +71,13 @@ export async function runDefaultSetBench(runs = 3, log: (line: string) => void =
       await ext.goto(`chrome-extension://${session.extensionId}/manifest.json`);
       const { reply } = await ext.evaluate(timeMessage, { type: 'listSources', data: {} });
       installs.push(performance.now() - t0);
+      spans.push(await workerSpans(session.worker, ''));
       const builtins = (reply as SourceRow[]).filter((s) => s.kind === 'builtin');
       counted = builtins.map((s) => `${s.id} ${s.entityCount}`).join(', ');
       // Warm once (builds and stores the matcher), then time a cold worker that loads it.
       const text = 'Benjamin Netanyahu met Donald Trump in Washington.';
       await ext.evaluate(timeMessage, { type: 'annotate', data: { blocks: [text] } });
       await ext.waitForTimeout(2_000);
-      // Read after the wait: the install's entity rows land after it answers (import:rows-landed).
-      spans.push(await workerSpans(session.worker, ''));
       warm.push((await ext.evaluate(timeMessage, { type: 'annotate', data: { blocks: [text] } })).ms);
       const floor = await ext.evaluate(timeRestoringStoredRows);
       floors.push(floor.putMs);

@@ -5,7 +5,7 @@ import { searchEntities } from '@/lib/kb/search';
 import type { KbProtocol } from '@/lib/messaging/kb-protocol';
 import type { EntityView } from '@/lib/messaging/protocol';
 import type { Handlers } from './handle';
-import { db, dropMatcher, ensureBuiltin, entityRowsLanded, getMatchIndex, overlay, repairIfDamaged } from './knowledge';
+import { db, dropMatcher, ensureBuiltin, getMatchIndex, repairIfDamaged } from './knowledge';
 
 const toView = ({ searchKeys: _keys, ...rest }: StoredEntity): EntityView => rest;
 
@@ -44,14 +44,11 @@ export const kbHandlers: Handlers<keyof KbProtocol> = {
   annotate: ({ blocks, date, lang }) => annotate(blocks, date, lang),
   getEntity: async ({ id }) => {
     await ensureBuiltin();
-    // Right after an import its rows may still be on their way: the card takes what the import computed.
-    const [e] = sound([await overlay.get(db, id)]);
+    const [e] = sound([await db.entities.get(id)]);
     return e ? toView(e) : null;
   },
   search: async ({ query }) => {
     await ensureBuiltin();
-    // The search index is built from the rows themselves (the popup builds the same one from IndexedDB).
-    await entityRowsLanded();
     return sound(await searchEntities(db, query)).map(toView);
   },
   listSources: async () => {
@@ -60,7 +57,6 @@ export const kbHandlers: Handlers<keyof KbProtocol> = {
   },
   reimportBuiltin: async () => {
     await ensureBuiltin(true);
-    await entityRowsLanded();
     return { entityCount: await db.entities.count() };
   },
 };

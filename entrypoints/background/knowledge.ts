@@ -8,12 +8,9 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import type { MatchIndex } from '@/lib/core/match-index';
 import type { KbChange } from '@/lib/kb/apply-pack';
-import type { EntityRows } from '@/lib/kb/resolve-entities';
-import { builtinPackOf, builtinsNeedingImport, importBuiltinPacksDeferred } from '@/lib/kb/builtin';
+import { builtinPackOf, builtinsNeedingImport, importBuiltinPacks } from '@/lib/kb/builtin';
 import { matchIndexProblem } from '@/lib/kb/cache-check';
 import type { StoredEntity } from '@/lib/kb/db';
-import { finishDeferredRows, rowsOwed, writeDeferredRows } from '@/lib/kb/deferred-rows';
-import { EntityOverlay } from '@/lib/kb/entity-overlay';
 import { openOrRecover } from '@/lib/kb/open-or-recover';
 import { RECOVERY_REPORT_KEY, type RecoveryReport } from '@/lib/kb/recovery-report';
 import { checkAndRepair, startKb, type StartDeps } from '@/lib/kb/start-kb';
@@ -37,10 +34,7 @@ export const kb = openOrRecover('gloss', {
   readCopy: () => readUserCopy(area),
   saveReport,
   // Everything cached from the database before the rebuild describes data that is gone.
-  onRebuilt: () => {
-    overlay.clear();
-    invalidateMatchIndex();
-  },
+  onRebuilt: () => invalidateMatchIndex(),
 });
 export const db = kb.db;
 /** The second copy of the user's notes, entities and sources, in storage.local. */
@@ -48,52 +42,6 @@ export const userCopy = new UserCopyKeeper(db, area);
 
 /** Imports run one at a time: an install and a first lookup must not import the pack twice at once. */
 let importing: Promise<void> = Promise.resolve();
-
-/**
- * Entities an import computed whose rows are still being written (lib/kb/deferred-rows.ts): the
- * worker's own readers (the matcher, cards) take them from here meanwhile.
- */
-export const overlay = new EntityOverlay();
-/** Settles when no import's entity rows are owed any more by this worker (they landed, or failed and stay owed). */
-let rowsLanding: Promise<void> = Promise.resolve();
-/** Rows a stopped worker left owed are finished once per worker life, before this one's first import. */
-let leftoverChecked = false;
-
-/** For readers that need every row in the table itself (counts, the search index). */
-export function entityRowsLanded(): Promise<void> {
-  return rowsLanding;
-}
-
-/**
- * Writes an import's rows in transactions of their own, after the import (and the lookups waiting on
- * it) went ahead and the matcher is ready; a failure leaves them owed, for the next worker start to
- * finish from the variants.
- */
-function landRows(rows: EntityRows, revision: number): Promise<void> {
-  overlay.hold(rows);
-  // The matcher first, from memory: the page that follows an install waits for it, and built while the
-  // rows landed it waited seconds for them (both on the worker's one thread and the disk). Not awaited
-  // inside the import, whose end the matcher's own load waits for.
-  const matcherFirst = getMatchIndex().then(
-    () => undefined,
-    () => undefined,
-  );
-  rowsLanding = matcherFirst
-    .then(() => writeDeferredRows(db, rows, revision, (id) => overlay.holds(id)))
-    .then(
-      (change) => {
-        overlay.clear();
-        // From the worker's birth, as the install bench reads it beside the install's own time.
-        endSpan('import:rows-landed', 0);
-        if (change) followChange(change);
-      },
-      (e: unknown) => {
-        leftoverChecked = false;
-        console.error('Gloss: writing the imported entities failed; the next start finishes them', e);
-      },
-    );
-  return rowsLanding;
-}
 
 /** The version of each built-in pack in this build, by short name (scripts/pack/catalogue.ts writes them). */
 const EMBEDDED_VERSIONS: Record<string, string> = {
@@ -121,9 +69,6 @@ async function readBuiltinPack(entry: BuiltinPackEntry): Promise<{ entities?: un
  */
 export function ensureBuiltin(force = false): Promise<void> {
   const run = importing.then(async () => {
-    const leftover = !leftoverChecked && rowsOwed(db);
-    if (leftover) leftover.catch(() => undefined);
-    leftoverChecked = true;
     let failure: unknown = null;
     const known = BUILTIN_PACKS.flatMap((entry) => {
       const version = EMBEDDED_VERSIONS[entry.short];
@@ -136,11 +81,6 @@ export function ensureBuiltin(force = false): Promise<void> {
     const files = due.map((entry) => readBuiltinPack(entry));
     // A file that fails to read is reported through `failure` below, not as an unhandled rejection.
     for (const file of files) file.catch(() => undefined);
-    // Awaited only once the files are on their way: an install's first wait is the database opening.
-    if (await leftover) {
-      const finished = await finishDeferredRows(db);
-      if (finished) followChange(finished);
-    }
     const good: { json: unknown; entry: BuiltinPackEntry }[] = [];
     for (const [i, entry] of due.entries()) {
       try {
@@ -155,20 +95,14 @@ export function ensureBuiltin(force = false): Promise<void> {
     if (due.length > 0) endSpan('import:read-files', reading);
     const change: KbChange = { changed: [], deleted: [] };
     try {
-      // An import's merge must not race the previous one's rows (only a second import in one worker life
-      // waits here; the lookups that merely check for one do not).
-      if (good.length > 0) await rowsLanding;
-      const { results, rows, revision } = await importBuiltinPacksDeferred(db, good, { builtByCatalogue: true });
-      for (const { changed, deleted } of results) {
+      for (const { changed, deleted } of await importBuiltinPacks(db, good, { builtByCatalogue: true })) {
         change.changed.push(...changed);
         change.deleted.push(...deleted);
       }
-      // Held before the matcher hears of the change, so that it builds from them.
-      if (revision > 0) void landRows(rows, revision);
     } catch (e) {
       failure ??= e;
     }
-    if (change.changed.length + change.deleted.length > 0) followChange(change);
+    if (change.changed.length + change.deleted.length > 0) kbChanged(change);
     if (failure) throw failure;
   });
   importing = run.catch(() => undefined);
@@ -265,7 +199,7 @@ async function loadMatcher(): Promise<MatchIndex> {
   storedMatcher = null;
   early.catch(() => undefined);
   await ensureBuiltin();
-  const { index, loaded } = await loadOrBuildMatchIndex(db, early, (d) => overlay.all(d));
+  const { index, loaded } = await loadOrBuildMatchIndex(db, early);
   // From the worker's birth: what a page that woke it waits for, before its own text is read.
   endSpan('start:matcher-ready', 0);
   if (!loaded) return index;
@@ -273,7 +207,7 @@ async function loadMatcher(): Promise<MatchIndex> {
   if (!problem) return index;
   console.warn(`Gloss: the stored matcher was damaged (${problem}); building it again`);
   await db.meta.delete('matchIndex');
-  return (await loadOrBuildMatchIndex(db, undefined, (d) => overlay.all(d))).index;
+  return (await loadOrBuildMatchIndex(db)).index;
 }
 
 /** The matcher's lifecycle, its races and their tests: lib/kb/matcher-keeper.ts. */
@@ -316,19 +250,12 @@ export async function dropMatcher(): Promise<void> {
  * an entity changed, rebuilt otherwise while lookups keep the previous one (lib/kb/matcher-keeper.ts).
  */
 export function kbChanged(change: KbChange): void {
-  // Such a write stored these rows itself, from every source's variants: newer than what an import holds.
-  overlay.forget(change.changed);
-  overlay.forget(change.deleted);
-  followChange(change);
-}
-
-function followChange(change: KbChange): void {
   void matcher.changed(change);
 }
 
 async function patchInPlace(index: MatchIndex, change: KbChange): Promise<boolean> {
   if (change.deleted.length > 0 || change.changed.length === 0 || change.changed.length > PATCH_LIMIT) return false;
-  const entities = await overlay.bulkGet(db, change.changed);
+  const entities = await db.entities.bulkGet(change.changed);
   if (entities.some((e) => e === undefined)) return false;
   return patchMatchIndex(index, entities as StoredEntity[]);
 }

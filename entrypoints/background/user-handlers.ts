@@ -5,7 +5,7 @@ import { removeNote, removePersonal, writeNote, writePersonal } from '@/lib/kb/u
 import type { UserProtocol } from '@/lib/messaging/user-protocol';
 import type { Handlers } from './handle';
 import { syncEngine } from './sync-handlers';
-import { db, ensureBuiltin, entityRowsLanded, invalidateMatchIndex, userCopy, writeSettingsAtOnce } from './knowledge';
+import { db, ensureBuiltin, invalidateMatchIndex, userCopy, writeSettingsAtOnce } from './knowledge';
 
 /**
  * The user's own data. Each write is one IndexedDB transaction, followed by the second copy of the
@@ -40,8 +40,6 @@ export const userHandlers: Handlers<keyof UserProtocol> = {
     invalidateMatchIndex();
     // The restore left the built-in source without a version: the pack inside Gloss goes back in.
     await ensureBuiltin();
-    // A restore answers once every row is in place: the page that asked reads the knowledge base next.
-    await entityRowsLanded();
     const { sources, entities, notes } = summariseBackup(checked.backup);
     return { sources, entities, notes };
   },
@@ -61,7 +59,6 @@ export const userHandlers: Handlers<keyof UserProtocol> = {
     await ensureBuiltin();
     // No source needs the network now: clear the sync alarm.
     await syncEngine.reschedule();
-    await entityRowsLanded();
     const [sources, entities, notes] = await Promise.all([db.sources.count(), db.entities.count(), db.notes.count()]);
     return { sources, entities, notes };
   },

@@ -1,19 +1,25 @@
 import { withConfirmedRoles } from '../core/roles-as-of';
 import type { Pack } from '../pack/types';
-import type { GlossDb, SourceRecord } from './db';
-import { markRowsDeferred } from './deferred-rows';
-import { sameEntity } from './merge-variants';
-import { mergeEntities, writeEntityRows, type EntityRows, type KbChange } from './resolve-entities';
+import type { GlossDb, SourceRecord, StoredEntity, VariantRecord } from './db';
+import { mergeVariants, sameEntity, type RankedVariant } from './merge-variants';
 import { endSpan } from './spans';
-import { replaceSourceEntities, sourceEntities } from './variant-buckets';
-
-export type { KbChange } from './resolve-entities';
-export { bumpRevision, kbRevision } from './resolve-entities';
+import { deleteSourceEntities, sourceEntities, sourceEntityIds, replaceSourceEntities, variantsOf } from './variant-buckets';
+import type { KnownVariants } from './variant-buckets';
 
 export interface ApplyReport {
   added: number;
   updated: number;
   removed: number;
+}
+
+/** Which stored entities a write changed, so the matcher can follow without rereading everything. */
+export interface KbChange {
+  /** Entities written (new or different). */
+  changed: string[];
+  /** Entities no enabled source gives any more. */
+  deleted: string[];
+  /** Whether the order of sources changed what is shown without changing any source's content. */
+  reranked?: boolean;
 }
 
 export interface ApplyResult extends ApplyReport, KbChange {
@@ -35,7 +41,10 @@ export class SourceGoneError extends Error {
   }
 }
 
+/** Sources that only refresh what other sources give: on their own they keep no entity in the knowledge base. */
+const DERIVED_KINDS = new Set<SourceRecord['kind']>(['wikidata']);
 const SETTINGS = ['enabled', 'priority', 'intervalHours', 'url'] as const;
+const REVISION = 'kbRevision';
 
 /** Replaces what one source gives with a validated pack (the original API: settings come from `source`). */
 export async function applyPack(db: GlossDb, source: Omit<SourceRecord, 'entityCount'>, pack: Pack): Promise<ApplyReport> {
@@ -73,31 +82,7 @@ export async function applySourcePacks(
   items: readonly SourcePack[],
   opts: ApplyOptions = {},
 ): Promise<ApplyResult[]> {
-  return (await applyInOneTransaction(db, items, opts, false)).results;
-}
-
-/**
- * applySourcePacks without the entity rows: the sources, their variants and the revision land, and the
- * rows to write come back with a note in `meta` that they are owed (lib/kb/deferred-rows.ts). Writing
- * ~7,000 rows was half of an install in Chromium (a fixed cost per row); the worker serves the entities
- * from memory until writeDeferredRows lands them, and a worker stopped before that leaves the note for
- * the next one to finish from the variants.
- */
-export async function applySourcePacksDeferred(
-  db: GlossDb,
-  items: readonly SourcePack[],
-  opts: ApplyOptions = {},
-): Promise<{ results: ApplyResult[]; rows: EntityRows; revision: number }> {
-  return applyInOneTransaction(db, items, opts, true);
-}
-
-async function applyInOneTransaction(
-  db: GlossDb,
-  items: readonly SourcePack[],
-  opts: ApplyOptions,
-  deferRows: boolean,
-): Promise<{ results: ApplyResult[]; rows: EntityRows; revision: number }> {
-  if (items.length === 0) return { results: [], rows: { put: [], deleted: [] }, revision: 0 };
+  if (items.length === 0) return [];
   // Every stored role says how far it was confirmed (the pack's asOf where the author left it out), so that
   // no card presents it as current past that day (lib/core/roles-as-of.ts).
   const prepared = items.map(({ source, pack }) => ({
@@ -105,7 +90,7 @@ async function applyInOneTransaction(
     pack: { ...pack, entities: withConfirmedRoles(pack.entities, pack.asOf) },
   }));
   const began = performance.now();
-  const applied = await db.transaction(
+  const results = await db.transaction(
     'rw',
     [db.entities, db.variantBuckets, db.sources, db.meta, db.downloads, db.downloadChunks],
     async () => {
@@ -114,13 +99,10 @@ async function applyInOneTransaction(
       for (const { source, pack } of prepared) written.push(await writeSourceVariants(db, source, pack, opts));
       endSpan('apply:variant-rows', start);
       const known = prepared.map(({ source, pack }) => ({ sourceId: source.id, entities: pack.entities }));
-      const ids = [...new Set(written.flatMap((w) => w.resolve))];
-      const { change, rows } = await mergeEntities(db, ids, known);
-      const revision = ids.length > 0 && deferRows ? await markRowsDeferred(db, ids) : 0;
-      if (ids.length > 0 && !deferRows) await writeEntityRows(db, rows);
+      const change = await resolveEntities(db, [...new Set(written.flatMap((w) => w.resolve))], known);
       const changed = new Set(change.changed);
       const deleted = new Set(change.deleted);
-      const results = await Promise.all(
+      return Promise.all(
         written.map(async ({ result, resolve }, i) => {
           const id = prepared[i]!.source.id;
           result.changed = resolve.filter((e) => changed.has(e));
@@ -131,11 +113,10 @@ async function applyInOneTransaction(
           return result;
         }),
       );
-      return { results, rows, revision };
     },
   );
   endSpan('apply:transaction', began);
-  return applied;
+  return results;
 }
 
 /** Writes one source's record and variants; returns its counts and the entities to merge again. Inside a transaction. */
@@ -189,4 +170,139 @@ const pick = (s: SourceRecord) => Object.fromEntries(SETTINGS.filter((k) => s[k]
 function setOptional<K extends 'homepage' | 'description'>(record: SourceRecord, key: K, value: string | undefined): void {
   if (value === undefined) delete record[key];
   else record[key] = value;
+}
+
+/**
+ * Stores each entity as its enabled sources now give it, best-ranked first; deletes those no enabled
+ * source gives. Runs inside the caller's transaction.
+ */
+async function resolveEntities(db: GlossDb, ids: readonly string[], known: readonly KnownVariants[] = []): Promise<KbChange> {
+  const change: KbChange = { changed: [], deleted: [] };
+  if (ids.length === 0) return change;
+  await bumpRevision(db);
+  const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
+  const start = performance.now();
+  const byEntity = await variantsOf(db, ids, known);
+  const put: StoredEntity[] = [];
+  for (const [id, variants] of byEntity) {
+    const enabled = variants
+      .map((v) => ({ v, s: sources.get(v.sourceId) }))
+      .filter((x): x is { v: VariantRecord; s: SourceRecord } => x.s?.enabled === true)
+      .sort((a, b) => a.s.priority - b.s.priority || (a.s.id < b.s.id ? -1 : 1));
+    if (enabled.every(({ s }) => DERIVED_KINDS.has(s.kind))) change.deleted.push(id);
+    else {
+      put.push(
+        mergeVariants(enabled.map(({ v, s }): RankedVariant => ({ sourceId: s.id, sourceName: s.name, entity: v.entity }))),
+      );
+      change.changed.push(id);
+    }
+  }
+  const merged = performance.now();
+  endSpan('apply:merge', start);
+  await db.entities.bulkDelete(change.deleted);
+  await db.entities.bulkPut(put);
+  endSpan('apply:entity-rows', merged);
+  return change;
+}
+
+/** Every write to the stored entities raises it; the stored matcher and search index are keyed by it. */
+export async function bumpRevision(db: GlossDb): Promise<void> {
+  const current = await db.meta.get(REVISION);
+  await db.meta.put({ key: REVISION, value: (typeof current?.value === 'number' ? current.value : 0) + 1 });
+}
+
+/** A number that grows with every change to the stored entities. */
+export async function kbRevision(db: GlossDb): Promise<number> {
+  const value = (await db.meta.get(REVISION))?.value;
+  return typeof value === 'number' ? value : 0;
+}
+
+export interface RemovalPreview {
+  /** Entities the source gives. */
+  given: number;
+  /** Entities that would leave the knowledge base: no other enabled source gives them. */
+  removed: number;
+  /** Names of the removed ones, alphabetical, at most `limit`. */
+  removedNames: string[];
+  /** Entities that stay because another source gives them too. */
+  kept: number;
+}
+
+/** What removing a source would take out of the knowledge base, without changing anything. */
+export async function previewRemoval(db: GlossDb, sourceId: string, limit = 50): Promise<RemovalPreview> {
+  return db.transaction('r', [db.variantBuckets, db.sources, db.entities], async () => {
+    const sources = new Map((await db.sources.toArray()).map((s) => [s.id, s]));
+    const ids = await sourceEntityIds(db, sourceId);
+    const others = new Set(
+      [...(await variantsOf(db, ids)).values()]
+        .flat()
+        .filter((v) => {
+          const s = sources.get(v.sourceId);
+          return v.sourceId !== sourceId && s?.enabled && !DERIVED_KINDS.has(s.kind);
+        })
+        .map((v) => v.entityId),
+    );
+    const removedIds = ids.filter((id) => !others.has(id));
+    const source = sources.get(sourceId);
+    // A derived source never keeps an entity on its own, so removing it removes none.
+    const removing = source && DERIVED_KINDS.has(source.kind) ? [] : removedIds;
+    const names = (await db.entities.bulkGet(removing)).flatMap((e) => (e ? [e.name] : [])).sort((a, b) => a.localeCompare(b));
+    return {
+      given: ids.length,
+      removed: removing.length,
+      removedNames: names.slice(0, limit),
+      kept: ids.length - removing.length,
+    };
+  });
+}
+
+/** Removes a source and everything only it gave; entities other sources give stay, merged from what remains. */
+export async function removeSourceData(db: GlossDb, sourceId: string): Promise<KbChange> {
+  return db.transaction(
+    'rw',
+    [db.entities, db.variantBuckets, db.sources, db.meta, db.downloads, db.downloadChunks],
+    async () => {
+      const ids = await sourceEntityIds(db, sourceId);
+      await deleteSourceEntities(db, sourceId);
+      await db.sources.delete(sourceId);
+      await db.downloads.delete(sourceId);
+      await db.downloadChunks.where('sourceId').equals(sourceId).delete();
+      return resolveEntities(db, ids);
+    },
+  );
+}
+
+/** Turns a source on or off. Its entities stay stored, so turning it back on needs no download. */
+export async function setSourceEnabled(db: GlossDb, sourceId: string, enabled: boolean): Promise<KbChange> {
+  return db.transaction('rw', [db.entities, db.variantBuckets, db.sources, db.meta], async () => {
+    const source = await db.sources.get(sourceId);
+    if (!source) throw new Error(`There is no source "${sourceId}".`);
+    if (source.enabled === enabled) return { changed: [], deleted: [] };
+    await db.sources.put({ ...source, enabled });
+    return resolveEntities(db, await sourceEntityIds(db, sourceId));
+  });
+}
+
+/**
+ * Moves a source to a rank (0 = first) and renumbers all sources 0..n-1. Only the moved source's
+ * entities can change: the order among the others stays the same.
+ */
+export async function moveSource(db: GlossDb, sourceId: string, rank: number): Promise<KbChange> {
+  return db.transaction('rw', [db.entities, db.variantBuckets, db.sources, db.meta], async () => {
+    const all = (await db.sources.toArray()).sort((a, b) => a.priority - b.priority || (a.id < b.id ? -1 : 1));
+    const from = all.findIndex((s) => s.id === sourceId);
+    if (from < 0) throw new Error(`There is no source "${sourceId}".`);
+    const [moved] = all.splice(from, 1);
+    all.splice(Math.max(0, Math.min(rank, all.length)), 0, moved!);
+    const renumbered = all.map((s, i) => ({ ...s, priority: i }));
+    await db.sources.bulkPut(renumbered.filter((s, i) => s.priority !== all[i]!.priority || s.id === sourceId));
+    const ids = await sourceEntityIds(db, sourceId);
+    const shared = new Set(
+      [...(await variantsOf(db, ids)).values()]
+        .flat()
+        .filter((v) => v.sourceId !== sourceId)
+        .map((v) => v.entityId),
+    );
+    return { ...(await resolveEntities(db, [...shared])), reranked: true };
+  });
 }

@@ -2,8 +2,7 @@ import { BUILTIN_PACKS, builtinPackFile, type BuiltinPackEntry } from '../pack/b
 import type { Pack } from '../pack/types';
 import { validatePack } from '../pack/validate';
 import type { GlossDb } from './db';
-import { applySourcePacks, applySourcePacksDeferred, type ApplyResult, type SourcePack } from './apply-pack';
-import type { EntityRows } from './resolve-entities';
+import { applySourcePacks, type ApplyResult, type SourcePack } from './apply-pack';
 
 /** The source id of the core pack, World news (the only built-in pack before the catalogue). */
 const BUILTIN_SOURCE_ID = BUILTIN_PACKS[0]!.sourceId;
@@ -46,31 +45,11 @@ export async function importBuiltinPackWithResult(
  */
 export async function importBuiltinPacks(
   db: GlossDb,
-  files: readonly BuiltinFile[],
+  files: readonly { json: unknown; entry: BuiltinPackEntry }[],
   opts: BuiltinImportOptions = {},
 ): Promise<(ApplyResult & { entityCount: number })[]> {
-  const items = sourcePacksOf(files, opts);
-  const applied = await applySourcePacks(db, items, { keepSettings: true });
-  return applied.map((result, i) => ({ ...result, entityCount: items[i]!.pack.entities.length }));
-}
-
-/**
- * importBuiltinPacks with the entity rows left owed (applySourcePacksDeferred): the worker's install,
- * which serves them from memory until writeDeferredRows (lib/kb/deferred-rows.ts) lands them.
- */
-export async function importBuiltinPacksDeferred(
-  db: GlossDb,
-  files: readonly BuiltinFile[],
-  opts: BuiltinImportOptions = {},
-): Promise<{ results: ApplyResult[]; rows: EntityRows; revision: number }> {
-  return applySourcePacksDeferred(db, sourcePacksOf(files, opts), { keepSettings: true });
-}
-
-type BuiltinFile = { json: unknown; entry: BuiltinPackEntry };
-
-function sourcePacksOf(files: readonly BuiltinFile[], opts: BuiltinImportOptions): SourcePack[] {
   const now = Date.now();
-  return files.map(({ json, entry }): SourcePack => {
+  const items = files.map(({ json, entry }): SourcePack => {
     const pack = builtinPackOf(json, entry, opts);
     return {
       source: {
@@ -86,6 +65,8 @@ function sourcePacksOf(files: readonly BuiltinFile[], opts: BuiltinImportOptions
       pack,
     };
   });
+  const applied = await applySourcePacks(db, items, { keepSettings: true });
+  return applied.map((result, i) => ({ ...result, entityCount: items[i]!.pack.entities.length }));
 }
 
 /** The pack in a built-in file, or an error in plain words: validated, or checked for shape only (see BuiltinImportOptions). */

@@ -1,8 +1,7 @@
 import Dexie from 'dexie';
 import { foldText } from '../core/fold';
 import { SearchIndex, type IndexedDoc } from '../core/search-index';
-import { rowsOwed } from './deferred-rows';
-import { kbRevision } from './resolve-entities';
+import { kbRevision } from './apply-pack';
 import type { GlossDb, StoredEntity } from './db';
 
 /**
@@ -77,13 +76,10 @@ function stateOf(db: GlossDb): State {
 /**
  * What the stored index must have been built from: the knowledge base's revision, which every write
  * through lib/kb/apply-pack.ts bumps (syncs, removals, personal entities, imports). Counting the
- * entities as well would catch other writers, but costs 300 ms at 100,000 entities in Chromium. While
- * an import's rows are still owed (lib/kb/deferred-rows.ts) the rows are not the revision's whole
- * content, so an index built then is stamped apart and built again once they land.
+ * entities as well would catch other writers, but costs 300 ms at 100,000 entities in Chromium.
  */
 async function stampOf(db: GlossDb): Promise<string> {
-  const [revision, owed] = await db.transaction('r', db.meta, () => Promise.all([kbRevision(db), rowsOwed(db)]));
-  return owed ? `${revision}+owed` : String(revision);
+  return String(await kbRevision(db));
 }
 
 /** Entities read per request while building: between requests the page gets to paint and answer keys. */

@@ -1,12 +1,9 @@
 import { fromStored, toStored } from '../core/index-store';
 import { buildMatchIndex, type MatchIndex } from '../core/match-index';
-import { kbRevision } from './resolve-entities';
+import { kbRevision } from './apply-pack';
 import type { GlossDb, StoredEntity } from './db';
 
 const KEY = 'matchIndex';
-
-/** Every stored entity in id order: the rows, or in the worker the rows with what is owed to them (lib/kb/entity-overlay.ts). */
-export type EntityReader = (db: GlossDb) => Promise<StoredEntity[]>;
 
 /**
  * Identifies the knowledge base's content: every write to the stored entities raises the revision
@@ -27,7 +24,6 @@ export async function knowledgeStamp(db: GlossDb): Promise<string> {
 export async function loadOrBuildMatchIndex(
   db: GlossDb,
   prefetched?: Promise<unknown>,
-  readEntities: EntityReader = (d) => d.entities.toArray(),
 ): Promise<{ index: MatchIndex; loaded: boolean }> {
   // A matcher read before a write is still good if it was stored for the revision there is now.
   const early = prefetched && fromStored(await prefetched.catch(() => undefined), stampOf(await kbRevision(db)));
@@ -36,7 +32,7 @@ export async function loadOrBuildMatchIndex(
   const stamp = stampOf(revision);
   const loaded = fromStored(stored?.value, stamp);
   if (loaded) return { index: loaded, loaded: true };
-  const index = buildMatchIndex(await builtinFirst(db, readEntities));
+  const index = buildMatchIndex(await builtinFirst(db));
   // Storing is an optimisation: a failure (quota) must not fail the lookup.
   await db.meta
     .put({ key: KEY, value: toStored(index, stamp) })
@@ -57,9 +53,9 @@ export async function readStoredMatchIndex(db: GlossDb): Promise<unknown> {
  * Every entity, those of the built-in packs first: where a subscribed pack floods an alias, the matcher's
  * per-alias cap keeps the built-in entities and drops the flood.
  */
-async function builtinFirst(db: GlossDb, readEntities: EntityReader): Promise<StoredEntity[]> {
+async function builtinFirst(db: GlossDb): Promise<StoredEntity[]> {
   const [entities, sources] = await db.transaction('r', db.entities, db.sources, () =>
-    Promise.all([readEntities(db), db.sources.toArray()]),
+    Promise.all([db.entities.toArray(), db.sources.toArray()]),
   );
   const builtin = new Set(sources.filter((s) => s.kind === 'builtin').map((s) => s.id));
   const isBuiltin = (e: StoredEntity) => e.sourceIds.some((id) => builtin.has(id));

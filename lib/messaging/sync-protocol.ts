@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { RemovalPreview } from '../kb/source-admin';
+import type { RemovalPreview } from '../kb/apply-pack';
 import type { SourceRecord } from '../kb/db';
 import type { SourcePreview } from '../sync/registry';
 import type { LookupCandidate } from '../sync/wikidata-lookup';

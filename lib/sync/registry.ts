@@ -1,5 +1,11 @@
-import type { KbChange } from '../kb/apply-pack';
-import { moveSource, previewRemoval, removeSourceData, setSourceEnabled, type RemovalPreview } from '../kb/source-admin';
+import {
+  moveSource,
+  previewRemoval,
+  removeSourceData,
+  setSourceEnabled,
+  type KbChange,
+  type RemovalPreview,
+} from '../kb/apply-pack';
 import type { GlossDb, SourceRecord } from '../kb/db';
 import { concatBytes } from './bytes';
 import { fetchBody } from './fetch-body';

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { applyPack } from '../../lib/kb/apply-pack';
 import { declareSchema, DB_VERSION, openDb, SCHEMA_HISTORY, type GlossDb } from '../../lib/kb/db';
-import { removeSourceData } from '../../lib/kb/source-admin';
+import { removeSourceData } from '../../lib/kb/apply-pack';
 import { openOrRecover } from '../../lib/kb/open-or-recover';
 import { searchEntities } from '../../lib/kb/search';
 import type { Entity, Pack } from '../../lib/pack/types';

@@ -1,7 +1,7 @@
 // Longer than 300 lines: one table of every write path and the two describes that run each of them; split apart, the table would live far from its only reader.
 import 'fake-indexeddb/auto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { removeSourceData } from '../../lib/kb/source-admin';
+import { removeSourceData } from '../../lib/kb/apply-pack';
 import { exportBackup } from '../../lib/kb/backup';
 import { checkBackup } from '../../lib/kb/backup-format';
 import { builtinNeedsImport, importBuiltinPack } from '../../lib/kb/builtin';

@@ -1,8 +1,14 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applySourcePack, kbRevision } from '../../lib/kb/apply-pack';
-import { moveSource, previewRemoval, removeSourceData, setSourceEnabled } from '../../lib/kb/source-admin';
+import {
+  applySourcePack,
+  kbRevision,
+  moveSource,
+  previewRemoval,
+  removeSourceData,
+  setSourceEnabled,
+} from '../../lib/kb/apply-pack';
 import { importBuiltinPack } from '../../lib/kb/builtin';
 import { openDb, type GlossDb } from '../../lib/kb/db';
 import { searchEntities } from '../../lib/kb/search';

@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applySourcePack } from '../../lib/kb/apply-pack';
-import { setSourceEnabled } from '../../lib/kb/source-admin';
+import { applySourcePack, setSourceEnabled } from '../../lib/kb/apply-pack';
 import { BUCKETS, bucketOf, WHOLE_SOURCE } from '../../lib/kb/bucket-of';
 import { declareSchema, openDb, type GlossDb } from '../../lib/kb/db';
 import { sourceEntities, variantsOf } from '../../lib/kb/variant-buckets';

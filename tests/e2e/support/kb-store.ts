@@ -78,8 +78,6 @@ export interface Snapshot {
   entityIds: string[];
   notes: { entityId: string; text: string }[];
   personal: string[];
-  /** How many entities each source gives in its own rows (its variants), by source id. */
-  variantCounts: Record<string, number>;
   meta: Record<string, unknown>;
 }
 
@@ -97,17 +95,7 @@ export function snapshot(page: Page): Promise<Snapshot> {
         req.onerror = (e) => {
           e.preventDefault();
           if (created)
-            resolve({
-              exists: false,
-              version: 0,
-              stores: [],
-              sources: [],
-              entityIds: [],
-              notes: [],
-              personal: [],
-              variantCounts: {},
-              meta: {},
-            });
+            resolve({ exists: false, version: 0, stores: [], sources: [], entityIds: [], notes: [], personal: [], meta: {} });
           else reject(req.error);
         };
         req.onsuccess = () => {
@@ -123,7 +111,6 @@ export function snapshot(page: Page): Promise<Snapshot> {
             entityIds: [],
             notes: [],
             personal: [],
-            variantCounts: {},
             meta: {},
           };
           const all = (store: string, keys = false) =>
@@ -140,11 +127,6 @@ export function snapshot(page: Page): Promise<Snapshot> {
                 .filter((v) => v.sourceId === 'personal')
                 .flatMap((v) => v.entities.map((e) => e.id))
                 .sort();
-              // A built-in source keeps its variants in one row of JSON text, other sources in buckets.
-              for (const v of variants as { sourceId: string; entities?: unknown[]; json?: string }[]) {
-                const n = typeof v.json === 'string' ? (JSON.parse(v.json) as unknown[]).length : (v.entities?.length ?? 0);
-                out.variantCounts[v.sourceId] = (out.variantCounts[v.sourceId] ?? 0) + n;
-              }
               out.entityIds = (ids as string[]).sort();
               for (const m of meta as { key: string; value: unknown }[]) {
                 out.meta[m.key] = m.key === 'matchIndex' || m.key === 'searchIndex' ? '(blob)' : m.value;
@@ -183,27 +165,4 @@ export async function databaseAppears(page: Page, timeoutMs = 20_000): Promise<v
       { timeout: timeoutMs, interval: 10 },
     )
     .toBe(true);
-}
-
-/**
- * Resolves once a source's record is stored: the built-in import's transaction has committed, and its
- * entity rows are being written (lib/kb/deferred-rows.ts).
- */
-export async function importCommitted(page: Page, timeoutMs = 30_000): Promise<void> {
-  await databaseAppears(page, timeoutMs);
-  const sources = () =>
-    page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const open = indexedDB.open('gloss');
-          open.onerror = () => resolve(0);
-          open.onsuccess = () => {
-            const db = open.result;
-            const count = db.transaction('sources', 'readonly').objectStore('sources').count();
-            count.onsuccess = () => (db.close(), resolve(count.result));
-            count.onerror = () => (db.close(), resolve(0));
-          };
-        }),
-    );
-  await expect.poll(sources, { timeout: timeoutMs, interval: 10 }).toBeGreaterThan(0);
 }
