@@ -199,6 +199,24 @@ function gapBreaksSentence(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** A spaced dash: " - ", " – ", " — ", " -- ". */
+const SPACED_DASH_RE = /\s(?:-{1,2}|–|—)\s/u;
+/**
+ * A wire story's dateline from the start of its line up to the dash: "BAGHDAD (Reuters)", "KYIV, Ukraine",
+ * "MOSCOW, Jan 3 (Reuters)", "GAZA CITY, Gaza Strip (AP)".
+ */
+const DATELINE_HEAD_RE =
+  /^[ \t]*\p{Lu}[\p{Lu}\p{M}'’.-]{2,}(?: \p{Lu}[\p{Lu}\p{M}'’.-]*){0,3}(?:,[^\n:(—–]{1,40})?(?:\s*\([^()\n]{1,30}\))?\s*$/u;
+
+/** The dash after a dateline opens the story's first sentence: "BAGHDAD (Reuters) - An Iranian commander …". */
+function gapEndsDateline(text: string, from: number, to: number): boolean {
+  const gap = text.slice(from, to);
+  const dash = SPACED_DASH_RE.exec(gap);
+  if (!dash) return false;
+  const lineStart = text.lastIndexOf('\n', from) + 1;
+  return from - lineStart <= 80 && DATELINE_HEAD_RE.test(text.slice(lineStart, from + dash.index));
+}
+
 function gapHasStop(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
@@ -220,6 +238,7 @@ function markSentences(text: string, tokens: Token[]): void {
     t.initial =
       prev === undefined ||
       gapBreaksSentence(text, prevEnd, t.start) ||
+      gapEndsDateline(text, prevEnd, t.start) ||
       (abbrevEnd && !ABBREVIATIONS.has(prev.lower.slice(0, -1)));
     prevEnd = t.end;
     before = prev;
