@@ -20,8 +20,8 @@ import { aliasesOf } from '../../lib/core/match-index';
 import { foldText } from '../../lib/core/fold';
 import type { Entity } from '../../lib/pack/types';
 
-export const PARTY_FACTS_CSV = 'data/world-news/parties.partyfacts-2024-03.csv';
-export const GENERATED_PARTY_PREFIX = 'gloss:pf-';
+const PARTY_FACTS_CSV = 'data/world-news/parties.partyfacts-2024-03.csv';
+const GENERATED_PARTY_PREFIX = 'gloss:pf-';
 
 interface PartyRow {
   country: string;

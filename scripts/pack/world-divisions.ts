@@ -15,6 +15,7 @@ import type { Entity } from '../../lib/pack/types';
 import { aliasesOf } from '../../lib/core/match-index';
 import { withArticle, type CountryInfo } from './world-places';
 import { canonical } from './merge';
+import { wikipediaUrl } from './us-congress';
 
 const SOURCE_FILE = 'data/world-places/divisions.wikipedia-iso3166-2.2017.csv';
 
@@ -136,7 +137,6 @@ function description(type: string, country: string): string {
   return `${kind[0]!.toUpperCase()}${kind.slice(1)} of ${withArticle(country)}.`;
 }
 
-export const wikipediaUrl = (title: string): string => `https://en.wikipedia.org/wiki/${title.replace(/ /g, '_')}`;
 const slugOf = (s: string): string =>
   foldText(s)
     .replace(/[^a-z0-9]+/g, '-')

@@ -337,8 +337,6 @@ function personTail(tokens: Token[], run: Run): { at: number; labelled: boolean 
   return null;
 }
 
-export { isTitle };
-
 export interface Candidate {
   from: number;
   to: number;
